@@ -1,0 +1,270 @@
+package dev.inlet.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One run of a {@link Connector}: reads pages from a starting position, delivers valid records,
+ * tracks where to resume, and reports what happened.
+ *
+ * <p>Read it once, either as {@link #records()} or as {@link #pages()}. {@link #position()} is, at
+ * any moment, the position from which a new run would deliver exactly the records this one has not
+ * delivered yet. If the run fails, the exception's {@link InletException#resumePosition()} is that
+ * position. Not thread-safe: one consumer reads a run.
+ *
+ * @param <T> the record type
+ */
+public final class ConnectorRun<T> implements AutoCloseable {
+
+    private static final String START_TOKEN = "\u0000start";
+
+    private final Connector<T> connector;
+    private final RecordProcessor<T> processor;
+    private final Instant startedAt;
+    private final Set<String> requestedTokens = new HashSet<>();
+    private final Map<String, Long> rejectedByRule = new HashMap<>();
+    private final List<Rejection> firstRejections = new ArrayList<>();
+    private final List<Rejection> pageRejections = new ArrayList<>();
+
+    private Position current;
+    private OpenPage page;
+    private Instant pageStartedAt;
+    private int handledInPage;
+    private int validInPage;
+    private int rejectedInPage;
+    private T pending;
+    private boolean consumed;
+    private boolean exhausted;
+    private boolean finished;
+    private String failure;
+
+    private int pages;
+    private long seen;
+    private long valid;
+    private long rejected;
+    private int retries;
+    private Duration waited = Duration.ZERO;
+
+    ConnectorRun(Connector<T> connector, Position from) {
+        this.connector = connector;
+        this.processor = connector.processor();
+        this.current = from;
+        this.startedAt = connector.clock().instant();
+    }
+
+    /** The run's records as a lazy stream; closing the stream closes the run. */
+    public Stream<T> records() {
+        claim();
+        Iterator<T> iterator = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return advance();
+            }
+
+            @Override
+            public T next() {
+                if (!advance()) {
+                    throw new NoSuchElementException("connector '" + connector.name() + "' has no more records");
+                }
+                T value = pending;
+                pending = null;
+                handledInPage++;
+                return value;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
+                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);
+    }
+
+    /** The run's pages as a lazy stream, each held in memory; closing the stream closes the run. */
+    public Stream<Page<T>> pages() {
+        claim();
+        Iterator<Page<T>> iterator = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !exhausted && !finished;
+            }
+
+            @Override
+            public Page<T> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("connector '" + connector.name() + "' has no more pages");
+                }
+                return readWholePage();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
+                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);
+    }
+
+    /** Where a new run would continue so that no record is lost or repeated. */
+    public Position position() {
+        return page == null ? current : current.withSkip(current.skip() + handledInPage);
+    }
+
+    /** A snapshot of what the run has done so far (final once the run has ended). */
+    public RunReport report() {
+        Duration elapsed = Duration.between(startedAt, connector.clock().instant());
+        return new RunReport(connector.name(), startedAt, elapsed.isNegative() ? Duration.ZERO : elapsed, pages,
+                seen, valid, rejected, rejectedByRule, firstRejections, retries, waited, exhausted,
+                Optional.ofNullable(failure), exhausted ? Optional.empty() : Optional.of(position()));
+    }
+
+    /** Releases the current response and ends the run; safe to call twice. */
+    @Override
+    public void close() {
+        if (page != null) {
+            page.close();
+        }
+        finish();
+    }
+
+    private void claim() {
+        if (consumed) {
+            throw new IllegalStateException("a ConnectorRun is read once; call connector.open() for another run");
+        }
+        consumed = true;
+    }
+
+    /** Moves to the next valid record, opening and finishing pages as needed; false at the end. */
+    private boolean advance() {
+        try {
+            while (pending == null) {
+                if (finished && !exhausted) {
+                    return false;
+                }
+                if (page == null) {
+                    if (exhausted) {
+                        return false;
+                    }
+                    openPage();
+                }
+                if (page.hasNext()) {
+                    JsonNode raw = page.next();
+                    seen++;
+                    T value = processor.process(raw, current, current.skip() + handledInPage, pageRejections);
+                    if (value == null) {
+                        countRejections();
+                        handledInPage++;
+                    } else {
+                        valid++;
+                        validInPage++;
+                        pending = value;
+                    }
+                } else {
+                    finishPage();
+                }
+            }
+            return true;
+        } catch (InletException e) {
+            throw fail(e);
+        } catch (JacksonException e) {
+            throw fail(new DecodingException("Malformed record in the response", -1, "",
+                    "The server sent data that is not valid for its content type", e));
+        }
+    }
+
+    private Page<T> readWholePage() {
+        List<T> records = new ArrayList<>();
+        try {
+            openPage();
+            while (page.hasNext()) {
+                JsonNode raw = page.next();
+                seen++;
+                T value = processor.process(raw, current, current.skip() + handledInPage, pageRejections);
+                if (value == null) {
+                    countRejections();
+                } else {
+                    valid++;
+                    validInPage++;
+                    records.add(value);
+                }
+                handledInPage++;
+            }
+            Position at = current;
+            ResponseInfo response = page.response();
+            List<Rejection> rejections = List.copyOf(pageRejections);
+            Optional<Position> next = finishPage();
+            return new Page<>(at, records, response, next, rejections);
+        } catch (InletException e) {
+            throw fail(e);
+        }
+    }
+
+    private void openPage() {
+        String key = current.token().orElse(START_TOKEN);
+        if (!requestedTokens.add(key)) {
+            throw new PaginationException("The next page repeats a page already requested in this run ("
+                    + current.describe() + "); paging would loop forever",
+                    "The API returned the same cursor or link twice; check the paginator's configuration");
+        }
+        pageStartedAt = connector.clock().instant();
+        handledInPage = 0;
+        validInPage = 0;
+        rejectedInPage = 0;
+        pageRejections.clear();
+        page = connector.source().open(current);
+    }
+
+    private Optional<Position> finishPage() {
+        Optional<Position> next = page.nextPosition();
+        retries += page.retries();
+        waited = waited.plus(page.waited());
+        page.close();
+        page = null;
+        pages++;
+        Duration elapsed = Duration.between(pageStartedAt, connector.clock().instant());
+        InletListener.PageDone event = new InletListener.PageDone(connector.name(), current, validInPage,
+                rejectedInPage, elapsed.isNegative() ? Duration.ZERO : elapsed);
+        Listeners.safely(() -> connector.listener().pageDone(event));
+        if (next.isEmpty()) {
+            exhausted = true;
+            finish();
+        } else {
+            current = next.get();
+        }
+        return next;
+    }
+
+    private void countRejections() {
+        for (Rejection rejection : pageRejections.subList(rejectedInPage, pageRejections.size())) {
+            rejected++;
+            for (Violation v : rejection.violations()) {
+                rejectedByRule.merge(v.rule(), 1L, Long::sum);
+            }
+            if (firstRejections.size() < connector.reportedRejections()) {
+                firstRejections.add(rejection);
+            }
+        }
+        rejectedInPage = pageRejections.size();
+    }
+
+    private InletException fail(InletException e) {
+        e.locate(connector.name(), position());
+        failure = e.getMessage();
+        close();
+        return e;
+    }
+
+    private void finish() {
+        if (!finished) {
+            finished = true;
+            connector.finished(report());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.inlet.core;
+
+import java.util.Optional;
+
+/**
+ * A response body could not be turned into records: wrong or missing content type, HTML instead of
+ * JSON, an empty body, malformed or truncated data, or the records path missing from the body.
+ */
+public class DecodingException extends InletException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long byteOffset;
+    private final String bodyExcerpt;
+
+    /**
+     * An exception for a body that could not be decoded.
+     *
+     * @param what what was wrong and where (URL without secrets, JSON pointer)
+     * @param byteOffset where in the body the problem was found, or -1 if unknown
+     * @param bodyExcerpt the first bytes of the body as text, or empty
+     * @param hint what the caller can do, or null
+     * @param cause the parser's exception, or null
+     */
+    public DecodingException(String what, long byteOffset, String bodyExcerpt, String hint, Throwable cause) {
+        super(what + (byteOffset >= 0 ? " at byte " + byteOffset : "")
+                + (bodyExcerpt == null || bodyExcerpt.isEmpty() ? "" : "; body starts: " + bodyExcerpt),
+                hint, cause);
+        this.byteOffset = byteOffset;
+        this.bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;
+    }
+
+    /** Where in the body the problem was found, if known. */
+    public Optional<Long> byteOffset() {
+        return byteOffset < 0 ? Optional.empty() : Optional.of(byteOffset);
+    }
+
+    /** The first bytes of the body, as text. */
+    public String bodyExcerpt() {
+        return bodyExcerpt;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.inlet.core;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Observes what connectors and the request pipeline do, so a host can count and time: requests,
+ * responses, retries, rate-limit waits, pages and finished runs.
+ *
+ * <p>Every method has an empty default; implement what you need. Methods are called on the thread
+ * doing the work and must be quick and thread-safe. An exception thrown by a listener is logged and
+ * otherwise ignored: observing never breaks a run. Events carry URLs with secrets masked.
+ */
+public interface InletListener {
+
+    /** A request attempt is about to be sent. */
+    default void requestSent(RequestSent event) {
+    }
+
+    /** A response (its headers) arrived. */
+    default void responseReceived(ResponseReceived event) {
+    }
+
+    /** An attempt failed and another will follow after a wait. */
+    default void retryScheduled(RetryScheduled event) {
+    }
+
+    /** A client-side rate limit or a server budget made a request wait. */
+    default void rateLimited(RateLimited event) {
+    }
+
+    /** A page was read to its end. */
+    default void pageDone(PageDone event) {
+    }
+
+    /** A connector run ended, completed or not. */
+    default void connectorDone(RunReport report) {
+    }
+
+    /** A listener that ignores everything. */
+    static InletListener none() {
+        return Listeners.NONE;
+    }
+
+    /** A listener that forwards every event to each of these, in order, isolating their failures. */
+    static InletListener all(List<InletListener> listeners) {
+        return Listeners.composite(listeners);
+    }
+
+    /**
+     * A request attempt.
+     *
+     * @param connector the connector's name ({@code ""} outside a connector)
+     * @param method the HTTP method
+     * @param url the URL with secrets masked
+     * @param attempt 1 for the first attempt
+     */
+    record RequestSent(String connector, String method, String url, int attempt) {
+    }
+
+    /**
+     * A response's headers arrived.
+     *
+     * @param connector the connector's name
+     * @param method the HTTP method
+     * @param url the URL with secrets masked
+     * @param status the HTTP status
+     * @param elapsed time from sending to the response headers
+     * @param attempt 1 for the first attempt
+     */
+    record ResponseReceived(String connector, String method, String url, int status, Duration elapsed,
+            int attempt) {
+    }
+
+    /**
+     * A retry was scheduled.
+     *
+     * @param connector the connector's name
+     * @param method the HTTP method
+     * @param url the URL with secrets masked
+     * @param failedAttempt the attempt that failed (1 for the first)
+     * @param delay how long before the next attempt
+     * @param reason why the attempt failed and where the wait came from
+     */
+    record RetryScheduled(String connector, String method, String url, int failedAttempt, Duration delay,
+            String reason) {
+    }
+
+    /**
+     * A wait imposed by a rate limit.
+     *
+     * @param connector the connector's name
+     * @param key the limiter's key (a host or a shared name)
+     * @param delay how long the request waits
+     * @param reason which limit: the client-side rate, or the server's remaining budget
+     */
+    record RateLimited(String connector, String key, Duration delay, String reason) {
+    }
+
+    /**
+     * A page was read to its end.
+     *
+     * @param connector the connector's name
+     * @param position where the page was asked for
+     * @param records records delivered from the page
+     * @param rejected records rejected from the page
+     * @param elapsed from requesting the page to reading its last record
+     */
+    record PageDone(String connector, Position position, int records, int rejected, Duration elapsed) {
+    }
+}

@@ -1,0 +1,36 @@
+package dev.inlet.core;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Inlet's default Jackson 3 mapper, and the settings it relies on.
+ *
+ * <ul>
+ *   <li>{@code FAIL_ON_UNKNOWN_PROPERTIES} off: APIs add fields; a record type names what it needs;</li>
+ *   <li>{@code USE_BIG_DECIMAL_FOR_FLOATS} on: money and other decimals stay exact, never
+ *       {@code double};</li>
+ *   <li>{@code FAIL_ON_TRAILING_TOKENS} off: records are read one at a time from a parser in the middle
+ *       of a body, which Jackson 3 would otherwise refuse.</li>
+ * </ul>
+ */
+public final class Json {
+
+    private static final JsonMapper MAPPER = configure(JsonMapper.builder()).build();
+
+    private Json() {
+    }
+
+    /** The shared default mapper (immutable and thread-safe). */
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Applies Inlet's settings to a caller's mapper builder. */
+    public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
+        return builder
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.inlet.core;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A page being read: its raw records are decoded from the response body as the caller iterates,
+ * so one page in memory is never more than one record at a time.
+ *
+ * <p>The position of the next page is known only once the body has been read to its end (a cursor
+ * may follow the records), so {@link #nextPosition()} may be called only after {@link #hasNext()}
+ * returned {@code false}. {@link #close()} releases the HTTP response; it is safe to call twice.
+ * Not thread-safe: one consumer reads a page.
+ */
+public interface OpenPage extends Iterator<JsonNode>, AutoCloseable {
+
+    /** Where this page was asked for (with any records skipped on resume). */
+    Position position();
+
+    /** The facts of the response that produced the records. */
+    ResponseInfo response();
+
+    /**
+     * The position of the next page, or empty when the source has no more pages.
+     *
+     * @throws IllegalStateException if records of this page remain unread
+     */
+    Optional<Position> nextPosition();
+
+    /** How many attempts beyond the first this page needed. */
+    default int retries() {
+        return 0;
+    }
+
+    /** How long this page waited for backoff, server hints and rate limits. */
+    default Duration waited() {
+        return Duration.ZERO;
+    }
+
+    /** Releases the response; reading afterwards fails. */
+    @Override
+    void close();
+}

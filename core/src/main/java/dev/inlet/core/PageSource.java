@@ -1,0 +1,40 @@
+package dev.inlet.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one pure step under every connector: fetch the page at a position, yielding its records and
+ * the position of the next page (empty when the source is done).
+ *
+ * <p>A source keeps no state between calls: everything it needs to continue is in the
+ * {@link Position}. So {@link Connector#records()} iterates it, and so can an external engine (a
+ * Kafka Connect task, a workflow step) that stores positions itself. Implementations must be
+ * thread-safe; each {@link #open(Position)} is independent.
+ */
+@FunctionalInterface
+public interface PageSource {
+
+    /**
+     * Requests the page at the position and starts decoding it. Records the position marks as
+     * already delivered ({@link Position#skip()}) are skipped.
+     *
+     * @throws InletException if the page cannot be fetched (after any retries the source applies)
+     */
+    OpenPage open(Position position);
+
+    /**
+     * Fetches the whole page at the position into memory: the step for engines that drive a source
+     * page by page. Use {@link #open(Position)} for pages too large to hold.
+     */
+    default Page<JsonNode> fetch(Position position) {
+        try (OpenPage page = open(position)) {
+            List<JsonNode> records = new ArrayList<>();
+            page.forEachRemaining(records::add);
+            Optional<Position> next = page.nextPosition();
+            return new Page<>(page.position(), records, page.response(), next, List.of());
+        }
+    }
+}

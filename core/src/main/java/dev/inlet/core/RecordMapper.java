@@ -1,0 +1,44 @@
+package dev.inlet.core;
+
+import java.util.Objects;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a validated raw record into the caller's type. A mapping failure (missing required
+ * property, wrong type) becomes a rejection of that record, not the end of the run: throw any
+ * {@link tools.jackson.core.JacksonException} or {@link IllegalArgumentException}.
+ *
+ * @param <T> the record type
+ */
+@FunctionalInterface
+public interface RecordMapper<T> {
+
+    /** Maps one record. */
+    T map(JsonNode record);
+
+    /** Records stay {@link JsonNode} trees. */
+    static RecordMapper<JsonNode> json() {
+        return record -> record;
+    }
+
+    /**
+     * Records mapped to a class or record type by Jackson with Inlet's defaults: unknown properties
+     * ignored, floating-point numbers as {@link java.math.BigDecimal} (money is never a double).
+     */
+    static <T> RecordMapper<T> to(Class<T> type) {
+        return to(type, Json.mapper());
+    }
+
+    /** Records mapped to a type by the caller's mapper. */
+    static <T> RecordMapper<T> to(Class<T> type, JsonMapper mapper) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(mapper, "mapper");
+        if (type == JsonNode.class) {
+            return type::cast;
+        }
+        JavaType javaType = mapper.constructType(type);
+        return record -> mapper.treeToValue(record, javaType);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.inlet.core.http;
+
+import dev.inlet.core.InletListener;
+import dev.inlet.core.Sleeper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What interceptors may know about the logical call an attempt belongs to: which attempt it is, the
+ * call's idempotency key and deadline, and the pipeline's clock, sleeper and listener (so an
+ * interceptor that waits does so through the test-replaceable sleeper).
+ *
+ * @param attempt 1 for the first attempt
+ * @param idempotencyKey the key sent with every attempt of a non-idempotent call, if any
+ * @param deadline when the call's budget (all attempts and waits) runs out
+ * @param clock the pipeline's clock
+ * @param sleeper the pipeline's sleeper
+ * @param listener the pipeline's listener
+ */
+public record CallContext(int attempt, Optional<String> idempotencyKey, Instant deadline, Clock clock,
+        Sleeper sleeper, InletListener listener) {
+}

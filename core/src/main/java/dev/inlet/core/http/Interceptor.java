@@ -1,0 +1,35 @@
+package dev.inlet.core.http;
+
+import java.io.IOException;
+
+/**
+ * One cross-cutting concern of the request pipeline (credentials, rate limiting, logging,
+ * signing …), as one small class. An interceptor looks at or replaces the request, calls
+ * {@link Chain#proceed(Request)} to send it on, and looks at or replaces the response.
+ *
+ * <p>Interceptors run once per attempt: a retried request passes through all of them again, so
+ * credentials and signatures are always fresh. Implementations must be thread-safe.
+ */
+@FunctionalInterface
+public interface Interceptor {
+
+    /**
+     * Handles one attempt.
+     *
+     * @throws IOException if the exchange fails; the pipeline's retry policy decides what happens next
+     */
+    Response intercept(Chain chain) throws IOException;
+
+    /** The rest of the pipeline, as seen by one interceptor. */
+    interface Chain {
+
+        /** The request as it reaches this interceptor. */
+        Request request();
+
+        /** Sends the request through the remaining interceptors and the transport. */
+        Response proceed(Request request) throws IOException;
+
+        /** Facts about the logical call this attempt belongs to. */
+        CallContext call();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.inlet.core.http;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/**
+ * The last link of the pipeline: puts a request on the wire and returns the response with its body
+ * still streaming. The default is the JDK's {@link HttpClient}; tests and benchmarks substitute
+ * their own.
+ */
+@FunctionalInterface
+public interface Transport {
+
+    /**
+     * Sends the request.
+     *
+     * @param timeout how long to wait for the response headers
+     * @throws IOException if no complete response head arrives (including timeouts)
+     */
+    Response send(Request request, Duration timeout) throws IOException;
+
+    /**
+     * The JDK client, tuned for connectors: HTTP/1.1 (no HTTP/2 upgrade attempt on cleartext),
+     * redirects not followed (the pipeline follows them itself, re-checking credentials per hop),
+     * a 10-second connect timeout, and completion on the calling thread (no pool hand-off).
+     */
+    static Transport jdk() {
+        return JdkTransport.DEFAULT;
+    }
+
+    /**
+     * The JDK client the caller configured (proxies, TLS, HTTP/2). Configure it not to follow
+     * redirects, or credentials may follow a redirect to another origin.
+     */
+    static Transport jdk(HttpClient client) {
+        return new JdkTransport(client);
+    }
+}
