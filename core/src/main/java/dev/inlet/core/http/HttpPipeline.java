@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@link RetryPolicy}.
  *
  * <p>How a call flows: the retry loop (outermost) runs attempts; each attempt follows redirects
- * hop by hop, and each hop passes through the interceptors in the order they were added (typically
- * rate limiting, then credentials) and then the transport. So a retried or redirected request
+ * hop by hop; each hop passes through the caller's interceptors (in the order added), then the
+ * circuit breaker, the rate limiter and the credentials (each if configured), then the listener's
+ * request/response events, then the transport. So a retried or redirected request
  * gets fresh credentials, and a redirect to another origin gets none. Immutable and thread-safe.
  */
 public final class HttpPipeline {
@@ -39,6 +40,10 @@ public final class HttpPipeline {
     private static final HttpPipeline DEFAULTS = builder().build();
 
     private final Transport transport;
+    private final List<Interceptor> userInterceptors;
+    private final Interceptor circuitBreaker;
+    private final Interceptor rateLimiter;
+    private final Interceptor credentials;
     private final List<Interceptor> interceptors;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
@@ -55,9 +60,18 @@ public final class HttpPipeline {
         this.listener = b.listener;
         this.requestTimeout = b.requestTimeout;
         this.maxRedirects = b.maxRedirects;
+        this.userInterceptors = List.copyOf(b.interceptors);
+        this.circuitBreaker = b.circuitBreaker;
+        this.rateLimiter = b.rateLimiter;
+        this.credentials = b.credentials;
         List<Interceptor> links = new ArrayList<>();
         links.add(new RedirectGuard());
-        links.addAll(b.interceptors);
+        links.addAll(userInterceptors);
+        for (Interceptor slot : new Interceptor[] {circuitBreaker, rateLimiter, credentials}) {
+            if (slot != null) {
+                links.add(slot);
+            }
+        }
         links.add(new ExchangeEvents());
         this.interceptors = List.copyOf(links);
     }
@@ -318,6 +332,9 @@ public final class HttpPipeline {
     public static final class Builder {
         private Transport transport = Transport.jdk();
         private final List<Interceptor> interceptors = new ArrayList<>();
+        private Interceptor circuitBreaker;
+        private Interceptor rateLimiter;
+        private Interceptor credentials;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
@@ -330,7 +347,10 @@ public final class HttpPipeline {
 
         private Builder(HttpPipeline p) {
             transport = p.transport;
-            interceptors.addAll(p.interceptors.subList(1, p.interceptors.size() - 1));
+            interceptors.addAll(p.userInterceptors);
+            circuitBreaker = p.circuitBreaker;
+            rateLimiter = p.rateLimiter;
+            credentials = p.credentials;
             retryPolicy = p.retryPolicy;
             clock = p.clock;
             sleeper = p.sleeper;
@@ -348,6 +368,33 @@ public final class HttpPipeline {
         /** Appends an interceptor; interceptors run in the order added, before the transport. */
         public Builder addInterceptor(Interceptor interceptor) {
             interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /**
+         * The circuit breaker link: runs after the caller's interceptors, before rate limiting, so an
+         * open circuit fails fast without waiting for a permit. Null removes it.
+         */
+        public Builder circuitBreaker(Interceptor breaker) {
+            this.circuitBreaker = breaker;
+            return this;
+        }
+
+        /**
+         * The rate-limiting link: runs before credentials, so a request that waits for a permit is
+         * signed only when it leaves (signatures with timestamps stay fresh). Null removes it.
+         */
+        public Builder rateLimiter(Interceptor limiter) {
+            this.rateLimiter = limiter;
+            return this;
+        }
+
+        /**
+         * The credentials link: the last before the transport, applied on every attempt and every
+         * redirect hop, so retried requests carry fresh credentials. Null removes it.
+         */
+        public Builder credentials(Interceptor credentials) {
+            this.credentials = credentials;
             return this;
         }
 

@@ -17,7 +17,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class RetryingPage implements OpenPage {
 
-    private final HttpPipeline pipeline;
     private final Position position;
     private final PageDecoder decoder;
     private final HttpPipeline.Call call;
@@ -26,7 +25,6 @@ final class RetryingPage implements OpenPage {
     private boolean closed;
 
     RetryingPage(HttpPipeline pipeline, Position position, Request request, PageDecoder decoder) {
-        this.pipeline = pipeline;
         this.position = position;
         this.decoder = decoder;
         this.call = pipeline.new Call(request);
