@@ -12,6 +12,21 @@ public class DecodingException extends InletException {
 
     private final long byteOffset;
     private final String bodyExcerpt;
+    private final boolean retryable;
+
+    /**
+     * An exception for a body that could not be decoded, retryable: a truncated, malformed or HTML
+     * body is usually a passing fault (a proxy, a dropped connection).
+     *
+     * @param what what was wrong and where (URL without secrets, JSON pointer)
+     * @param byteOffset where in the body the problem was found, or -1 if unknown
+     * @param bodyExcerpt the first bytes of the body as text, or empty
+     * @param hint what the caller can do, or null
+     * @param cause the parser's exception, or null
+     */
+    public DecodingException(String what, long byteOffset, String bodyExcerpt, String hint, Throwable cause) {
+        this(what, byteOffset, bodyExcerpt, hint, cause, true);
+    }
 
     /**
      * An exception for a body that could not be decoded.
@@ -21,13 +36,22 @@ public class DecodingException extends InletException {
      * @param bodyExcerpt the first bytes of the body as text, or empty
      * @param hint what the caller can do, or null
      * @param cause the parser's exception, or null
+     * @param retryable whether another attempt may succeed; false for problems of configuration
+     *     (records path missing, not an array, an unsupported content type)
      */
-    public DecodingException(String what, long byteOffset, String bodyExcerpt, String hint, Throwable cause) {
+    public DecodingException(String what, long byteOffset, String bodyExcerpt, String hint, Throwable cause,
+            boolean retryable) {
         super(what + (byteOffset >= 0 ? " at byte " + byteOffset : "")
                 + (bodyExcerpt == null || bodyExcerpt.isEmpty() ? "" : "; body starts: " + bodyExcerpt),
                 hint, cause);
         this.byteOffset = byteOffset;
         this.bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;
+        this.retryable = retryable;
+    }
+
+    /** Whether another attempt may succeed (a passing fault rather than a configuration problem). */
+    public boolean isRetryable() {
+        return retryable;
     }
 
     /** Where in the body the problem was found, if known. */

@@ -154,8 +154,8 @@ public final class RetryPolicy {
             return retryableStatuses.contains(status.status())
                     || status.status() == 403 && WaitHints.isBudgetExhausted(status.response());
         }
-        if (failure instanceof DecodingException) {
-            return retryDecodingErrors;
+        if (failure instanceof DecodingException decoding) {
+            return retryDecodingErrors && decoding.isRetryable();
         }
         return failure instanceof BodyErrorException body && body.isRetryable();
     }

@@ -1,0 +1,363 @@
+package dev.inlet.rest;
+
+import dev.inlet.core.Connector;
+import dev.inlet.core.Headers;
+import dev.inlet.core.InletListener;
+import dev.inlet.core.InvalidRecordPolicy;
+import dev.inlet.core.Json;
+import dev.inlet.core.PageSource;
+import dev.inlet.core.QuarantineSink;
+import dev.inlet.core.RecordMapper;
+import dev.inlet.core.RecordValidator;
+import dev.inlet.core.http.HttpPipeline;
+import dev.inlet.core.http.Interceptor;
+import dev.inlet.core.http.Origin;
+import dev.inlet.core.retry.RetryPolicy;
+import dev.inlet.rest.decode.BodyDecoder;
+import dev.inlet.rest.decode.BodyFormat;
+import dev.inlet.rest.decode.JsonPointers;
+import dev.inlet.rest.paginate.Paginator;
+import dev.inlet.rest.paginate.Paginators;
+import dev.inlet.rest.paginate.StopCondition;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Connectors for REST endpoints: describe the endpoint, how it pages and where its records are, and
+ * get a {@link Connector} whose {@code records()} streams every record of every page.
+ *
+ * <pre>{@code
+ * Connector<JsonNode> issues = RestConnector.builder("issues")
+ *         .baseUrl("https://api.github.com")
+ *         .path("/repos/octocat/hello-world/issues")
+ *         .query("per_page", "100")
+ *         .paginator(Paginators.linkHeader())
+ *         .build();
+ * try (Stream<JsonNode> stream = issues.records()) {
+ *     stream.forEach(System.out::println);
+ * }
+ * }</pre>
+ */
+public final class RestConnector {
+
+    private RestConnector() {
+    }
+
+    /** A builder for a connector with this name. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /**
+     * Builds a REST {@link Connector}. Not thread-safe; the connector it builds is.
+     *
+     * <p>Defaults: GET; no query or headers (an {@code Accept} header listing the formats Inlet reads
+     * is added); records are the whole body, which must be an array ({@code records("")}); a single
+     * page ({@link Paginators#singlePage()}); no extra stop conditions; no record limit; the format
+     * from the {@code Content-Type}; next-page URLs only on the base URL's origin; a missing records
+     * path and an empty 2xx body are errors; a POST is not idempotent; {@link HttpPipeline#defaults()};
+     * Inlet's default {@link JsonMapper} ({@link Json#mapper()}); and the {@link Connector.Builder}
+     * defaults for validation (none), invalid records ({@link InvalidRecordPolicy#FAIL}), quarantine
+     * and listener.
+     */
+    public static final class Builder {
+        private final String name;
+        private URI baseUrl;
+        private String path = "";
+        private String method = "GET";
+        private String body;
+        private final List<Map.Entry<String, String>> query = new ArrayList<>();
+        private final Headers.Builder headers = Headers.builder();
+        private String recordsPointer = "";
+        private Paginator paginator = Paginators.singlePage();
+        private final List<StopCondition> stops = new ArrayList<>();
+        private long maxRecords = Long.MAX_VALUE;
+        private BodyFormat format;
+        private final List<BodyDecoder.Factory> decoders = new ArrayList<>();
+        private final Set<Origin> allowedOrigins = new HashSet<>();
+        private boolean missingRecordsAsEmpty;
+        private boolean emptyBodyIsEmptyPage;
+        private boolean idempotent;
+        private Duration timeout;
+        private HttpPipeline pipeline = HttpPipeline.defaults();
+        private Interceptor credentials;
+        private Interceptor rateLimiter;
+        private RetryPolicy retryPolicy;
+        private InletListener listener;
+        private JsonMapper mapper = Json.mapper();
+        private RecordValidator validator;
+        private InvalidRecordPolicy onInvalid;
+        private QuarantineSink quarantine;
+        private Clock clock;
+
+        private Builder(String name) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a connector needs a non-blank name");
+            }
+            this.name = name;
+        }
+
+        /** The base URL (scheme, host, port and an optional base path). Required. */
+        public Builder baseUrl(String url) {
+            Objects.requireNonNull(url, "url");
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("baseUrl is not a valid URL: " + e.getMessage(), e);
+            }
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !uri.getScheme().equalsIgnoreCase("http") && !uri.getScheme().equalsIgnoreCase("https")) {
+                throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL with a host, got "
+                        + dev.inlet.core.Redaction.uri(uri));
+            }
+            this.baseUrl = uri;
+            return this;
+        }
+
+        /** The path after the base URL, e.g. {@code /v1/charges}. */
+        public Builder path(String path) {
+            this.path = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
+        /** Sends GET requests (the default). */
+        public Builder get() {
+            this.method = "GET";
+            this.body = null;
+            return this;
+        }
+
+        /** Sends POST requests with this JSON body (a {@link JsonNode}, a map, or any serialisable object). */
+        public Builder post(Object jsonBody) {
+            Objects.requireNonNull(jsonBody, "jsonBody");
+            this.method = "POST";
+            this.body = jsonBody instanceof String text ? text : mapper.writeValueAsString(jsonBody);
+            return this;
+        }
+
+        /** Adds a query parameter to every request (paginators add theirs). */
+        public Builder query(String name, String value) {
+            query.add(new AbstractMap.SimpleImmutableEntry<>(Objects.requireNonNull(name, "name"),
+                    Objects.requireNonNull(value, "value")));
+            return this;
+        }
+
+        /** Sets a header on every request. For credentials use {@link #credentials(Interceptor)}. */
+        public Builder header(String name, String value) {
+            headers.set(name, value);
+            return this;
+        }
+
+        /** Where the records array is, as a JSON Pointer ({@code "/data"}); {@code ""} for the whole body. */
+        public Builder records(String pointer) {
+            JsonPointers.segments(Objects.requireNonNull(pointer, "pointer"));
+            this.recordsPointer = pointer;
+            return this;
+        }
+
+        /** How the endpoint pages. */
+        public Builder paginator(Paginator paginator) {
+            this.paginator = Objects.requireNonNull(paginator, "paginator");
+            return this;
+        }
+
+        /** Adds a reason to treat a page as the last (see {@link StopCondition}). */
+        public Builder stopWhen(StopCondition condition) {
+            stops.add(Objects.requireNonNull(condition, "condition"));
+            return this;
+        }
+
+        /** Delivers at most this many records per run, and stops paging once reached. */
+        public Builder maxRecords(long maxRecords) {
+            if (maxRecords < 1) {
+                throw new IllegalArgumentException("maxRecords must be >= 1, was " + maxRecords);
+            }
+            this.maxRecords = maxRecords;
+            return this;
+        }
+
+        /** Decodes bodies in this format whatever their {@code Content-Type}. */
+        public Builder format(BodyFormat format) {
+            this.format = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
+        /** Adds a decoder factory, asked before the built-in decoders. */
+        public Builder decoder(BodyDecoder.Factory factory) {
+            decoders.add(Objects.requireNonNull(factory, "factory"));
+            return this;
+        }
+
+        /** Lets next-page URLs point to this other origin (e.g. a CDN host). */
+        public Builder allowOrigin(String url) {
+            allowedOrigins.add(Origin.of(url));
+            return this;
+        }
+
+        /** Whether a body without the records path is an empty page rather than an error. */
+        public Builder missingRecordsAsEmpty(boolean empty) {
+            this.missingRecordsAsEmpty = empty;
+            return this;
+        }
+
+        /** Whether a 2xx with an empty body is an empty page rather than an error. */
+        public Builder emptyBodyIsEmptyPage(boolean empty) {
+            this.emptyBodyIsEmptyPage = empty;
+            return this;
+        }
+
+        /** Declares a POST endpoint a read (e.g. a search), so it is retried like a GET. */
+        public Builder idempotent(boolean idempotent) {
+            this.idempotent = idempotent;
+            return this;
+        }
+
+        /** A per-request timeout (until response headers) overriding the pipeline's. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** The request pipeline (transport, interceptors, retry policy, limiter, credentials). */
+        public Builder pipeline(HttpPipeline pipeline) {
+            this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+            return this;
+        }
+
+        /** Credentials for this connector, replacing the pipeline's. */
+        public Builder credentials(Interceptor credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** A rate limiter for this connector, replacing the pipeline's. */
+        public Builder rateLimiter(Interceptor limiter) {
+            this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
+            return this;
+        }
+
+        /** The retry policy for this connector, replacing the pipeline's. */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Observes requests, retries, pages and runs of this connector (added to the pipeline's). */
+        public Builder listener(InletListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** The mapper that builds record trees and serialises POST bodies. */
+        public Builder mapper(JsonMapper mapper) {
+            this.mapper = Objects.requireNonNull(mapper, "mapper");
+            return this;
+        }
+
+        /** Checks every record (see {@code dev.inlet.core.validation}). */
+        public Builder validator(RecordValidator validator) {
+            this.validator = Objects.requireNonNull(validator, "validator");
+            return this;
+        }
+
+        /** What to do with invalid records. */
+        public Builder onInvalid(InvalidRecordPolicy policy) {
+            this.onInvalid = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Where quarantined records go. */
+        public Builder quarantine(QuarantineSink sink) {
+            this.quarantine = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /** The clock for run reports. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The endpoint as configured so far. */
+        public RestEndpoint endpoint() {
+            if (baseUrl == null) {
+                throw new IllegalStateException("connector '" + name + "' needs a baseUrl(...)");
+            }
+            return new RestEndpoint(baseUrl, path, method, body, query, headers.build(), recordsPointer, paginator,
+                    stops, maxRecords, Optional.ofNullable(format), decoders, allowedOrigins, missingRecordsAsEmpty,
+                    emptyBodyIsEmptyPage, idempotent, timeout);
+        }
+
+        /** The pure page step for engines that drive paging themselves (raw records, no validation). */
+        public PageSource source() {
+            return new RestSource(name, endpoint(), effectivePipeline(), mapper);
+        }
+
+        /** The connector, with records as {@link JsonNode}. */
+        public Connector<JsonNode> build() {
+            return connectorBuilder().build();
+        }
+
+        /** The connector, with records mapped to the type (unknown fields ignored, exact decimals). */
+        public <T> Connector<T> build(Class<T> type) {
+            return connectorBuilder().mapper(RecordMapper.to(type, mapper)).build();
+        }
+
+        /** The connector, with records mapped by the mapper. */
+        public <T> Connector<T> build(RecordMapper<T> recordMapper) {
+            return connectorBuilder().mapper(recordMapper).build();
+        }
+
+        private Connector.Builder<JsonNode> connectorBuilder() {
+            Connector.Builder<JsonNode> builder = Connector.builder(name, source());
+            if (validator != null) {
+                builder.validator(validator);
+            }
+            if (onInvalid != null) {
+                builder.onInvalid(onInvalid);
+            }
+            if (quarantine != null) {
+                builder.quarantine(quarantine);
+            }
+            if (listener != null) {
+                builder.listener(listener);
+            }
+            if (clock != null) {
+                builder.clock(clock);
+            }
+            return builder;
+        }
+
+        private HttpPipeline effectivePipeline() {
+            if (credentials == null && rateLimiter == null && retryPolicy == null && listener == null) {
+                return pipeline;
+            }
+            HttpPipeline.Builder b = pipeline.toBuilder();
+            if (credentials != null) {
+                b.credentials(credentials);
+            }
+            if (rateLimiter != null) {
+                b.rateLimiter(rateLimiter);
+            }
+            if (retryPolicy != null) {
+                b.retryPolicy(retryPolicy);
+            }
+            if (listener != null) {
+                b.listener(InletListener.all(List.of(pipeline.listener(), listener)));
+            }
+            return b.build();
+        }
+    }
+}

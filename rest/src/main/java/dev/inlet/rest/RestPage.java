@@ -1,0 +1,200 @@
+package dev.inlet.rest;
+
+import dev.inlet.core.BodyErrorException;
+import dev.inlet.core.OpenPage;
+import dev.inlet.core.PaginationException;
+import dev.inlet.core.Position;
+import dev.inlet.core.ResponseInfo;
+import dev.inlet.core.TransportException;
+import dev.inlet.core.http.Request;
+import dev.inlet.core.http.Response;
+import dev.inlet.core.retry.BodyVerdict;
+import dev.inlet.rest.decode.BodyDecoder;
+import dev.inlet.rest.decode.DecodeContext;
+import dev.inlet.rest.decode.DecodedBody;
+import dev.inlet.rest.decode.Decoders;
+import dev.inlet.rest.decode.ExcerptingInputStream;
+import dev.inlet.rest.paginate.PageFacts;
+import dev.inlet.rest.paginate.StopCondition;
+import java.io.IOException;
+import java.net.URI;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One REST page being read: records streamed from the decoder, then — at the end of the body —
+ * the body classifier, the stop conditions and the paginator decide the next position.
+ */
+final class RestPage implements OpenPage {
+
+    private final RestSource source;
+    private final Request request;
+    private final Response response;
+    private final ResponseInfo info;
+    private final Position position;
+    private final DecodedBody body;
+    private final long limit;
+    private int count;
+    private JsonNode last;
+    private boolean ended;
+    private Optional<Position> next;
+
+    private RestPage(RestSource source, Request request, Response response, Position position, DecodedBody body) {
+        this.source = source;
+        this.request = request;
+        this.response = response;
+        this.info = response.info();
+        this.position = position;
+        this.body = body;
+        this.count = position.skip();
+        this.last = body.lastSkipped();
+        long max = source.endpoint().maxRecords();
+        this.limit = max == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, max - position.recordsBefore());
+    }
+
+    /** Starts decoding a 2xx response as the page at the position; owns the response from here. */
+    static OpenPage open(RestSource source, Request request, Response response, Position position) {
+        RestEndpoint endpoint = source.endpoint();
+        ExcerptingInputStream in = new ExcerptingInputStream(response.body());
+        String where = request.toString();
+        DecodeContext context = new DecodeContext(endpoint.recordsPointer(), source.mapper(), position.skip(),
+                endpoint.paginator().needsLastRecord(), endpoint.missingRecordsAsEmpty(), where, in::excerpt);
+        try {
+            int first = in.peekFirstByte();
+            if (response.status() == 204 || first == -1 && endpoint.emptyBodyIsEmptyPage()) {
+                response.close();
+                return new RestPage(source, request, response, position, EmptyBody.INSTANCE);
+            }
+            BodyDecoder decoder = Decoders.choose(endpoint.format(), endpoint.decoders(),
+                    response.headers().first("Content-Type"), first, context);
+            return new RestPage(source, request, response, position, decoder.decode(in, context));
+        } catch (IOException e) {
+            response.close();
+            throw new TransportException(where + ": the connection failed while reading the body: " + e, false, e);
+        } catch (RuntimeException e) {
+            response.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Position position() {
+        return position;
+    }
+
+    @Override
+    public ResponseInfo response() {
+        return info;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (ended) {
+            return false;
+        }
+        if (count < limit && body.hasNext()) {
+            return true;
+        }
+        end();
+        return false;
+    }
+
+    @Override
+    public JsonNode next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more records on " + position.describe());
+        }
+        JsonNode record = body.next();
+        count++;
+        last = record;
+        return record;
+    }
+
+    /** The body is read: classify it and decide the next position, before declaring the page done. */
+    private void end() {
+        ended = true;
+        boolean truncated = position.recordsBefore() + count >= source.endpoint().maxRecords();
+        JsonNode envelope = body.envelope();
+        BodyVerdict verdict = source.pipeline().retryPolicy().bodyClassifier().classify(info, envelope);
+        if (verdict != BodyVerdict.ACCEPT) {
+            close();
+            throw new BodyErrorException("The body of the " + info.status() + " response from " + request
+                    + " reports an error: " + excerpt(envelope), verdict == BodyVerdict.RETRY);
+        }
+        close();
+        next = truncated ? Optional.empty() : computeNext(envelope);
+    }
+
+    private Optional<Position> computeNext(JsonNode envelope) {
+        RestEndpoint endpoint = source.endpoint();
+        PageFacts facts = new PageFacts(request, position, info, envelope, count, Optional.ofNullable(last));
+        for (StopCondition stop : endpoint.stopConditions()) {
+            if (stop.isLastPage(facts)) {
+                return Optional.empty();
+            }
+        }
+        Optional<String> token = endpoint.paginator().nextToken(facts);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        String nextToken = token.get();
+        if (position.token().filter(nextToken::equals).isPresent()) {
+            throw new PaginationException("The page after " + position.describe() + " from " + request
+                    + " has the same token as this page; paging would loop forever",
+                    "The API returned the same cursor or link twice; check the paginator's configuration");
+        }
+        if (endpoint.paginator().tokensAreUrls() && !endpoint.allows(URI.create(nextToken))) {
+            throw new PaginationException("The next page of " + request + " is on another origin ("
+                    + dev.inlet.core.Redaction.uri(URI.create(nextToken)) + ") than the configured "
+                    + endpoint.origin() + "; refusing to follow it",
+                    "If that origin is trusted, allow it with allowOrigin(...); credentials are never sent there "
+                            + "unless they are configured for it");
+        }
+        return Optional.of(position.next(nextToken, count));
+    }
+
+    @Override
+    public Optional<Position> nextPosition() {
+        if (!ended) {
+            throw new IllegalStateException("the next position of " + position.describe()
+                    + " is known only after all its records were read");
+        }
+        return next;
+    }
+
+    @Override
+    public void close() {
+        body.close();
+        response.close();
+    }
+
+    private static String excerpt(JsonNode envelope) {
+        String text = envelope.toString();
+        return text.length() > 200 ? text.substring(0, 197) + "..." : text;
+    }
+
+    /** The body of a 204, or an empty 2xx the endpoint treats as an empty page. */
+    private enum EmptyBody implements DecodedBody {
+        INSTANCE;
+
+        @Override
+        public boolean hasNext() {
+            return false;
+        }
+
+        @Override
+        public JsonNode next() {
+            throw new NoSuchElementException("an empty body has no records");
+        }
+
+        @Override
+        public JsonNode envelope() {
+            return dev.inlet.core.Json.mapper().createObjectNode();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

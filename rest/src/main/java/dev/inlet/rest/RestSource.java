@@ -1,0 +1,57 @@
+package dev.inlet.rest;
+
+import dev.inlet.core.OpenPage;
+import dev.inlet.core.PageSource;
+import dev.inlet.core.Position;
+import dev.inlet.core.http.HttpPipeline;
+import dev.inlet.core.http.Request;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The pure page step for a REST endpoint: builds the request for a position, sends it through the
+ * pipeline (retries, limits, credentials), and decodes the response as a {@link RestPage}.
+ * Stateless and thread-safe.
+ */
+final class RestSource implements PageSource {
+
+    private final String connector;
+    private final RestEndpoint endpoint;
+    private final HttpPipeline pipeline;
+    private final JsonMapper mapper;
+
+    RestSource(String connector, RestEndpoint endpoint, HttpPipeline pipeline, JsonMapper mapper) {
+        this.connector = connector;
+        this.endpoint = endpoint;
+        this.pipeline = pipeline;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public OpenPage open(Position position) {
+        Request request = endpoint.paginator().apply(endpoint.firstRequest(connector), position);
+        return pipeline.openPage(position, request,
+                (response, at) -> RestPage.open(this, request, response, at));
+    }
+
+    RestEndpoint endpoint() {
+        return endpoint;
+    }
+
+    HttpPipeline pipeline() {
+        return pipeline;
+    }
+
+    JsonMapper mapper() {
+        return mapper;
+    }
+
+    String connector() {
+        return connector;
+    }
+
+    @Override
+    public String toString() {
+        return "RestSource[" + connector + ": " + endpoint.method() + " " + endpoint.baseUrl().getHost()
+                + endpoint.path() + ", " + endpoint.paginator() + "]";
+    }
+}

@@ -1,0 +1,28 @@
+package dev.inlet.rest.decode;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a decoder needs to know about the body it decodes.
+ *
+ * @param recordsPointer the JSON Pointer of the records array ({@code ""}: the body is the array)
+ * @param mapper the mapper that builds record trees (Inlet's defaults: exact decimals)
+ * @param skip how many leading records were already delivered and must be skipped
+ * @param keepLastSkipped whether the last skipped record must be kept (a paginator needs it)
+ * @param missingRecordsAsEmpty whether a body without the records path is an empty page, not an error
+ * @param where the request, for messages (method and URL without secrets)
+ * @param excerpt the first bytes of the body seen so far, quoted for messages
+ */
+public record DecodeContext(String recordsPointer, JsonMapper mapper, int skip, boolean keepLastSkipped,
+        boolean missingRecordsAsEmpty, String where, Supplier<String> excerpt) {
+
+    /** Checks that nothing is null. */
+    public DecodeContext {
+        Objects.requireNonNull(recordsPointer, "recordsPointer");
+        Objects.requireNonNull(mapper, "mapper");
+        Objects.requireNonNull(where, "where");
+        Objects.requireNonNull(excerpt, "excerpt");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.inlet.rest.decode;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A response body being turned into records, one at a time.
+ *
+ * <p>{@link #hasNext()} reads ahead one record and is where decoding failures surface, as
+ * {@link dev.inlet.core.DecodingException} (malformed data) or
+ * {@link dev.inlet.core.TransportException} (the connection broke mid-body). {@link #envelope()}
+ * is the rest of the body (everything but the records) and is complete once {@link #hasNext()}
+ * returned false. Not thread-safe.
+ */
+public interface DecodedBody extends AutoCloseable {
+
+    /** Whether another record follows; reads ahead. */
+    boolean hasNext();
+
+    /** The next record. */
+    JsonNode next();
+
+    /**
+     * The body without its records: the object around a records array ({@code has_more}, cursors,
+     * totals), or an empty object for bodies that are only records (arrays, NDJSON, CSV).
+     */
+    JsonNode envelope();
+
+    /** The last record skipped on resume, if the context asked to keep it and any was skipped. */
+    default JsonNode lastSkipped() {
+        return null;
+    }
+
+    /** Releases the parser (not the response). */
+    @Override
+    void close();
+}

@@ -1,0 +1,246 @@
+package dev.inlet.rest.decode;
+
+import dev.inlet.core.DecodingException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.NoSuchElementException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Decodes a JSON body, streaming: finds the records array at the JSON Pointer, yields its elements
+ * one tree at a time, and collects everything else into the envelope. Memory holds one record and
+ * the envelope, however long the array.
+ */
+final class JsonDecoder implements BodyDecoder {
+
+    static final JsonDecoder INSTANCE = new JsonDecoder();
+
+    @Override
+    public DecodedBody decode(InputStream body, DecodeContext context) {
+        return new Reader(body, context);
+    }
+
+    private static final class Reader implements DecodedBody {
+        private final DecodeContext context;
+        private final List<String> path;
+        private final ObjectNode envelope;
+        /** The objects along the path to the records array; the innermost is on top. */
+        private final Deque<ObjectNode> containers = new ArrayDeque<>();
+        private JsonParser parser;
+        private JsonNode pending;
+        private JsonNode lastSkipped;
+        private boolean inRecords;
+        private boolean done;
+
+        Reader(InputStream body, DecodeContext context) {
+            this.context = context;
+            this.path = JsonPointers.segments(context.recordsPointer());
+            this.envelope = context.mapper().createObjectNode();
+            try {
+                this.parser = context.mapper().createParser(body);
+                start();
+                skip(context.skip());
+            } catch (JacksonException e) {
+                close();
+                throw Failures.of(e, parser, "JSON", context);
+            }
+        }
+
+        /** Reads up to the first record (or to the end, if the records are missing). */
+        private void start() {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw Failures.emptyBody("JSON", context);
+            }
+            if (path.isEmpty()) {
+                if (first != JsonToken.START_ARRAY) {
+                    JsonNode whole = context.mapper().readTree(parser);
+                    throw notAnArray(whole, "the body");
+                }
+                inRecords = true;
+                return;
+            }
+            if (first != JsonToken.START_OBJECT) {
+                JsonNode whole = context.mapper().readTree(parser);
+                throw new DecodingException("Expected a JSON object with records at " + context.recordsPointer()
+                        + " from " + context.where() + ", but the body is " + kind(whole), -1,
+                        context.excerpt().get(), "Use records(\"\") if the body itself is the records array", null, false);
+            }
+            containers.push(envelope);
+            descend();
+        }
+
+        /** Walks the object tree towards the records array, keeping every other field. */
+        private void descend() {
+            while (true) {
+                JsonToken token = parser.nextToken();
+                if (token == JsonToken.END_OBJECT) {
+                    containers.pop();
+                    if (containers.isEmpty()) {
+                        missing();
+                        return;
+                    }
+                    continue;
+                }
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                int level = containers.size() - 1;
+                // Only path objects are ever pushed, so the stack is always a prefix of the path.
+                boolean onPath = level < path.size() && name.equals(path.get(level));
+                if (onPath && level == path.size() - 1) {
+                    if (value == JsonToken.START_ARRAY) {
+                        inRecords = true;
+                        return;
+                    }
+                    JsonNode found = context.mapper().readTree(parser);
+                    containers.peek().set(name, found);
+                    if (context.missingRecordsAsEmpty()) {
+                        finishEnvelope();
+                        return;
+                    }
+                    throw notAnArray(found, context.recordsPointer());
+                }
+                if (onPath && value == JsonToken.START_OBJECT) {
+                    containers.push(containers.peek().putObject(name));
+                    continue;
+                }
+                containers.peek().set(name, context.mapper().readTree(parser));
+            }
+        }
+
+        private void missing() {
+            done = true;
+            if (!context.missingRecordsAsEmpty()) {
+                throw new DecodingException("No records at " + context.recordsPointer() + " in the JSON body from "
+                        + context.where() + " (top-level fields: " + fieldNames(envelope) + ")", -1,
+                        context.excerpt().get(), "Check the records pointer, or configure missingRecordsAsEmpty(true)"
+                        + " if the API leaves the field out on empty pages", null, false);
+            }
+        }
+
+        private void skip(int count) {
+            for (int i = 0; i < count && inRecords; i++) {
+                JsonToken token = parser.nextToken();
+                if (token == JsonToken.END_ARRAY || token == null) {
+                    endOfRecords(token);
+                    return;
+                }
+                if (context.keepLastSkipped()) {
+                    lastSkipped = context.mapper().readTree(parser);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (pending != null) {
+                return true;
+            }
+            if (!inRecords) {
+                return false;
+            }
+            try {
+                JsonToken token = parser.nextToken();
+                if (token == JsonToken.END_ARRAY || token == null) {
+                    endOfRecords(token);
+                    return false;
+                }
+                pending = context.mapper().readTree(parser);
+                return true;
+            } catch (JacksonException e) {
+                throw Failures.of(e, parser, "JSON", context);
+            }
+        }
+
+        private void endOfRecords(JsonToken token) {
+            inRecords = false;
+            if (token == null) {
+                throw new DecodingException("Truncated JSON body from " + context.where()
+                        + ": it ended inside the records array", parser.currentLocation().getByteOffset(),
+                        context.excerpt().get(), "A retry may get a complete body", null);
+            }
+            finishEnvelope();
+        }
+
+        /** Reads the fields after the records array into the envelope, up to the end of the body. */
+        private void finishEnvelope() {
+            while (!containers.isEmpty()) {
+                JsonToken token = parser.nextToken();
+                if (token == null) {
+                    throw new DecodingException("Truncated JSON body from " + context.where()
+                            + ": it ended before the closing brace", parser.currentLocation().getByteOffset(),
+                            context.excerpt().get(), "A retry may get a complete body", null);
+                }
+                if (token == JsonToken.END_OBJECT) {
+                    containers.pop();
+                    continue;
+                }
+                String name = parser.currentName();
+                parser.nextToken();
+                containers.peek().set(name, context.mapper().readTree(parser));
+            }
+            done = true;
+        }
+
+        @Override
+        public JsonNode next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more records in the body from " + context.where());
+            }
+            JsonNode record = pending;
+            pending = null;
+            return record;
+        }
+
+        @Override
+        public JsonNode envelope() {
+            return envelope;
+        }
+
+        @Override
+        public JsonNode lastSkipped() {
+            return lastSkipped;
+        }
+
+        @Override
+        public void close() {
+            if (parser != null) {
+                parser.close();
+            }
+        }
+
+        private DecodingException notAnArray(JsonNode found, String where) {
+            return new DecodingException("Expected an array of records at " + where + " in the JSON body from "
+                    + context.where() + ", but found " + kind(found), -1, context.excerpt().get(),
+                    found.isObject() ? "Point records(...) at the array inside it (fields: " + fieldNames(found) + ")"
+                            : "Check the records pointer", null, false);
+        }
+
+        private static String kind(JsonNode node) {
+            return node.isObject() ? "an object" : node.isNull() ? "null" : node.isArray() ? "an array"
+                    : "a " + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        private static String fieldNames(JsonNode node) {
+            StringBuilder out = new StringBuilder();
+            for (String name : node.propertyNames()) {
+                if (out.length() > 0) {
+                    out.append(", ");
+                }
+                if (out.length() > 120) {
+                    return out.append("…").toString();
+                }
+                out.append(name);
+            }
+            return out.length() == 0 ? "none" : out.toString();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.inlet.rest.paginate;
+
+import dev.inlet.core.Position;
+import dev.inlet.core.http.Request;
+import java.util.Optional;
+
+/**
+ * How an API pages: how a position's token goes into the request, and how the next token comes out
+ * of a page. One small class per style; see {@link Paginators} for the built-in ones.
+ *
+ * <p>A paginator keeps no state: everything it needs is in the {@link Position} and the
+ * {@link PageFacts}. Implementations must be thread-safe.
+ */
+public interface Paginator {
+
+    /**
+     * The request for the page at a position.
+     *
+     * @param first the endpoint's request for the first page
+     * @param position the position; its token is empty for the first page
+     */
+    Request apply(Request first, Position position);
+
+    /** The token of the next page, or empty if this was the last page. */
+    Optional<String> nextToken(PageFacts page);
+
+    /** Whether {@link #nextToken} needs {@link PageFacts#lastRecord()} (costs a tree per skipped record). */
+    default boolean needsLastRecord() {
+        return false;
+    }
+
+    /**
+     * Whether tokens are whole URLs (next links). Such a URL on another origin than the endpoint's
+     * is refused unless the endpoint allows that origin, so credentials never follow it.
+     */
+    default boolean tokensAreUrls() {
+        return false;
+    }
+}
