@@ -1,5 +1,6 @@
 package dev.inlet.core.retry;
 
+import dev.inlet.core.BodyErrorException;
 import dev.inlet.core.HttpStatusException;
 import dev.inlet.core.InletException;
 import dev.inlet.core.RateLimitedException;
@@ -72,13 +73,12 @@ public final class Attempts {
             throw exhausted(failure, "after " + attempt + (attempt == 1 ? " attempt" : " attempts"));
         }
         Instant now = clock.instant();
-        Optional<Duration> hint = failure instanceof HttpStatusException status
-                ? WaitHints.from(status.response(), clock) : Optional.empty();
+        Optional<Duration> hint = hintOf(failure);
         Duration wait;
         if (hint.isPresent()) {
             wait = hint.get();
             if (wait.compareTo(policy.maxServerWait()) > 0) {
-                throw new RateLimitedException("HTTP " + ((HttpStatusException) failure).status() + " from " + what
+                throw new RateLimitedException(describe(failure) + " from " + what
                         + " and a wait above the configured maximum of " + policy.maxServerWait(), wait,
                         now.plus(wait));
             }
@@ -87,7 +87,7 @@ public final class Attempts {
         }
         if (now.plus(wait).isAfter(deadline)) {
             if (hint.isPresent()) {
-                throw new RateLimitedException("HTTP " + ((HttpStatusException) failure).status() + " from " + what
+                throw new RateLimitedException(describe(failure) + " from " + what
                         + " and a wait beyond the remaining retry budget", wait, now.plus(wait));
             }
             throw exhausted(failure, "the retry budget of " + policy.budget() + " ran out after " + attempt
@@ -96,6 +96,22 @@ public final class Attempts {
         attempt++;
         waited = waited.plus(wait);
         return wait;
+    }
+
+    /** The wait the server asked for: a status response's headers, or a body error's own hint. */
+    private Optional<Duration> hintOf(InletException failure) {
+        if (failure instanceof HttpStatusException status) {
+            return WaitHints.from(status.response(), clock);
+        }
+        if (failure instanceof BodyErrorException body) {
+            return body.retryAfter();
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(InletException failure) {
+        return failure instanceof HttpStatusException status ? "HTTP " + status.status()
+                : "A throttled response";
     }
 
     private Duration jittered(Duration step) {
