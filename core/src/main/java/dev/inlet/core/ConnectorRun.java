@@ -22,14 +22,14 @@ import tools.jackson.databind.JsonNode;
  * One run of a {@link Connector}: reads pages from a starting position, delivers valid records,
  * tracks where to resume, and reports what happened.
  *
- * <p>Read it once, either as {@link #records()} or as {@link #pages()}. {@link #position()} is, at
+ * <p>Read it once: as {@link #records()}, as {@link #pages()}, or as an {@link Iterator} of records. {@link #position()} is, at
  * any moment, the position from which a new run would deliver exactly the records this one has not
  * delivered yet. If the run fails, the exception's {@link InletException#resumePosition()} is that
  * position. Not thread-safe: one consumer reads a run.
  *
  * @param <T> the record type
  */
-public final class ConnectorRun<T> implements AutoCloseable {
+public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
 
     private static final String START_TOKEN = "\u0000start";
 
@@ -48,7 +48,7 @@ public final class ConnectorRun<T> implements AutoCloseable {
     private int validInPage;
     private int rejectedInPage;
     private T pending;
-    private boolean consumed;
+    private Mode mode = Mode.UNREAD;
     private boolean exhausted;
     private boolean finished;
     private String failure;
@@ -67,10 +67,14 @@ public final class ConnectorRun<T> implements AutoCloseable {
         this.startedAt = connector.clock().instant();
     }
 
-    /** The run's records as a lazy stream; closing the stream closes the run. */
+    /**
+     * The run's records as a lazy stream; closing the stream closes the run. A record counts as
+     * delivered when the stream passes it on. {@link Stream#iterator()} reads one record ahead of
+     * its caller: to track positions exactly while iterating, use the run itself as the iterator.
+     */
     public Stream<T> records() {
-        claim();
-        Iterator<T> iterator = new Iterator<>() {
+        claim(Mode.STREAM);
+        Iterator<T> records = new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return advance();
@@ -78,22 +82,40 @@ public final class ConnectorRun<T> implements AutoCloseable {
 
             @Override
             public T next() {
-                if (!advance()) {
-                    throw new NoSuchElementException("connector '" + connector.name() + "' has no more records");
-                }
-                T value = pending;
-                pending = null;
-                handledInPage++;
-                return value;
+                return take();
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);
+    }
+
+    /** Whether another valid record follows; reads ahead without counting it as delivered. */
+    @Override
+    public boolean hasNext() {
+        claim(Mode.ITERATOR);
+        return advance();
+    }
+
+    /** The next valid record, now counted as delivered. */
+    @Override
+    public T next() {
+        claim(Mode.ITERATOR);
+        return take();
+    }
+
+    private T take() {
+        if (!advance()) {
+            throw new NoSuchElementException("connector '" + connector.name() + "' has no more records");
+        }
+        T value = pending;
+        pending = null;
+        handledInPage++;
+        return value;
     }
 
     /** The run's pages as a lazy stream, each held in memory; closing the stream closes the run. */
     public Stream<Page<T>> pages() {
-        claim();
+        claim(Mode.PAGES);
         Iterator<Page<T>> iterator = new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -134,11 +156,18 @@ public final class ConnectorRun<T> implements AutoCloseable {
         finish();
     }
 
-    private void claim() {
-        if (consumed) {
-            throw new IllegalStateException("a ConnectorRun is read once; call connector.open() for another run");
+    private void claim(Mode wanted) {
+        if (mode == Mode.UNREAD) {
+            mode = wanted;
+        } else if (mode != wanted || wanted != Mode.ITERATOR) {
+            throw new IllegalStateException("a ConnectorRun is read once, as a stream of records, as pages or as "
+                    + "an iterator; call connector.open() for another run");
         }
-        consumed = true;
+    }
+
+    /** How a run is being read. */
+    private enum Mode {
+        UNREAD, STREAM, PAGES, ITERATOR
     }
 
     /** Moves to the next valid record, opening and finishing pages as needed; false at the end. */
