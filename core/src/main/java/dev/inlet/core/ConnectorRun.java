@@ -258,7 +258,7 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
         page = null;
         pages++;
         Duration elapsed = Duration.between(pageStartedAt, connector.clock().instant());
-        InletListener.PageDone event = new InletListener.PageDone(connector.name(), current, validInPage,
+        InletListener.PageDone event = new InletListener.PageDone(connector.name(), current, next, validInPage,
                 rejectedInPage, elapsed.isNegative() ? Duration.ZERO : elapsed);
         Listeners.safely(() -> connector.listener().pageDone(event));
         if (next.isEmpty()) {

@@ -102,10 +102,13 @@ public interface InletListener {
      *
      * @param connector the connector's name
      * @param position where the page was asked for
+     * @param next where the run continues (the next page), or empty if this was the last page: the
+     *     position to checkpoint
      * @param records records delivered from the page
      * @param rejected records rejected from the page
      * @param elapsed from requesting the page to reading its last record
      */
-    record PageDone(String connector, Position position, int records, int rejected, Duration elapsed) {
+    record PageDone(String connector, Position position, java.util.Optional<Position> next, int records,
+            int rejected, Duration elapsed) {
     }
 }
