@@ -7,14 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.inlet.rest.FakeApi.items;
+import static dev.inlet.rest.FakeApi.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.inlet.core.Connector;
 import dev.inlet.rest.paginate.Paginators;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,19 +26,10 @@ class PaginatorsTest {
     @RegisterExtension
     static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private static String items(int from, int to) {
-        return IntStream.range(from, to).mapToObj(i -> "{\"id\":\"r" + i + "\",\"n\":" + i + "}")
-                .collect(Collectors.joining(",", "[", "]"));
-    }
-
     private static List<Integer> numbers(Connector<JsonNode> connector) {
         try (Stream<JsonNode> records = connector.records()) {
             return records.map(r -> r.get("n").asInt()).toList();
         }
-    }
-
-    private static List<Integer> range(int from, int to) {
-        return IntStream.range(from, to).boxed().toList();
     }
 
     private RestConnector.Builder connector(String path) {
@@ -177,5 +168,29 @@ class PaginatorsTest {
                 .paginator(Paginators.nextUrl("/@odata.nextLink")).build());
 
         assertThat(got).isEqualTo(range(0, 5));
+    }
+
+    @Test
+    void aPostSearchSendsItsJsonBodyOnEveryPage() {
+        api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/search"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("X-Tenant", equalTo("acme"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson(
+                        "{\"filter\":{\"status\":\"open\"},\"limit\":2}"))
+                .withQueryParam("after", absent())
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"results\":" + items(0, 2) + ",\"next\":\"t2\"}")));
+        api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/search"))
+                .withQueryParam("after", equalTo("t2"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson(
+                        "{\"filter\":{\"status\":\"open\"},\"limit\":2}"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"results\":" + items(2, 3) + "}")));
+
+        List<Integer> got = numbers(connector("/search").post(java.util.Map.of("filter", java.util.Map.of("status",
+                "open"), "limit", 2)).header("X-Tenant", "acme").idempotent(true).records("/results")
+                .paginator(Paginators.bodyCursor("after", "/next")).build());
+
+        assertThat(got).isEqualTo(range(0, 3));
     }
 }
