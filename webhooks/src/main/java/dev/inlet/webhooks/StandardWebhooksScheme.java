@@ -70,7 +70,7 @@ final class StandardWebhooksScheme extends SignatureScheme {
         byte[] raw = Encodings.decodeBase64(encoded);
         if (raw == null || encoded.isEmpty()) {
             throw new InvalidSecretException(keyId, name(), "the part after the prefix is not valid base64",
-                    "copy the whole secret, e.g. whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+                    "copy the whole secret: whsec_ followed by base64");
         }
         return raw;
     }
