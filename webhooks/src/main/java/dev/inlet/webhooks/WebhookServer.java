@@ -100,7 +100,10 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     private void serve(WebhookEndpoint endpoint, HttpExchange exchange) {
-        try (exchange) {
+        // Closing the response stream completes the exchange. Note the JDK then drains what is left of
+        // the request body (up to sun.net.httpserver.drainAmount) before it closes the connection, so
+        // a 413 sent for an oversized Content-Length still waits for that body; see the README.
+        try {
             String path = exchange.getRequestURI().getRawPath();
             if (!endpoint.path().equals(path)) {
                 // HttpServer matches contexts by prefix; endpoints are exact paths.
@@ -126,6 +129,7 @@ public final class WebhookServer implements AutoCloseable {
             respond(exchange, receiver.handle(endpoint.path(), request));
         } catch (IOException | RuntimeException e) {
             LOG.debug("Webhook exchange on {} failed", endpoint.path(), e);
+            exchange.close();
         }
     }
 
@@ -195,13 +199,21 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, WebhookResponse response) throws IOException {
-        response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        byte[] body = response.bodyBytes();
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        // A 2xx carries no body: headers alone go out in one write, which avoids the Nagle /
+        // delayed-ACK stall of a second small write on a kept-alive connection.
+        byte[] body = response.isSuccess() ? new byte[0] : response.bodyBytes();
         if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        } else {
+            response.headers().forEach((name, value) -> {
+                if (!name.equalsIgnoreCase("Content-Type")) {
+                    exchange.getResponseHeaders().add(name, value);
+                }
+            });
+        }
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
         }
     }
 
