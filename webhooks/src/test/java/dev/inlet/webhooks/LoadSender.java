@@ -52,6 +52,21 @@ final class LoadSender {
                 .connectTimeout(Duration.ofSeconds(2)).build();
     }
 
+    /** Waits until at least {@code count} responses arrived or the timeout passed; true if they did. */
+    boolean awaitResponses(int count, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (responses) {
+            while (responses.get() < count) {
+                long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                responses.wait(left);
+            }
+            return true;
+        }
+    }
+
     /** Sends everything with {@code senders} threads; returns false if the deadline passed first. */
     boolean run(List<Delivery> deliveries, int senders, Duration deadline) throws InterruptedException {
         Queue<Delivery> queue = new ConcurrentLinkedQueue<>(deliveries);
@@ -85,6 +100,9 @@ final class LoadSender {
                 signed.headers().forEach(request::header);
                 status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                 responses.incrementAndGet();
+                synchronized (responses) {
+                    responses.notifyAll();
+                }
             } catch (IOException e) {
                 connectFailures.incrementAndGet();
                 status = -1;
