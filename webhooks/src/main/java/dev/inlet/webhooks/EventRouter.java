@@ -1,0 +1,118 @@
+package dev.inlet.webhooks;
+
+import dev.inlet.core.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * A {@link WebhookHandler} that routes events by type: each type to a raw handler or to a typed one
+ * that receives the body mapped to the caller's class. Types nobody registered go to the fallback,
+ * which by default ignores them: providers add event types, and an unknown one must not fail the
+ * delivery. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * WebhookHandler handler = EventRouter.builder()
+ *         .on("invoice.paid", Invoice.class, (invoice, event) -> billing.paid(invoice))
+ *         .on("customer.deleted", event -> crm.forget(event.json().path("data").path("id").asString()))
+ *         .build();
+ * }</pre>
+ */
+public final class EventRouter implements WebhookHandler {
+
+    /**
+     * Handles the body of one event type mapped to {@code T}.
+     *
+     * @param <T> the caller's type
+     */
+    @FunctionalInterface
+    public interface TypedHandler<T> {
+        /**
+         * Handles one event.
+         *
+         * @param value the body mapped to {@code T}
+         * @param event the event (id, headers, raw body)
+         * @throws Exception to have the event retried or dead-lettered
+         */
+        void handle(T value, WebhookEvent event) throws Exception;
+    }
+
+    private final Map<String, WebhookHandler> routes;
+    private final WebhookHandler fallback;
+
+    private EventRouter(Builder b) {
+        this.routes = Map.copyOf(b.routes);
+        this.fallback = b.fallback;
+    }
+
+    /** A builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sends the event to the handler of its type, or to the fallback when it has no (known) type. */
+    @Override
+    public void handle(WebhookEvent event) throws Exception {
+        WebhookHandler route = event.type().map(routes::get).orElse(null);
+        (route == null ? fallback : route).handle(event);
+    }
+
+    @Override
+    public String toString() {
+        return "EventRouter" + routes.keySet();
+    }
+
+    /** Builds an {@link EventRouter}; not thread-safe. */
+    public static final class Builder {
+        private final Map<String, WebhookHandler> routes = new LinkedHashMap<>();
+        private WebhookHandler fallback = event -> { };
+        private ObjectMapper mapper = Json.mapper();
+
+        private Builder() {
+        }
+
+        /** The mapper for typed handlers registered after this call; default Inlet's {@code Json.mapper()}. */
+        public Builder mapper(ObjectMapper mapper) {
+            if (mapper == null) {
+                throw new WebhookConfigException("EventRouter: mapper is null", "pass a JsonMapper");
+            }
+            this.mapper = mapper;
+            return this;
+        }
+
+        /** Routes events of {@code type} to a handler of the raw event. */
+        public Builder on(String type, WebhookHandler handler) {
+            if (type == null || type.isEmpty() || handler == null) {
+                throw new WebhookConfigException("EventRouter.on: type and handler are required", "e.g. on(\"invoice.paid\", h)");
+            }
+            if (routes.putIfAbsent(type, handler) != null) {
+                throw new WebhookConfigException("EventRouter: type '" + type + "' is routed twice", "route each type once");
+            }
+            return this;
+        }
+
+        /** Routes events of {@code type} to a handler of the body mapped to {@code javaType}. */
+        public <T> Builder on(String type, Class<T> javaType, TypedHandler<? super T> handler) {
+            if (javaType == null || handler == null) {
+                throw new WebhookConfigException("EventRouter.on: class and handler are required",
+                        "e.g. on(\"invoice.paid\", Invoice.class, (invoice, event) -> ...)");
+            }
+            ObjectMapper m = mapper;
+            return on(type, event -> handler.handle(event.as(javaType, m), event));
+        }
+
+        /** What unrouted and untyped events go to; default: ignored. */
+        public Builder otherwise(WebhookHandler fallback) {
+            if (fallback == null) {
+                throw new WebhookConfigException("EventRouter.otherwise: handler is null", "pass event -> { }");
+            }
+            this.fallback = fallback;
+            return this;
+        }
+
+        /** The router. */
+        public EventRouter build() {
+            return new EventRouter(this);
+        }
+    }
+}
