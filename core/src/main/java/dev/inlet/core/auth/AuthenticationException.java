@@ -85,7 +85,7 @@ public class AuthenticationException extends InletException {
     /** The hint for an OAuth error code (RFC 6749 §5.2), or a general one. */
     static String hintFor(String error) {
         if (error == null) {
-            return "Check the token endpoint URL and the credentials configured for this connector";
+            return "Check the endpoint URL and the credentials configured for this connector";
         }
         return switch (error) {
             case "invalid_client" -> "The client id or secret was rejected, or the client authentication method "

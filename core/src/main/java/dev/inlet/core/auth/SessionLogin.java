@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * <pre>{@code
  * Credentials credentials = SessionLogin.builder()
  *         .origin(Origin.of("https://api.example.com"))
- *         .loginRequest(Request.builder("https://api.example.com/v1/login").post(loginJson, "application/json").build())
+ *         .loginRequest(Request.builder("https://api.example.com/v1/login")
+ *                 .post(loginJson, "application/json").build())
  *         .tokenPointer("/data/token").expiresInPointer("/data/expires_in")
  *         .header("X-Session-Token", "")
  *         .build();

@@ -23,7 +23,8 @@ final class WireForm {
     static String hostHeader(URI uri) {
         int port = uri.getPort();
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean defaultPort = port == -1 || scheme.equals("https") && port == 443 || scheme.equals("http") && port == 80;
+        boolean defaultPort = port == -1 || scheme.equals("https") && port == 443
+                || scheme.equals("http") && port == 80;
         return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
     }
 

@@ -60,8 +60,8 @@ class SimpleCredentialsTest {
     @Test
     void apiKeyQueryAddsTheEncodedKeyReplacingAnyValueAndMarksItSensitive() throws Exception {
         Credentials credentials = Credentials.apiKeyQuery(API, "appid", KEY);
-        RecordingChain chain = new RecordingChain(Request.builder("https://api.example.com/v1/items?q=a%20b&appid=old&page=2")
-                .build());
+        RecordingChain chain = new RecordingChain(
+                Request.builder("https://api.example.com/v1/items?q=a%20b&appid=old&page=2").build());
 
         Response response = credentials.intercept(chain);
 
