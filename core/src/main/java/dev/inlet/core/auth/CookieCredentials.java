@@ -5,6 +5,7 @@ import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Objects;
 
 /** An API key in a cookie, appended to the request's {@code Cookie} header (RFC 6265 §5.4). */
@@ -30,7 +31,7 @@ final class CookieCredentials extends OriginBound {
     Response authenticate(Chain chain, Request request) throws IOException {
         String pair = cookie + "=" + key.reveal();
         String existing = request.headers().all("Cookie").stream()
-                .flatMap(v -> java.util.Arrays.stream(v.split(";")))
+                .flatMap(v -> Arrays.stream(v.split(";")))
                 .map(String::trim)
                 .filter(c -> !c.isEmpty() && !c.startsWith(cookie + "="))
                 .reduce((a, b) -> a + "; " + b)

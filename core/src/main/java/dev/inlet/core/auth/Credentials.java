@@ -3,6 +3,7 @@ package dev.inlet.core.auth;
 import dev.inlet.core.Secret;
 import dev.inlet.core.http.Interceptor;
 import dev.inlet.core.http.Origin;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -95,7 +96,7 @@ public interface Credentials extends Interceptor {
             throw new IllegalArgumentException("an HTTP Basic user name must not contain ':' (RFC 7617)");
         }
         return new HeaderCredentials(origin, "Authorization", () -> "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password.reveal()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                .encodeToString((username + ":" + password.reveal()).getBytes(StandardCharsets.UTF_8)),
                 "HTTP Basic for user " + username);
     }
 

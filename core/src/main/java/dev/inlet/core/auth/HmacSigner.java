@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -204,7 +205,7 @@ public final class HmacSigner implements Credentials {
                         pair));
             }
         }
-        pairs.sort(java.util.Comparator.comparing(Pair::name).thenComparing(Pair::value));
+        pairs.sort(Comparator.comparing(Pair::name).thenComparing(Pair::value));
         return String.join("&", pairs.stream().map(Pair::asSent).toList());
     }
 
