@@ -1,0 +1,247 @@
+package dev.inlet.core.auth;
+
+import dev.inlet.core.InletListener;
+import dev.inlet.core.Secret;
+import dev.inlet.core.Sleeper;
+import dev.inlet.core.http.Origin;
+import dev.inlet.core.http.Request;
+import dev.inlet.core.http.Response;
+import dev.inlet.core.http.Transport;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OAuth2 refresh-token grant (RFC 6749 §6) with rotation: access tokens are obtained with a
+ * long-lived refresh token the host stored after the user authorized it. When the server rotates
+ * the refresh token (returns a new one with the access token), the new one replaces the old for
+ * every later refresh and is handed to the {@linkplain Builder#onRefreshTokenRotated callback}, so
+ * the host can persist it (the old one usually stops working at once).
+ *
+ * <p>Caching, single-flight renewal, the one refresh and one replay after a 401, and error handling
+ * are those of {@link OAuth2ClientCredentials}. An {@code invalid_grant} answer (refresh token
+ * expired or revoked) surfaces as an {@link AuthenticationException} telling the host to authorize
+ * again.
+ *
+ * <pre>{@code
+ * Credentials credentials = OAuth2RefreshToken.builder()
+ *         .origin(Origin.of("https://api.example.com"))
+ *         .tokenUrl("https://auth.example.com/oauth/token")
+ *         .clientId("inlet-sync").clientSecret(Secret.fromEnvironment("CLIENT_SECRET"))
+ *         .refreshToken(store.load())
+ *         .onRefreshTokenRotated(store::save)
+ *         .build();
+ * }</pre>
+ */
+public final class OAuth2RefreshToken implements Credentials {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OAuth2RefreshToken.class);
+
+    private final TokenCredentials delegate;
+    private final AtomicReference<Secret> refreshToken;
+    private final Consumer<Secret> onRotated;
+    private final String description;
+
+    private OAuth2RefreshToken(Builder b) {
+        OAuth2TokenEndpoint endpoint = new OAuth2TokenEndpoint(b.tokenUrl, b.clientId, b.clientSecret, b.method,
+                new TokenHttp(b.settings));
+        this.refreshToken = new AtomicReference<>(b.refreshToken);
+        this.onRotated = b.onRotated;
+        String scope = b.scopes.isEmpty() ? null : String.join(" ", b.scopes);
+        Map<String, String> extra = Map.copyOf(b.params);
+        TokenCache cache = new TokenCache(() -> refresh(endpoint, scope, extra), b.settings.clock, b.settings.skew);
+        this.delegate = new TokenCredentials(b.origin, cache, "Authorization", "Bearer ");
+        this.description = "OAuth2RefreshToken[client " + b.clientId + " at "
+                + Request.builder(b.tokenUrl).build().redactedUri() + ", for " + b.origin + "]";
+    }
+
+    /** A builder; origin, token URL, client id and refresh token are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public boolean appliesTo(Origin origin) {
+        return delegate.appliesTo(origin);
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        return delegate.intercept(chain);
+    }
+
+    /** Token requests made so far (each one a request to the token endpoint, retries aside). */
+    public int tokenRequests() {
+        return delegate.cache().fetches();
+    }
+
+    /** Runs inside the cache's single flight, so refreshes (and rotations) never overlap. */
+    private AccessToken refresh(OAuth2TokenEndpoint endpoint, String scope, Map<String, String> extra) {
+        Secret current = refreshToken.get();
+        Map<String, String> grant = new LinkedHashMap<>();
+        grant.put("grant_type", "refresh_token");
+        grant.put("refresh_token", current.reveal());
+        if (scope != null) {
+            grant.put("scope", scope);
+        }
+        grant.putAll(extra);
+        AccessToken token = endpoint.request(grant, List.of(current));
+        token.refreshToken().filter(issued -> !issued.equals(current)).ifPresent(this::rotate);
+        return token;
+    }
+
+    private void rotate(Secret issued) {
+        refreshToken.set(issued);
+        try {
+            onRotated.accept(issued);
+        } catch (RuntimeException e) {
+            // The new refresh token still serves this process; the old one is likely dead already.
+            // The exception's message is the host's and might quote the token, so only its type is logged.
+            LOG.warn("The refresh-token rotation callback failed with {}; the new refresh token is kept in memory "
+                    + "only and is lost when this process ends", e.getClass().getName());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    /**
+     * Builds {@link OAuth2RefreshToken}; not thread-safe. Defaults: {@code client_secret_basic} (a
+     * public client without a secret sends {@code client_id} in the form), no scopes, a callback
+     * that ignores rotations, a 60 s renewal margin, the JDK transport, the system UTC clock, the
+     * real sleeper, no listener.
+     */
+    public static final class Builder {
+        private Origin origin;
+        private URI tokenUrl;
+        private String clientId;
+        private Secret clientSecret;
+        private ClientAuthentication method = ClientAuthentication.CLIENT_SECRET_BASIC;
+        private Secret refreshToken;
+        private Consumer<Secret> onRotated = rotated -> { };
+        private final List<String> scopes = new ArrayList<>();
+        private final Map<String, String> params = new LinkedHashMap<>();
+        private final TokenHttp.Settings settings = new TokenHttp.Settings();
+
+        private Builder() {
+        }
+
+        /** The origin of the API the access token is sent to (never to any other). Required. */
+        public Builder origin(Origin origin) {
+            this.origin = OriginBound.checked(origin);
+            return this;
+        }
+
+        /** The token endpoint. Required. */
+        public Builder tokenUrl(URI tokenUrl) {
+            this.tokenUrl = OAuth2Settings.checkedUrl(tokenUrl, "token URL");
+            return this;
+        }
+
+        /** The token endpoint. Required. */
+        public Builder tokenUrl(String tokenUrl) {
+            return tokenUrl(URI.create(Objects.requireNonNull(tokenUrl, "tokenUrl")));
+        }
+
+        /** The client id. Required. */
+        public Builder clientId(String clientId) {
+            this.clientId = OAuth2Settings.checkedClientId(clientId);
+            return this;
+        }
+
+        /** The client secret; leave unset for a public client. */
+        public Builder clientSecret(Secret clientSecret) {
+            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+            return this;
+        }
+
+        /** How the client authenticates at the token endpoint. Default {@code client_secret_basic}. */
+        public Builder clientAuthentication(ClientAuthentication method) {
+            this.method = Objects.requireNonNull(method, "method");
+            return this;
+        }
+
+        /** The refresh token to start from. Required. */
+        public Builder refreshToken(Secret refreshToken) {
+            this.refreshToken = Objects.requireNonNull(refreshToken, "refreshToken");
+            return this;
+        }
+
+        /**
+         * Receives each new refresh token the server issues, so the host can persist it. Called on
+         * the thread performing the refresh, once per rotation; it should be quick. If it throws,
+         * the failure is logged (never the token) and the new token is used in memory.
+         */
+        public Builder onRefreshTokenRotated(Consumer<Secret> callback) {
+            this.onRotated = Objects.requireNonNull(callback, "callback");
+            return this;
+        }
+
+        /** Scopes to request (a subset of those granted). Default none: the granted scopes. */
+        public Builder scopes(String... scopes) {
+            this.scopes.addAll(OAuth2Settings.checkedScopes(scopes));
+            return this;
+        }
+
+        /** An extra form parameter of the refresh request. */
+        public Builder param(String name, String value) {
+            OAuth2Settings.checkedParam(params, name, value);
+            return this;
+        }
+
+        /** How long before expiry a token is renewed (at most half its lifetime). Default 60 s. */
+        public Builder refreshSkew(Duration skew) {
+            settings.skew(skew);
+            return this;
+        }
+
+        /** The clock token lifetimes are measured with. Default the system UTC clock. */
+        public Builder clock(Clock clock) {
+            settings.clock(clock);
+            return this;
+        }
+
+        /** The sleeper for waits between token request retries. Default the real one. */
+        public Builder sleeper(Sleeper sleeper) {
+            settings.sleeper(sleeper);
+            return this;
+        }
+
+        /** The transport for token requests. Default {@link Transport#jdk()}. */
+        public Builder tokenTransport(Transport transport) {
+            settings.transport(transport);
+            return this;
+        }
+
+        /** A listener for the token requests' events. Default none. */
+        public Builder listener(InletListener listener) {
+            settings.listener(listener);
+            return this;
+        }
+
+        /**
+         * The credentials.
+         *
+         * @throws IllegalStateException if a required setting is missing
+         */
+        public OAuth2RefreshToken build() {
+            OAuth2Settings.require(origin, "origin");
+            OAuth2Settings.require(tokenUrl, "tokenUrl");
+            OAuth2Settings.require(clientId, "clientId");
+            OAuth2Settings.require(refreshToken, "refreshToken");
+            return new OAuth2RefreshToken(this);
+        }
+    }
+}
