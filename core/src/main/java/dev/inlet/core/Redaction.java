@@ -25,6 +25,10 @@ public final class Redaction {
             "stripe-signature", "webhook-signature", "x-slack-signature", "x-shopify-hmac-sha256",
             "x-hubspot-signature-v3");
 
+    /** Headers whose names look sensitive but whose values are not secrets and help debugging. */
+    private static final Set<String> NOT_SECRET_HEADERS = Set.of("idempotency-key", "x-idempotency-key",
+            "www-authenticate", "proxy-authenticate", "authentication-info", "x-ratelimit-key");
+
     private static final String[] SENSITIVE_PARAM_PARTS = {
         "key", "token", "secret", "password", "passwd", "signature", "sig", "auth", "credential",
         "session", "code", "assertion"
@@ -36,8 +40,13 @@ public final class Redaction {
     /** Whether a header's value should never be shown. */
     public static boolean isSensitiveHeader(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
+        if (NOT_SECRET_HEADERS.contains(lower)) {
+            return false;
+        }
         return SENSITIVE_HEADERS.contains(lower) || lower.contains("secret") || lower.contains("token")
-                || lower.contains("api-key") || lower.contains("apikey") || lower.endsWith("-signature");
+                || lower.contains("key") || lower.contains("auth") || lower.contains("signature")
+                || lower.contains("password") || lower.contains("credential") || lower.contains("session")
+                || lower.contains("cookie");
     }
 
     /** Whether a query parameter's value should never be shown. */

@@ -135,7 +135,7 @@ class SessionLoginTest {
     void refusesAPointerThatIsNotOneAndAHeaderLogsWouldShow() {
         assertThatThrownBy(() -> login().tokenPointer("data.token")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("JSON Pointer");
-        assertThatThrownBy(() -> login().header("X-Session", "")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> login().header("X-Context", "")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("masks in logs");
         assertThat(login().build().toString()).contains("/v1/login").doesNotContain(PASSWORD.reveal());
     }
