@@ -1,0 +1,37 @@
+package dev.inlet.examples.presets;
+
+import dev.inlet.core.Secret;
+import dev.inlet.core.auth.Credentials;
+import dev.inlet.core.http.Origin;
+import dev.inlet.rest.RestConnector;
+import dev.inlet.rest.paginate.Paginators;
+
+/**
+ * HubSpot's CRM v3 objects API, from its public documentation: {@code GET /crm/v3/objects/contacts}
+ * answering {@code {"results":[…],"paging":{"next":{"after":"…"}}}}, the next page asked for with
+ * {@code after=<cursor>}, the last page without {@code paging}; a private-app token as bearer.
+ * Copy and adapt.
+ */
+public final class HubSpot {
+
+    /** The public API. */
+    public static final String API = "https://api.hubapi.com";
+
+    private HubSpot() {
+    }
+
+    /** Every contact, with the listed properties (e.g. {@code email}, {@code createdate}). */
+    public static RestConnector.Builder contacts(String baseUrl, Secret token, String... properties) {
+        RestConnector.Builder builder = RestConnector.builder("hubspot-contacts")
+                .baseUrl(baseUrl)
+                .path("/crm/v3/objects/contacts")
+                .query("limit", "100")
+                .records("/results")
+                .paginator(Paginators.bodyCursor("after", "/paging/next/after"))
+                .credentials(Credentials.bearer(Origin.of(baseUrl), token));
+        if (properties.length > 0) {
+            builder.query("properties", String.join(",", properties));
+        }
+        return builder;
+    }
+}
