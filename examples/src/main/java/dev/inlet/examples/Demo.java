@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 public final class Demo {
 
     /** A charge as the demo needs it: unknown fields are ignored, money stays exact. */
-    public record Charge(String id, BigDecimal amount, String currency, long created) {
+    public record Charge(String id, long amount, String currency, long created) {
     }
 
     private Demo() {
@@ -31,7 +31,7 @@ public final class Demo {
 
     /** Runs the demo, printing to {@code out}; returns revenue per currency. */
     public static Map<String, BigDecimal> run(PrintStream out) throws Exception {
-        try (FakeStripe stripe = FakeStripe.start(1_000, "sk_test_demo")) {
+        try (FakeStripe stripe = FakeStripe.start("sk_test_demo", 1_000, java.util.Set.of(), java.util.Set.of())) {
             Connector<Charge> charges = RestConnector.builder("stripe-charges")
                     .baseUrl(stripe.baseUrl())
                     .path("/v1/charges")
@@ -39,11 +39,12 @@ public final class Demo {
                     .query("limit", "100")
                     .records("/data")
                     .paginator(Paginators.stripe())
+                    .onInvalid(dev.inlet.core.InvalidRecordPolicy.QUARANTINE)
                     .build(Charge.class);
 
             Map<String, BigDecimal> revenue = new TreeMap<>();
             try (Stream<Charge> stream = charges.records()) {
-                stream.forEach(c -> revenue.merge(c.currency(), c.amount(), BigDecimal::add));
+                stream.forEach(c -> revenue.merge(c.currency(), BigDecimal.valueOf(c.amount()).movePointLeft(2), BigDecimal::add));
             }
             RunReport report = charges.lastReport().orElseThrow();
             out.println("Revenue by currency (fake Stripe at " + stripe.baseUrl() + "):");
