@@ -22,6 +22,9 @@ import java.util.Optional;
 public record CostBudget(double maximum, double available, double restoreRate, Optional<Instant> resetAt,
         Instant observedAt) {
 
+    /** Points below which a shortfall is rounding noise, not a reason to wait another millisecond. */
+    private static final double EPSILON = 1e-6;
+
     /** Checks the numbers. */
     public CostBudget {
         Objects.requireNonNull(resetAt, "resetAt");
@@ -50,7 +53,7 @@ public record CostBudget(double maximum, double available, double restoreRate, O
     public Optional<Duration> waitFor(double cost, Instant now) {
         double needed = Math.min(cost, maximum);
         double missing = needed - availableAt(now);
-        if (missing <= 0) {
+        if (missing <= EPSILON) {
             return Optional.of(Duration.ZERO);
         }
         Optional<Duration> untilReset = resetAt.map(r -> Duration.between(now, r));

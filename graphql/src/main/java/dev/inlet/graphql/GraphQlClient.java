@@ -151,6 +151,11 @@ public final class GraphQlClient {
         return pipeline;
     }
 
+    /** The mapper that reads responses and maps typed values. */
+    JsonMapper mapper() {
+        return mapper;
+    }
+
     /** Validates the operation against the schema, if one is configured. */
     void check(GraphQlOperation operation) {
         if (schema != null) {
