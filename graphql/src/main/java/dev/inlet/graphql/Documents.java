@@ -43,7 +43,8 @@ final class Documents {
         String preview = e.getSourcePreview() == null || e.getSourcePreview().isBlank() ? ""
                 : "; near: " + e.getSourcePreview().strip().replaceAll("\\s+", " ");
         return new GraphQlSyntaxException("Invalid GraphQL " + what + " syntax" + where + ": " + e.getMessage()
-                + (preview.length() > 120 ? preview.substring(0, 117) + "..." : preview), line, column, e);
+                + (preview.length() > 120 ? preview.substring(0, 117) + "..." : preview), line, column,
+                "Fix the document; nothing was sent", e);
     }
 
     /**

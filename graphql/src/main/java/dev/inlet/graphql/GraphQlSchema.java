@@ -157,7 +157,7 @@ public final class GraphQlSchema {
                 return new GraphQlSyntaxException("Invalid GraphQL schema syntax (" + origin + ")"
                         + (at == null ? "" : " at line " + at.getLine() + ", column " + at.getColumn()) + ": "
                         + syntax.getMessage(), at == null ? -1 : at.getLine(), at == null ? -1 : at.getColumn(),
-                        problem);
+                        "Fix the schema definition", problem);
             }
             problems.add(toError(error.getMessage(), error.getLocations(), String.valueOf(error.getErrorType())));
         }

@@ -17,10 +17,11 @@ public class GraphQlSyntaxException extends GraphQlException {
      * @param what what the parser said, with the line and column
      * @param line the 1-based line of the offending token, or -1 if unknown
      * @param column the 1-based column of the offending token, or -1 if unknown
+     * @param hint what the caller can do, or null
      * @param cause the parser's exception
      */
-    public GraphQlSyntaxException(String what, int line, int column, Throwable cause) {
-        super(what, "Fix the document; nothing was sent", cause);
+    public GraphQlSyntaxException(String what, int line, int column, String hint, Throwable cause) {
+        super(what, hint, cause);
         this.line = line;
         this.column = column;
     }

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * fragments followed).
  *
  * @param connection the path of the connection in {@code data}
- * @param records the path of the records inside the connection ({@code edges[*].node} or {@code nodes})
+ * @param records the path of the records inside the connection ({@code edges[*].node} or {@code nodes[*]})
  * @param pageInfo the response key of {@code pageInfo}
  * @param hasNextPage the response key of {@code hasNextPage}
  * @param endCursor the response key of {@code endCursor}
@@ -62,7 +62,7 @@ record RelayShape(GraphQlPath connection, GraphQlPath records, String pageInfo, 
         Field nodes = named(inConnection, "nodes");
         GraphQlPath records;
         if (nodes != null) {
-            records = GraphQlPath.of(List.of(nodes.getResultKey()));
+            records = GraphQlPath.of(List.of(nodes.getResultKey(), GraphQlPath.ANY_INDEX));
         } else {
             Field edges = named(inConnection, "edges");
             Field node = edges == null ? null : named(fields(selections(allNamed(inConnection, "edges")), fragments),

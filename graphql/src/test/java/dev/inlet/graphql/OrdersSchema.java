@@ -19,7 +19,8 @@ import java.util.Set;
  * The test API: a Relay connection of orders, executed by graphql-java. Order {@code n} has id
  * {@code gid://test/Order/n}; its {@code risk} field fails for the numbers in {@code failingRisk}
  * (a nullable field: only it becomes null) and its {@code riskScore} fails for those in
- * {@code failingScore} (non-null: the whole node becomes null).
+ * {@code failingScore} (non-null: the whole node becomes null). {@code broken} always fails and,
+ * being a non-null root field, nulls all of {@code data}.
  */
 final class OrdersSchema {
 
@@ -27,6 +28,7 @@ final class OrdersSchema {
             type Query {
               orders(first: Int!, after: String): OrderConnection!
               order(number: Int!): Order
+              broken: Int!
             }
             type Mutation {
               tagOrder(number: Int!, tag: String!): Order
@@ -101,7 +103,10 @@ final class OrdersSchema {
         };
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .type("Query", q -> q.dataFetcher("orders", orders)
-                        .dataFetcher("order", env -> order(env.<Integer>getArgument("number"))))
+                        .dataFetcher("order", env -> order(env.<Integer>getArgument("number")))
+                        .dataFetcher("broken", env -> {
+                            throw new IllegalStateException("broken beyond repair");
+                        }))
                 .type("Mutation", m -> m.dataFetcher("tagOrder", env -> order(env.<Integer>getArgument("number"))))
                 .type("Order", o -> o.dataFetcher("risk", risk).dataFetcher("riskScore", riskScore))
                 .build();
