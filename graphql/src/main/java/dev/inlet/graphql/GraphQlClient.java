@@ -49,6 +49,7 @@ public final class GraphQlClient {
     private final URI endpoint;
     private final Headers headers;
     private final HttpPipeline pipeline;
+    private final HttpPipeline exchanges;
     private final JsonMapper mapper;
     private final ErrorPolicy errorPolicy;
     private final GraphQlSchema schema;
@@ -63,6 +64,9 @@ public final class GraphQlClient {
         this.headers = b.headers.build();
         this.pipeline = pipeline;
         this.mapper = b.mapper;
+        // Innermost of the caller's interceptors, so GraphQL errors answered with a 4xx stay structured.
+        this.exchanges = pipeline.toBuilder()
+                .addInterceptor(new StatusErrors(mapper, pipeline.retryPolicy(), pipeline.clock())).build();
         this.errorPolicy = b.errorPolicy;
         this.schema = b.schema;
         this.persistedQueries = b.persistedQueries;
@@ -108,7 +112,7 @@ public final class GraphQlClient {
         Objects.requireNonNull(operation, "operation");
         check(operation);
         awaitBudget(operation, "");
-        return send(operation, "", request -> pipeline.execute(request,
+        return send(operation, "", request -> exchanges.execute(request,
                 response -> reader.read(response, operation, request)));
     }
 
@@ -170,7 +174,7 @@ public final class GraphQlClient {
     OpenPage openPage(String connector, Position position, GraphQlOperation operation,
             BiFunction<GraphQlResponse, Position, OpenPage> toPage) {
         Duration throttled = awaitBudget(operation, connector);
-        OpenPage page = send(operation, connector, request -> pipeline.openPage(position, request,
+        OpenPage page = send(operation, connector, request -> exchanges.openPage(position, request,
                 (response, at) -> toPage.apply(reader.read(response, operation, request), at)));
         return throttled.isZero() ? page : new ThrottledPage(page, throttled);
     }

@@ -96,7 +96,7 @@ final class ResponseReader {
         }
     }
 
-    private static void checkPersistedQuery(GraphQlResponse result, Request request) {
+    static void checkPersistedQuery(GraphQlResponse result, Request request) {
         for (GraphQlError error : result.errors()) {
             String code = error.code().orElse("");
             if (error.message().equals("PersistedQueryNotFound") || code.equals("PERSISTED_QUERY_NOT_FOUND")) {
