@@ -199,13 +199,23 @@ public final class GraphQlClient {
         }
         try {
             return exchange.apply(requests.request(operation, RequestFactory.Form.HASH_ONLY, connector));
-        } catch (PersistedQueryMiss miss) {
-            if (miss.unsupported()) {
+        } catch (GraphQlErrorsException answer) {
+            // A miss is an answer without data, so it fails under every error policy and is never retried.
+            if (hasCode(answer, "PersistedQueryNotSupported", "PERSISTED_QUERY_NOT_SUPPORTED")) {
                 persistedQueriesUnsupported.set(true);
                 return exchange.apply(requests.request(operation, RequestFactory.Form.FULL, connector));
             }
-            return exchange.apply(requests.request(operation, RequestFactory.Form.FULL_WITH_HASH, connector));
+            if (hasCode(answer, "PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND")) {
+                return exchange.apply(requests.request(operation, RequestFactory.Form.FULL_WITH_HASH, connector));
+            }
+            throw answer;
         }
+    }
+
+    /** Whether an error says this, by message (Apollo's original protocol) or by code. */
+    private static boolean hasCode(GraphQlErrorsException answer, String message, String code) {
+        return answer.errors().stream().anyMatch(e -> e.message().equals(message)
+                || e.code().filter(code::equals).isPresent());
     }
 
     private Duration timeoutOf() {

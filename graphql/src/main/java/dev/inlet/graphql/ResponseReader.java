@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a 2xx response as a GraphQL response, inside the pipeline's retry scope, and decides what
- * it means: cost data to the throttle; a persisted-query miss; throttling errors (retryable, after
- * the wait the cost data computes); other errors per the {@link ErrorPolicy}.
+ * it means: cost data to the throttle; throttling errors (retryable, after the wait the cost data
+ * computes); other errors per the {@link ErrorPolicy} (an APQ miss is such an error: it has no
+ * data, so it always fails, and the client answers it by sending the full query).
  */
 final class ResponseReader {
 
@@ -69,7 +70,6 @@ final class ResponseReader {
             throttle.get().observe(operation, signals.get());
         }
         if (result.hasErrors()) {
-            checkPersistedQuery(result, request);
             checkThrottled(result, signals, operation, request, now);
             if (policy == ErrorPolicy.FAIL_ON_ERRORS || result.data().isEmpty()) {
                 throw new GraphQlErrorsException(describe(result, operation, request)
@@ -93,18 +93,6 @@ final class ResponseReader {
             throw new DecodingException("Malformed JSON body from " + request + ": " + e.getOriginalMessage(), offset,
                     BodyExcerpt.of(body, BodyExcerpt.DEFAULT_BYTES),
                     "The body is not JSON (an HTML error page from a proxy?); a retry may get a good one", e);
-        }
-    }
-
-    static void checkPersistedQuery(GraphQlResponse result, Request request) {
-        for (GraphQlError error : result.errors()) {
-            String code = error.code().orElse("");
-            if (error.message().equals("PersistedQueryNotFound") || code.equals("PERSISTED_QUERY_NOT_FOUND")) {
-                throw new PersistedQueryMiss(request + " has no persisted query for the hash yet", false);
-            }
-            if (error.message().equals("PersistedQueryNotSupported") || code.equals("PERSISTED_QUERY_NOT_SUPPORTED")) {
-                throw new PersistedQueryMiss(request + " does not support persisted queries", true);
-            }
         }
     }
 

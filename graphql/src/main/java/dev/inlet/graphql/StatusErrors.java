@@ -84,7 +84,6 @@ final class StatusErrors implements Interceptor {
             }
             return untouched;
         }
-        ResponseReader.checkPersistedQuery(errors, request);
         throw new GraphQlErrorsException(what, errors, false, null);
     }
 
