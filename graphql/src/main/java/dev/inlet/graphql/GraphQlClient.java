@@ -1,0 +1,389 @@
+package dev.inlet.graphql;
+
+import dev.inlet.core.Headers;
+import dev.inlet.core.InletListener;
+import dev.inlet.core.Json;
+import dev.inlet.core.OpenPage;
+import dev.inlet.core.Position;
+import dev.inlet.core.Redaction;
+import dev.inlet.core.http.HttpPipeline;
+import dev.inlet.core.http.Interceptor;
+import dev.inlet.core.http.Request;
+import dev.inlet.core.retry.RetryPolicy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends GraphQL operations to one endpoint through Inlet's request pipeline (credentials, retries,
+ * rate limits, listener — shared with REST), and reads the answers as {@link GraphQlResponse}s.
+ *
+ * <p>Before anything is sent, the operation was parsed when it was built, and is validated here
+ * against the {@linkplain Builder#schema(GraphQlSchema) schema} if one is configured. Queries are
+ * marked idempotent, so the retry policy repeats them like GETs; mutations are retried only with an
+ * idempotency key. Throttling errors ({@code THROTTLED}, {@code RATE_LIMITED}) are retried after the
+ * wait the response's cost data computes (Shopify's {@code extensions.cost}, GitHub's
+ * {@code rateLimit} and {@code x-ratelimit-*}), falling back to the policy's backoff; with a
+ * {@link CostThrottle} the client also waits before sending, so the budget is not exceeded at all.
+ *
+ * <p>Immutable and thread-safe; one client serves any number of concurrent calls. It learns one
+ * thing as it goes: a server that says it does not support persisted queries gets no more hashes.
+ *
+ * <pre>{@code
+ * GraphQlClient client = GraphQlClient.builder("https://api.example.com/graphql")
+ *         .credentials(bearer)
+ *         .build();
+ * GraphQlResponse response = client.execute(GraphQlOperation.builder("query($id: ID!) { order(id: $id) { id total } }")
+ *         .variable("id", "gid://shop/Order/1").build());
+ * Optional<Order> order = response.get("order", Order.class);
+ * }</pre>
+ */
+public final class GraphQlClient {
+
+    private final URI endpoint;
+    private final Headers headers;
+    private final HttpPipeline pipeline;
+    private final HttpPipeline exchanges;
+    private final JsonMapper mapper;
+    private final ErrorPolicy errorPolicy;
+    private final GraphQlSchema schema;
+    private final boolean persistedQueries;
+    private final CostThrottle throttle;
+    private final RequestFactory requests;
+    private final ResponseReader reader;
+    private final AtomicBoolean persistedQueriesUnsupported = new AtomicBoolean();
+
+    private GraphQlClient(Builder b, HttpPipeline pipeline) {
+        this.endpoint = b.endpoint;
+        this.headers = b.headers.build();
+        this.pipeline = pipeline;
+        this.mapper = b.mapper;
+        // Innermost of the caller's interceptors, so GraphQL errors answered with a 4xx stay structured.
+        this.exchanges = pipeline.toBuilder()
+                .addInterceptor(new StatusErrors(mapper, pipeline.retryPolicy(), pipeline.clock())).build();
+        this.errorPolicy = b.errorPolicy;
+        this.schema = b.schema;
+        this.persistedQueries = b.persistedQueries;
+        this.throttle = b.throttle;
+        this.requests = new RequestFactory(endpoint, headers, mapper, b.getForQueries, b.timeout);
+        this.reader = new ResponseReader(mapper, errorPolicy, Optional.ofNullable(throttle), pipeline.clock());
+    }
+
+    /**
+     * A builder for a client of the GraphQL endpoint at this URL.
+     *
+     * @throws IllegalArgumentException if the URL is not an absolute http(s) URL with a host
+     */
+    public static Builder builder(String endpointUrl) {
+        return new Builder(endpointUrl);
+    }
+
+    /** A builder starting from this client's configuration (its pipeline includes any overrides). */
+    public Builder toBuilder() {
+        Builder b = new Builder(endpoint);
+        b.headers.addAll(headers);
+        b.pipeline = pipeline;
+        b.mapper = mapper;
+        b.errorPolicy = errorPolicy;
+        b.schema = schema;
+        b.persistedQueries = persistedQueries;
+        b.getForQueries = requests.getForQueries();
+        b.timeout = timeoutOf();
+        b.throttle = throttle;
+        return b;
+    }
+
+    /**
+     * Sends the operation and returns the response.
+     *
+     * @throws GraphQlValidationException if a schema is configured and the operation does not fit it
+     *     (nothing is sent)
+     * @throws GraphQlErrorsException if the response has errors the {@link ErrorPolicy} does not
+     *     accept, or throttling errors remained after the retries
+     * @throws dev.inlet.core.InletException for transport, status and decoding failures after retries
+     */
+    public GraphQlResponse execute(GraphQlOperation operation) {
+        Objects.requireNonNull(operation, "operation");
+        check(operation);
+        awaitBudget(operation, "");
+        return send(operation, "", request -> exchanges.execute(request,
+                response -> reader.read(response, operation, request)));
+    }
+
+    /**
+     * Parses the document (its only operation, no variables) and sends it.
+     *
+     * @throws GraphQlSyntaxException if the document is not valid GraphQL (nothing is sent)
+     */
+    public GraphQlResponse execute(String document) {
+        return execute(GraphQlOperation.of(document));
+    }
+
+    /** The endpoint's URL with secrets masked. */
+    public String endpoint() {
+        return Redaction.uri(endpoint);
+    }
+
+    /** What the client does with responses that carry errors. */
+    public ErrorPolicy errorPolicy() {
+        return errorPolicy;
+    }
+
+    /** The schema operations are validated against before sending, if configured. */
+    public Optional<GraphQlSchema> schema() {
+        return Optional.ofNullable(schema);
+    }
+
+    /** The throttle that paces requests by query cost, if configured. */
+    public Optional<CostThrottle> costThrottle() {
+        return Optional.ofNullable(throttle);
+    }
+
+    /** Whether Automatic Persisted Queries are on (and not found unsupported by the server). */
+    public boolean persistedQueries() {
+        return persistedQueries && !persistedQueriesUnsupported.get();
+    }
+
+    /** The request pipeline every call goes through. */
+    public HttpPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** The mapper that reads responses and maps typed values. */
+    JsonMapper mapper() {
+        return mapper;
+    }
+
+    /** Validates the operation against the schema, if one is configured. */
+    void check(GraphQlOperation operation) {
+        if (schema != null) {
+            schema.validate(operation);
+        }
+    }
+
+    /**
+     * Opens the page at a position: waits for the cost budget, sends the operation (with the APQ
+     * exchange if on) under the retry policy, and turns the checked response into a page.
+     */
+    OpenPage openPage(String connector, Position position, GraphQlOperation operation,
+            BiFunction<GraphQlResponse, Position, OpenPage> toPage) {
+        Duration throttled = awaitBudget(operation, connector);
+        OpenPage page = send(operation, connector, request -> exchanges.openPage(position, request,
+                (response, at) -> toPage.apply(reader.read(response, operation, request), at)));
+        return throttled.isZero() ? page : new ThrottledPage(page, throttled);
+    }
+
+    /** A copy whose pipeline also reports to this listener. */
+    GraphQlClient withListener(InletListener listener) {
+        return toBuilder().listener(listener).build();
+    }
+
+    private Duration awaitBudget(GraphQlOperation operation, String connector) {
+        if (throttle == null) {
+            return Duration.ZERO;
+        }
+        return throttle.acquire(operation, connector, pipeline.clock(), pipeline.sleeper(), pipeline.listener(),
+                pipeline.retryPolicy().maxServerWait());
+    }
+
+    /** Sends in the right form: the APQ hash first when on, the full document if the server asks. */
+    private <R> R send(GraphQlOperation operation, String connector, Function<Request, R> exchange) {
+        if (!persistedQueries()) {
+            return exchange.apply(requests.request(operation, RequestFactory.Form.FULL, connector));
+        }
+        try {
+            return exchange.apply(requests.request(operation, RequestFactory.Form.HASH_ONLY, connector));
+        } catch (GraphQlErrorsException answer) {
+            // A miss is an answer without data, so it fails under every error policy and is never retried.
+            if (hasCode(answer, "PersistedQueryNotSupported", "PERSISTED_QUERY_NOT_SUPPORTED")) {
+                persistedQueriesUnsupported.set(true);
+                return exchange.apply(requests.request(operation, RequestFactory.Form.FULL, connector));
+            }
+            if (hasCode(answer, "PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND")) {
+                return exchange.apply(requests.request(operation, RequestFactory.Form.FULL_WITH_HASH, connector));
+            }
+            throw answer;
+        }
+    }
+
+    /** Whether an error says this, by message (Apollo's original protocol) or by code. */
+    private static boolean hasCode(GraphQlErrorsException answer, String message, String code) {
+        return answer.errors().stream().anyMatch(e -> e.message().equals(message)
+                || e.code().filter(code::equals).isPresent());
+    }
+
+    private Duration timeoutOf() {
+        return requests.timeout();
+    }
+
+    @Override
+    public String toString() {
+        return "GraphQlClient[" + endpoint() + ", " + errorPolicy + (schema != null ? ", schema" : "")
+                + (persistedQueries() ? ", persisted queries" : "") + (throttle != null ? ", " + throttle : "") + "]";
+    }
+
+    /**
+     * Builds a {@link GraphQlClient}. Not thread-safe; the client it builds is.
+     *
+     * <p>Defaults: JSON POST for every operation; {@code Accept: application/json}; no extra headers;
+     * {@link ErrorPolicy#FAIL_ON_ERRORS}; no schema validation; no persisted queries; no cost
+     * throttle (throttling errors are still retried after the computed wait);
+     * {@link HttpPipeline#defaults()}; Inlet's default mapper ({@link Json#mapper()}: exact decimals,
+     * unknown properties ignored); the pipeline's request timeout.
+     */
+    public static final class Builder {
+        private final URI endpoint;
+        private final Headers.Builder headers = Headers.builder();
+        private HttpPipeline pipeline = HttpPipeline.defaults();
+        private Interceptor credentials;
+        private Interceptor rateLimiter;
+        private RetryPolicy retryPolicy;
+        private InletListener listener;
+        private JsonMapper mapper = Json.mapper();
+        private ErrorPolicy errorPolicy = ErrorPolicy.FAIL_ON_ERRORS;
+        private GraphQlSchema schema;
+        private boolean persistedQueries;
+        private boolean getForQueries;
+        private Duration timeout;
+        private CostThrottle throttle;
+
+        private Builder(String url) {
+            this(parse(url));
+        }
+
+        private Builder(URI endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        private static URI parse(String url) {
+            Objects.requireNonNull(url, "endpointUrl");
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the GraphQL endpoint is not a valid URL: " + e.getMessage(), e);
+            }
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !uri.getScheme().equalsIgnoreCase("http") && !uri.getScheme().equalsIgnoreCase("https")) {
+                throw new IllegalArgumentException("the GraphQL endpoint must be an absolute http(s) URL with a host, "
+                        + "got " + Redaction.uri(uri));
+            }
+            return uri;
+        }
+
+        /** Sets a header on every request. For credentials use {@link #credentials(Interceptor)}. */
+        public Builder header(String name, String value) {
+            headers.set(name, value);
+            return this;
+        }
+
+        /** The request pipeline (transport, interceptors, retry policy, limiter, credentials, listener). */
+        public Builder pipeline(HttpPipeline pipeline) {
+            this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+            return this;
+        }
+
+        /** Credentials for this client, replacing the pipeline's. */
+        public Builder credentials(Interceptor credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** A client-side rate limiter for this client, replacing the pipeline's. */
+        public Builder rateLimiter(Interceptor limiter) {
+            this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
+            return this;
+        }
+
+        /** The retry policy for this client, replacing the pipeline's. */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Observes this client's requests, retries and cost waits (added to the pipeline's listener). */
+        public Builder listener(InletListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** The mapper that reads responses and maps typed values. */
+        public Builder mapper(JsonMapper mapper) {
+            this.mapper = Objects.requireNonNull(mapper, "mapper");
+            return this;
+        }
+
+        /** What to do with responses that carry errors. */
+        public Builder errorPolicy(ErrorPolicy policy) {
+            this.errorPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Validates every operation against this schema before sending it. */
+        public Builder schema(GraphQlSchema schema) {
+            this.schema = Objects.requireNonNull(schema, "schema");
+            return this;
+        }
+
+        /**
+         * Automatic Persisted Queries: send the document's SHA-256 hash instead of the document, and
+         * the document only when the server has not stored it yet ({@code PersistedQueryNotFound}).
+         */
+        public Builder persistedQueries(boolean on) {
+            this.persistedQueries = on;
+            return this;
+        }
+
+        /**
+         * Sends queries as GET (parameters in the URL, cacheable by CDNs); mutations stay POST. With
+         * persisted queries, only the hash-only request is a GET.
+         */
+        public Builder getForQueries(boolean on) {
+            this.getForQueries = on;
+            return this;
+        }
+
+        /** A per-request timeout (until response headers) overriding the pipeline's. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Paces requests by the server's query cost; share one throttle per budget. */
+        public Builder costThrottle(CostThrottle throttle) {
+            this.throttle = Objects.requireNonNull(throttle, "throttle");
+            return this;
+        }
+
+        /** The immutable client. */
+        public GraphQlClient build() {
+            return new GraphQlClient(this, effectivePipeline());
+        }
+
+        private HttpPipeline effectivePipeline() {
+            if (credentials == null && rateLimiter == null && retryPolicy == null && listener == null) {
+                return pipeline;
+            }
+            HttpPipeline.Builder b = pipeline.toBuilder();
+            if (credentials != null) {
+                b.credentials(credentials);
+            }
+            if (rateLimiter != null) {
+                b.rateLimiter(rateLimiter);
+            }
+            if (retryPolicy != null) {
+                b.retryPolicy(retryPolicy);
+            }
+            if (listener != null) {
+                b.listener(InletListener.all(List.of(pipeline.listener(), listener)));
+            }
+            return b.build();
+        }
+    }
+}
