@@ -24,6 +24,10 @@ class ModuleArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.inlet.graphql..", "dev.inlet.webhooks..",
                         "dev.inlet.examples..")
                 .check(INLET);
+        noClasses().that().resideInAPackage("dev.inlet.graphql..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.inlet.rest..", "dev.inlet.webhooks..",
+                        "dev.inlet.examples..")
+                .check(INLET);
         noClasses().that().resideInAPackage("dev.inlet.webhooks..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.inlet.rest..", "dev.inlet.graphql..",
                         "dev.inlet.examples..")

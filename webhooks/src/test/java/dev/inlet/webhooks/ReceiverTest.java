@@ -276,7 +276,7 @@ class ReceiverTest {
         receiver = receiver(e -> {
             redelivered.add(e.id().orElseThrow() + ":" + e.bodyAsString());
             two.countDown();
-        }).inbox(DurableInbox.builder(dir).clock(clock).open()).build();
+        }).inbox(DurableInbox.builder(dir).clock(clock).open()).workers(1).build();
         receiver.start();
         await(two);
         WebhookResponse retryOfAccepted = receiver.handle(delivery("pending-1", "{\"n\":1}"));
