@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
  * Everything {@link Rules} checks about one field, looked up once per record. Presence and null are
  * judged first; the value checks (type, enum, min, max, pattern, date-time, custom) run only on a
  * present, non-null value, so an optional field may be absent or null unless a rule says otherwise.
+ * A value of the wrong type gets one {@code type} violation and no other.
  */
 final class FieldChecks {
 
@@ -81,7 +82,9 @@ final class FieldChecks {
     /** The value checks alone, for a present non-null value (also used to vet a default at build time). */
     void checkValue(JsonNode value, List<Violation> out) {
         if (type != null && !type.matches(value)) {
+            // One reason, not one per rule: min, pattern … say nothing useful about a value of the wrong type.
             out.add(violation("type", "must be " + type.description() + ", was " + Describe.type(value)));
+            return;
         }
         if (allowed != null && !(value.isString() && allowed.contains(value.stringValue()))) {
             out.add(violation("enum", "must be one of " + allowedText + ", was " + Describe.value(value)));

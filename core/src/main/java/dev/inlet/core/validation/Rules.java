@@ -45,7 +45,8 @@ import tools.jackson.databind.node.StringNode;
  *       absent and null fields are not checked further (they are optional);</li>
  *   <li>a present, non-null value is checked against {@code type}, {@code enum}, {@code min},
  *       {@code max}, {@code pattern}, {@code date-time} and custom rules, and every failure is
- *       reported (not just the first).</li>
+ *       reported (not just the first); a value of the wrong {@code type} is reported once, as such,
+ *       and not checked further.</li>
  * </ol>
  *
  * <p>Each failure is a {@link Violation} whose pointer is the field and whose rule is one of

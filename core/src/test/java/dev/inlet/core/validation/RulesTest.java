@@ -95,6 +95,15 @@ class RulesTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeGetsOneViolationNotOnePerRule() {
+        Rules rules = Rules.builder().type("/amount", JsonType.NUMBER).min("/amount", 0).max("/amount", 9)
+                .pattern("/amount", "^[0-9]$").build();
+
+        assertThat(rules.validate(json("{'amount': 'ten'}")).violations()).extracting(Violation::rule)
+                .containsExactly("type");
+    }
+
+    @Test
     void integersIncludeWholeDecimalsButNotFractions() {
         Rules rules = Rules.builder().type("/n", JsonType.INTEGER).build();
 
@@ -103,6 +112,17 @@ class RulesTest {
         assertThat(rules.validate(json("{'n': 12345678901234567890123}")).isValid()).isTrue();
         assertThat(rules.validate(json("{'n': 3.5}")).isValid()).isFalse();
         assertThat(rules.validate(json("{'n': '3'}")).isValid()).isFalse();
+    }
+
+    @Test
+    void minAndMaxAreInclusive() {
+        Rules rules = Rules.builder().min("/n", 0).max("/n", 10).build();
+
+        assertThat(rules.validate(json("{'n': 0}")).isValid()).isTrue();
+        assertThat(rules.validate(json("{'n': 0.00}")).isValid()).isTrue();
+        assertThat(rules.validate(json("{'n': 10}")).isValid()).isTrue();
+        assertThat(rules.validate(json("{'n': -0.01}")).violations()).extracting(Violation::rule).containsExactly("min");
+        assertThat(rules.validate(json("{'n': 10.001}")).violations()).extracting(Violation::rule).containsExactly("max");
     }
 
     @Test
