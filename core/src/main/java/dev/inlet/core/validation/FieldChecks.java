@@ -106,9 +106,21 @@ final class FieldChecks {
                     + "2024-05-01T12:00:00Z, was " + Describe.value(value)));
         }
         for (Custom c : custom) {
-            if (!c.test().test(value)) {
-                out.add(violation(c.rule(), c.message()));
-            }
+            checkCustom(c, value, out);
+        }
+    }
+
+    private void checkCustom(Custom c, JsonNode value, List<Violation> out) {
+        boolean passed;
+        try {
+            passed = c.test().test(value);
+        } catch (RuntimeException e) {
+            // A failing check must not end the run or wave the record through: the record is rejected.
+            out.add(violation(c.rule(), c.message() + " (the check failed: " + e + ")"));
+            return;
+        }
+        if (!passed) {
+            out.add(violation(c.rule(), c.message()));
         }
     }
 

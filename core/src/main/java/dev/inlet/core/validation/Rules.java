@@ -247,7 +247,8 @@ public final class Rules implements RecordValidator {
          * The field, when present and not null, must pass a check of your own.
          *
          * @param rule the rule name reported and counted (e.g. {@code "currency-known"})
-         * @param test true if the value is acceptable; it must be thread-safe and must not throw
+         * @param test true if the value is acceptable; it must be thread-safe (should it throw, the
+         *     record is rejected under this rule, with the exception in the message)
          * @param message what the value must be, e.g. {@code "must be an ISO 4217 code"}
          */
         public Builder check(String pointer, String rule, Predicate<JsonNode> test, String message) {

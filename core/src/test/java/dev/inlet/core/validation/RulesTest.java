@@ -187,6 +187,20 @@ class RulesTest {
     }
 
     @Test
+    void aCustomCheckThatThrowsRejectsTheRecordInsteadOfEndingTheRun() {
+        Rules rules = Rules.builder()
+                .check("/code", "code-known", v -> v.stringValue().length() == 3, "must be a known code")
+                .build();
+
+        Validation v = rules.validate(json("{'code': 5}"));
+
+        assertThat(v.violations()).singleElement().satisfies(violation -> {
+            assertThat(violation.rule()).isEqualTo("code-known");
+            assertThat(violation.message()).startsWith("must be a known code (the check failed: ");
+        });
+    }
+
+    @Test
     void rulesCanCheckTheRecordItself() {
         Rules rules = Rules.builder().type("", JsonType.OBJECT).build();
 
