@@ -32,8 +32,7 @@ final class InstantCoercion implements FieldCoercion {
             String text = value.stringValue();
             Instant instant = IsoDateTimes.parse(text);
             if (instant == null && unit != null) {
-                BigDecimal number = DecimalCoercion.parse(text);
-                instant = number == null ? null : fromEpoch(number);
+                instant = fromEpochText(text);
             }
             if (instant == null) {
                 return null;
@@ -42,7 +41,8 @@ final class InstantCoercion implements FieldCoercion {
             return iso.equals(text) ? value : StringNode.valueOf(iso);
         }
         if (value.isNumber() && unit != null && Numbers.isFinite(value)) {
-            Instant instant = fromEpoch(Numbers.exact(value));
+            Instant instant = value.isIntegralNumber() && value.canConvertToLong()
+                    ? fromEpoch(value.longValue()) : fromEpoch(Numbers.exact(value));
             return instant == null ? null : StringNode.valueOf(instant.toString());
         }
         return null;
@@ -52,6 +52,36 @@ final class InstantCoercion implements FieldCoercion {
     public String expected() {
         return unit == null ? "an ISO-8601 date-time with an offset"
                 : "epoch " + unit.name().toLowerCase(java.util.Locale.ROOT) + " or an ISO-8601 date-time with an offset";
+    }
+
+    private Instant fromEpochText(String text) {
+        // Whole numbers (nearly all epochs) in long arithmetic; fractions and giants exactly, in BigDecimal.
+        if (text.length() <= 18 && isWholeNumber(text)) {
+            return fromEpoch(Long.parseLong(text));
+        }
+        BigDecimal number = DecimalCoercion.parse(text);
+        return number == null ? null : fromEpoch(number);
+    }
+
+    private static boolean isWholeNumber(String text) {
+        int start = text.startsWith("-") ? 1 : 0;
+        if (start == text.length()) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Instant fromEpoch(long amount) {
+        try {
+            return unit == EpochUnit.SECONDS ? Instant.ofEpochSecond(amount) : Instant.ofEpochMilli(amount);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return null; // outside Instant's range
+        }
     }
 
     private Instant fromEpoch(BigDecimal amount) {

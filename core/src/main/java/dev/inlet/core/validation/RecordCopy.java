@@ -1,9 +1,7 @@
 package dev.inlet.core.validation;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -18,8 +16,8 @@ final class RecordCopy {
 
     private final JsonNode original;
     private JsonNode root;
-    /** Containers created by this copy: safe to change in place. */
-    private final Set<JsonNode> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Containers created by this copy: safe to change in place. Few, so a list searched by identity. */
+    private final List<JsonNode> owned = new ArrayList<>(4);
 
     RecordCopy(JsonNode original) {
         this.original = original;
@@ -71,8 +69,10 @@ final class RecordCopy {
     }
 
     private JsonNode own(JsonNode container) {
-        if (owned.contains(container)) {
-            return container;
+        for (JsonNode mine : owned) {
+            if (mine == container) {
+                return container;
+            }
         }
         JsonNode copy;
         if (container instanceof ObjectNode object) {

@@ -90,6 +90,8 @@ class CoercionsTest {
         "/created, -1, 1969-12-31T23:59:59Z",
         "/created, '\"2024-05-01T14:00:00+02:00\"', 2024-05-01T12:00:00Z",
         "/updated_ms, 1714564800123, 2024-05-01T12:00:00.123Z",
+        "/updated_ms, '\"-1\"', 1969-12-31T23:59:59.999Z",
+        "/created, 31556889864403199, +1000000000-12-31T23:59:59Z",
         "/updated_ms, 1714564800123.000001, 2024-05-01T12:00:00.123000001Z",
         "/paid_at, '\"2024-05-01T12:00:00.000-05:00\"', 2024-05-01T17:00:00Z",
     })
@@ -111,6 +113,10 @@ class CoercionsTest {
         "/created, 1e30",
         "/created, true",
         "/updated_ms, '\"\"'",
+        "/created, 99999999999999999",
+        "/created, '\"-99999999999999999\"'",
+        "/updated_ms, '\"99999999999999999999999\"'",
+        "/updated_ms, '\"-\"'",
     })
     void timestampsThatCannotBeReadAreReported(String pointer, String jsonValue) {
         String field = pointer.substring(1);
