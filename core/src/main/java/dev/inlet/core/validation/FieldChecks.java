@@ -14,6 +14,9 @@ import tools.jackson.databind.JsonNode;
  * judged first; the value checks (type, enum, min, max, pattern, date-time, custom) run only on a
  * present, non-null value, so an optional field may be absent or null unless a rule says otherwise.
  * A value of the wrong type gets one {@code type} violation and no other.
+ *
+ * <p>Mutable only while a {@link Rules.Builder} fills it; a built {@link Rules} holds copies that
+ * nothing changes afterwards (and publishes them through final fields).
  */
 final class FieldChecks {
 

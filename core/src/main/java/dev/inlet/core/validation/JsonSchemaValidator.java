@@ -13,6 +13,7 @@ import dev.inlet.core.Validation;
 import dev.inlet.core.Violation;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -275,7 +276,7 @@ public final class JsonSchemaValidator implements RecordValidator {
                         throw new IllegalArgumentException("No classpath resource '" + resourcePath + "' for the "
                                 + "schema; put it under src/main/resources/" + resourcePath);
                     }
-                    return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), source);
+                    return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
                 } catch (IOException e) {
                     throw new IllegalArgumentException("Could not read the schema " + source + ": " + e.getMessage(), e);
                 }

@@ -37,12 +37,13 @@ import tools.jackson.databind.node.StringNode;
  *         .build();
  * }</pre>
  *
- * <p>How a record is judged, field by field in the order the fields were first named:
+ * <p>How a record is judged:
  * <ol>
- *   <li>a default fills the field if it is absent or null and its parent object exists (in a copy:
- *       the input is never changed, and a record that needs no default is not copied);</li>
- *   <li>an absent field breaks {@code required}; a null one breaks {@code non-null}; otherwise
- *       absent and null fields are not checked further (they are optional);</li>
+ *   <li>first every default fills its field if it is absent or null and its parent object exists
+ *       (in a copy: the input is never changed, and a record that needs no default is not copied);</li>
+ *   <li>then, field by field in the order the fields were first named, an absent field breaks
+ *       {@code required} and a null one {@code non-null}; otherwise absent and null fields are not
+ *       checked further (they are optional);</li>
  *   <li>a present, non-null value is checked against {@code type}, {@code enum}, {@code min},
  *       {@code max}, {@code pattern}, {@code date-time} and custom rules, and every failure is
  *       reported (not just the first); a value of the wrong {@code type} is reported once, as such,
@@ -148,7 +149,7 @@ public final class Rules implements RecordValidator {
         /** The fields must be present (a present null counts as present; add {@link #nonNull} to refuse it). */
         public Builder required(String... pointers) {
             for (String pointer : pointers) {
-                field(pointer, "required").required = true;
+                field(pointer, "required", false).required = true;
             }
             return this;
         }
@@ -156,7 +157,7 @@ public final class Rules implements RecordValidator {
         /** The fields, when present, must not be JSON null. */
         public Builder nonNull(String... pointers) {
             for (String pointer : pointers) {
-                field(pointer, "nonNull").nonNull = true;
+                field(pointer, "nonNull", false).nonNull = true;
             }
             return this;
         }
@@ -164,7 +165,7 @@ public final class Rules implements RecordValidator {
         /** The field, when present and not null, must have this JSON type. */
         public Builder type(String pointer, JsonType type) {
             Objects.requireNonNull(type, "type");
-            FieldChecks field = field(pointer, "type");
+            FieldChecks field = field(pointer, "type", true);
             once(field.type, field, "type");
             field.type = type;
             return this;
@@ -172,7 +173,7 @@ public final class Rules implements RecordValidator {
 
         /** The field, when present and not null, must be one of these strings (compared exactly). */
         public Builder enumOf(String pointer, String... allowed) {
-            FieldChecks field = field(pointer, "enumOf");
+            FieldChecks field = field(pointer, "enumOf", true);
             once(field.allowed, field, "enumOf");
             if (allowed.length == 0) {
                 throw new IllegalArgumentException("enumOf(" + pointer + "): give at least one allowed value");
@@ -195,7 +196,7 @@ public final class Rules implements RecordValidator {
         /** The field, when present and not null, must be a number {@code >= min} (compared exactly). */
         public Builder min(String pointer, BigDecimal min) {
             Objects.requireNonNull(min, "min");
-            FieldChecks field = field(pointer, "min");
+            FieldChecks field = field(pointer, "min", true);
             once(field.min, field, "min");
             field.min = min;
             return this;
@@ -209,7 +210,7 @@ public final class Rules implements RecordValidator {
         /** The field, when present and not null, must be a number {@code <= max} (compared exactly). */
         public Builder max(String pointer, BigDecimal max) {
             Objects.requireNonNull(max, "max");
-            FieldChecks field = field(pointer, "max");
+            FieldChecks field = field(pointer, "max", true);
             once(field.max, field, "max");
             field.max = max;
             return this;
@@ -223,7 +224,7 @@ public final class Rules implements RecordValidator {
          */
         public Builder pattern(String pointer, String regex) {
             Objects.requireNonNull(regex, "regex");
-            FieldChecks field = field(pointer, "pattern");
+            FieldChecks field = field(pointer, "pattern", true);
             once(field.pattern, field, "pattern");
             try {
                 field.pattern = Pattern.compile(regex);
@@ -239,7 +240,7 @@ public final class Rules implements RecordValidator {
          * {@code 2024-05-01T12:00:00Z} or {@code 2024-05-01T14:00:00.250+02:00}.
          */
         public Builder dateTime(String pointer) {
-            field(pointer, "dateTime").dateTime = true;
+            field(pointer, "dateTime", true).dateTime = true;
             return this;
         }
 
@@ -257,7 +258,7 @@ public final class Rules implements RecordValidator {
             }
             Objects.requireNonNull(test, "test");
             Objects.requireNonNull(message, "message");
-            field(pointer, "check").custom.add(new FieldChecks.Custom(rule, test, message));
+            field(pointer, "check", true).custom.add(new FieldChecks.Custom(rule, test, message));
             return this;
         }
 
@@ -293,7 +294,7 @@ public final class Rules implements RecordValidator {
                 throw new IllegalArgumentException("defaultValue(" + pointer + "): a default must be a value, "
                         + "not null or missing");
             }
-            FieldChecks field = field(pointer, "defaultValue");
+            FieldChecks field = field(pointer, "defaultValue", false);
             once(field.defaultValue, field, "defaultValue");
             field.defaultValue = value.deepCopy();
             return this;
@@ -333,11 +334,14 @@ public final class Rules implements RecordValidator {
             }
         }
 
-        private FieldChecks field(String pointer, String method) {
-            // Presence and defaults are about a field; value checks may also apply to the record itself ("").
-            boolean needsField = "required".equals(method) || "nonNull".equals(method)
-                    || "defaultValue".equals(method);
-            FieldPath path = needsField ? FieldPath.parseField(pointer, method) : FieldPath.parse(pointer, method);
+        /**
+         * The field's checks, created on first mention.
+         *
+         * @param wholeRecordAllowed whether {@code ""} (the record itself) makes sense for the rule:
+         *     value checks do, presence and defaults do not
+         */
+        private FieldChecks field(String pointer, String method, boolean wholeRecordAllowed) {
+            FieldPath path = wholeRecordAllowed ? FieldPath.parse(pointer, method) : FieldPath.parseField(pointer, method);
             return fields.computeIfAbsent(path.pointer(), p -> new FieldChecks(path));
         }
 
