@@ -200,6 +200,9 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
                 }
             }
             return true;
+        } catch (InvalidRecordException e) {
+            countRejections();
+            throw fail(e);
         } catch (InletException e) {
             throw fail(e);
         } catch (JacksonException e) {
@@ -230,6 +233,9 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
             List<Rejection> rejections = List.copyOf(pageRejections);
             Optional<Position> next = finishPage();
             return new Page<>(at, records, response, next, rejections);
+        } catch (InvalidRecordException e) {
+            countRejections();
+            throw fail(e);
         } catch (InletException e) {
             throw fail(e);
         }
@@ -273,9 +279,9 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
     private void countRejections() {
         for (Rejection rejection : pageRejections.subList(rejectedInPage, pageRejections.size())) {
             rejected++;
-            for (Violation v : rejection.violations()) {
-                rejectedByRule.merge(v.rule(), 1L, Long::sum);
-            }
+            // A record counts once per rule it broke, however many of its fields broke that rule.
+            rejection.violations().stream().map(Violation::rule).distinct()
+                    .forEach(rule -> rejectedByRule.merge(rule, 1L, Long::sum));
             if (firstRejections.size() < connector.reportedRejections()) {
                 firstRejections.add(rejection);
             }

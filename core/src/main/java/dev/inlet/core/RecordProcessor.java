@@ -37,39 +37,56 @@ final class RecordProcessor<T> {
     T process(JsonNode raw, Position page, int indexInPage, List<Rejection> rejections) {
         JsonNode record = raw;
         if (validates) {
-            Validation validation = validator.validate(raw);
+            Validation validation;
+            try {
+                validation = validator.validate(raw);
+            } catch (InletException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // A validator must report problems as violations; one that throws still must not lose
+                // the record or end the run unaccounted: the record is rejected with the reason.
+                return reject(raw, page, indexInPage, rejections, List.of(new Violation("", "validator-error",
+                        "the validator failed: " + e)));
+            }
             if (!validation.isValid()) {
-                reject(new Rejection(connector, page.withSkip(0), indexInPage, raw, validation.violations()),
-                        rejections);
-                return null;
+                return reject(raw, page, indexInPage, rejections, validation.violations());
             }
             record = validation.record();
         }
+        T value;
         try {
-            T value = mapper.map(record);
-            if (value == null) {
-                reject(new Rejection(connector, page.withSkip(0), indexInPage, raw,
-                        List.of(new Violation("", "mapping", "the mapper returned null"))), rejections);
-            }
-            return value;
+            value = mapper.map(record);
         } catch (JacksonException e) {
-            reject(new Rejection(connector, page.withSkip(0), indexInPage, raw,
-                    List.of(new Violation(pointer(e), "mapping", e.getOriginalMessage()))), rejections);
-        } catch (IllegalArgumentException e) {
-            reject(new Rejection(connector, page.withSkip(0), indexInPage, raw,
-                    List.of(new Violation("", "mapping", String.valueOf(e.getMessage())))), rejections);
+            return reject(raw, page, indexInPage, rejections,
+                    List.of(new Violation(pointer(e), "mapping", e.getOriginalMessage())));
+        } catch (InletException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return reject(raw, page, indexInPage, rejections,
+                    List.of(new Violation("", "mapping", String.valueOf(e.getMessage()))));
         }
-        return null;
+        if (value == null) {
+            return reject(raw, page, indexInPage, rejections,
+                    List.of(new Violation("", "mapping", "the mapper returned null")));
+        }
+        return value;
     }
 
-    private void reject(Rejection rejection, List<Rejection> rejections) {
+    /**
+     * Records a rejection (so the run's report counts it even when the policy then stops the run),
+     * quarantines it if asked, and returns null; throws under {@link InvalidRecordPolicy#FAIL}.
+     */
+    private T reject(JsonNode raw, Position page, int indexInPage, List<Rejection> rejections,
+            List<Violation> violations) {
+        Rejection rejection = new Rejection(connector, page.withSkip(0), indexInPage, raw, violations);
+        rejections.add(rejection);
         if (policy == InvalidRecordPolicy.FAIL) {
             throw new InvalidRecordException(rejection);
         }
-        rejections.add(rejection);
         if (policy == InvalidRecordPolicy.QUARANTINE) {
             quarantine.accept(rejection);
         }
+        return null;
     }
 
     /** The JSON Pointer of the property a Jackson mapping failure refers to. */

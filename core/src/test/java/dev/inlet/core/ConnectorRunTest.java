@@ -202,4 +202,47 @@ class ConnectorRunTest {
         assertThat(second.records()).extracting(r -> r.get("n").asInt()).containsExactly(2, 3);
         assertThat(second.isLast()).isTrue();
     }
+
+    @Test
+    void aRunStoppedByAnInvalidRecordReportsThatRecord() {
+        Connector<JsonNode> connector = Connector.builder("fail", pages(3)).validator(r -> r.get("n").asInt() == 1
+                ? Validation.invalid(r, List.of(new Violation("/n", "odd", "no ones"))) : Validation.valid(r)).build();
+        assertThatThrownBy(() -> numbers(connector.records())).isInstanceOf(InvalidRecordException.class);
+        assertThat(connector.lastReport()).hasValueSatisfying(r -> {
+            assertThat(r.rejected()).isEqualTo(1);
+            assertThat(r.rejectedByRule()).containsEntry("odd", 1L);
+            assertThat(r.firstRejections()).singleElement().satisfies(x -> assertThat(x.indexInPage()).isEqualTo(1));
+            assertThat(r.resumePosition()).hasValueSatisfying(p -> assertThat(p.skip()).isEqualTo(1));
+        });
+    }
+
+    @Test
+    void rejectionsAreCountedByRecordPerRuleNotByViolation() {
+        RecordValidator twoMissing = r -> Validation.invalid(r, List.of(new Violation("/a", "required", "a"),
+                new Violation("/b", "required", "b"), new Violation("/c", "type", "c")));
+        Connector<JsonNode> connector = Connector.builder("count", pages(2)).validator(twoMissing)
+                .onInvalid(InvalidRecordPolicy.SKIP).build();
+        assertThat(numbers(connector.records())).isEmpty();
+        assertThat(connector.lastReport()).hasValueSatisfying(r -> {
+            assertThat(r.rejected()).isEqualTo(2);
+            assertThat(r.rejectedByRule()).containsEntry("required", 2L).containsEntry("type", 2L);
+        });
+    }
+
+    @Test
+    void aValidatorThatThrowsRejectsTheRecordInsteadOfEndingTheRun() {
+        RecordValidator buggy = r -> {
+            if (r.get("n").asInt() == 1) {
+                throw new IllegalStateException("validator bug");
+            }
+            return Validation.valid(r);
+        };
+        Connector<JsonNode> connector = Connector.builder("buggy", pages(3)).validator(buggy)
+                .onInvalid(InvalidRecordPolicy.SKIP).build();
+        assertThat(numbers(connector.records())).containsExactly(0, 2);
+        assertThat(connector.lastReport()).hasValueSatisfying(r -> {
+            assertThat(r.rejectedByRule()).containsEntry("validator-error", 1L);
+            assertThat(r.firstRejections().get(0).violations().get(0).message()).contains("validator bug");
+        });
+    }
 }
