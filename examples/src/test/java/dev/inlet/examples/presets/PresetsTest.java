@@ -112,4 +112,20 @@ class PresetsTest {
         assertThat(contacts).extracting(c -> c.at("/properties/email").asString())
                 .containsExactly("c0@example.com", "c1@example.com", "c2@example.com");
     }
+
+    @Test
+    void shopifyOrdersPageThroughTheConnectionPacedByCost() throws Exception {
+        try (dev.inlet.examples.fakes.FakeShopify shop = dev.inlet.examples.fakes.FakeShopify.start("shpat_test",
+                230, 1_000, 50)) {
+            List<Shopify.Order> orders;
+            try (Stream<Shopify.Order> stream = Shopify.orders(shop.baseUrl(), Secret.of("shpat_test")).records()) {
+                orders = stream.toList();
+            }
+            assertThat(orders).hasSize(230);
+            assertThat(orders).extracting(Shopify.Order::name).startsWith("#1001", "#1002").endsWith("#1230");
+            assertThat(orders.get(0).totalPriceSet().shopMoney().amount()).isEqualTo(shop.orders().get(0).amount());
+            assertThat(shop.requests()).isEqualTo(5);
+            assertThat(shop.throttled()).isZero();
+        }
+    }
 }
