@@ -1,5 +1,6 @@
 package dev.inlet.core.state;
 
+import dev.inlet.core.Position;
 import java.time.Instant;
 import java.util.Optional;
 import tools.jackson.core.JsonPointer;
@@ -21,7 +22,7 @@ final class CursorTracker<T> {
         this.max = start.flatMap(format::parse).orElse(null);
     }
 
-    Instant read(T record, dev.inlet.core.Position at, int index) {
+    Instant read(T record, Position at, int index) {
         return format.read(RecordFields.at(record, pointer)).orElseThrow(() -> new SyncException("Record " + index
                 + " of " + at.describe() + " of '" + connector + "' has no readable cursor at " + pointerText
                 + " (expected " + format + "; found " + RecordFields.at(record, pointer) + ")",
