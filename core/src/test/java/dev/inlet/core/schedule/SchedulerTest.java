@@ -12,6 +12,8 @@ import dev.inlet.core.testing.FakeClock;
 import dev.inlet.core.testing.ListPageSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,6 +76,22 @@ class SchedulerTest {
         assertThat(runs).extracting(ScheduledRun::startedAt).containsExactly(at(10), at(20), at(30));
         assertThat(runs).extracting(ScheduledRun::cause).containsOnly(RunCause.SCHEDULED);
         assertThat(scheduler.status("charges").orElseThrow().nextRunAt()).isEqualTo(at(40));
+    }
+
+    @Test
+    void aDailyJobRunsOnceADayAtItsLocalTimeAcrossADaylightSavingChange() {
+        clock.set(Instant.parse("2026-03-27T12:00:00Z"));
+        scheduler = manual().build();
+        scheduler.schedule("contacts", Schedule.daily(LocalTime.of(2, 30),
+                ZoneId.of("Europe/Paris")), () -> { });
+
+        advanceTo(Instant.parse("2026-03-31T00:00:00Z"));
+
+        // 02:30 CET is 01:30Z; on the 29th 02:30 does not exist and the run is at 03:30 CEST (01:30Z);
+        // from the 30th 02:30 CEST is 00:30Z.
+        assertThat(runs).extracting(ScheduledRun::startedAt).containsExactly(
+                Instant.parse("2026-03-28T01:30:00Z"), Instant.parse("2026-03-29T01:30:00Z"),
+                Instant.parse("2026-03-30T00:30:00Z"));
     }
 
     @Test
