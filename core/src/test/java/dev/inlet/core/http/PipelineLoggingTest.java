@@ -45,4 +45,26 @@ class PipelineLoggingTest {
         assertThat(log.lines()).allSatisfy(line -> assertThat(line.text())
                 .doesNotContain("t0ken-value", "k3y-value", "acme", "s1g", "c00kie"));
     }
+
+    @Test
+    void urlsInLocationAndLinkHeadersAreRedactedToo() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/export"))
+                .willReturn(aResponse().withStatus(302)
+                        .withHeader("Location", "/download?X-Amz-Signature=s1gnature&X-Amz-Credential=AKIAEXAMPLE&part=1")));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/download"))
+                .willReturn(ok("[]").withHeader("Link", "<" + server.baseUrl()
+                        + "/download?access_token=t0k3n&page=2>; rel=\"next\"")));
+        CapturingLogger log = new CapturingLogger();
+        HttpPipeline pipeline = HttpPipeline.builder().logger(log).build();
+
+        pipeline.execute(Request.builder(server.baseUrl() + "/export").build(),
+                r -> new String(r.body().readAllBytes(), StandardCharsets.UTF_8));
+
+        assertThat(String.join("\n", log.at(Level.DEBUG)))
+                .contains("/download?X-Amz-Signature=***&X-Amz-Credential=***&part=1")
+                .contains("/download?access_token=***&page=2>; rel=\"next\"")
+                .doesNotContain("s1gnature", "AKIAEXAMPLE", "t0k3n");
+    }
 }
