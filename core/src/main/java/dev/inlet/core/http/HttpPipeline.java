@@ -7,14 +7,12 @@ import dev.inlet.core.OpenPage;
 import dev.inlet.core.Position;
 import dev.inlet.core.Sleeper;
 import dev.inlet.core.TransportException;
-import dev.inlet.core.retry.Attempts;
 import dev.inlet.core.retry.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,13 +42,15 @@ public final class HttpPipeline {
     private final Interceptor circuitBreaker;
     private final Interceptor rateLimiter;
     private final Interceptor credentials;
-    private final List<Interceptor> interceptors;
+    private final List<Interceptor> links;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final Sleeper sleeper;
     private final InletListener listener;
     private final Duration requestTimeout;
+    private final Duration readTimeout;
     private final int maxRedirects;
+    private final Logger log;
 
     private HttpPipeline(Builder b) {
         this.transport = b.transport;
@@ -59,21 +59,23 @@ public final class HttpPipeline {
         this.sleeper = b.sleeper;
         this.listener = b.listener;
         this.requestTimeout = b.requestTimeout;
+        this.readTimeout = b.readTimeout;
         this.maxRedirects = b.maxRedirects;
+        this.log = b.log;
         this.userInterceptors = List.copyOf(b.interceptors);
         this.circuitBreaker = b.circuitBreaker;
         this.rateLimiter = b.rateLimiter;
         this.credentials = b.credentials;
-        List<Interceptor> links = new ArrayList<>();
-        links.add(new RedirectGuard());
-        links.addAll(userInterceptors);
+        List<Interceptor> chain = new ArrayList<>();
+        chain.add(new RedirectGuard(maxRedirects));
+        chain.addAll(userInterceptors);
         for (Interceptor slot : new Interceptor[] {circuitBreaker, rateLimiter, credentials}) {
             if (slot != null) {
-                links.add(slot);
+                chain.add(slot);
             }
         }
-        links.add(new ExchangeEvents());
-        this.interceptors = List.copyOf(links);
+        chain.add(new ExchangeEvents(listener, clock, log));
+        this.links = List.copyOf(chain);
     }
 
     /** The default pipeline: JDK transport, default retry policy, no interceptors. */
@@ -111,16 +113,26 @@ public final class HttpPipeline {
         return listener;
     }
 
+    /** How long an attempt waits for the response head, unless the request sets its own. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** How long a body read may wait for its next byte; zero for no limit. */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
     /**
      * Sends a request, retrying per the policy, and hands the successful response to the handler
-     * inside the retry scope.
+     * inside the retry scope: a body that fails to read or decode is retried like a failed request.
      *
      * @throws HttpStatusException for a non-2xx status that is not (or no longer) retried
      * @throws InletException for any other failure after retries
      */
     public <R> R execute(Request request, ResponseHandler<R> handler) {
         Objects.requireNonNull(handler, "handler");
-        Call call = new Call(keyed(request));
+        PipelineCall call = new PipelineCall(this, keyed(request));
         while (true) {
             try (Response response = call.attempt()) {
                 try {
@@ -140,7 +152,7 @@ public final class HttpPipeline {
      * {@link #openPage} for that.
      */
     public Response send(Request request) {
-        Call call = new Call(keyed(request));
+        PipelineCall call = new PipelineCall(this, keyed(request));
         while (true) {
             try {
                 return call.attempt();
@@ -159,60 +171,17 @@ public final class HttpPipeline {
         return new RetryingPage(this, position, keyed(request), decoder);
     }
 
-    /** The request with an idempotency key if it is not idempotent and the policy adds keys. */
+    /**
+     * The request with an idempotency key if it is not idempotent and the policy adds keys: one key
+     * per logical call, generated here once, so every attempt of the call sends the same key.
+     */
     private Request keyed(Request request) {
+        Objects.requireNonNull(request, "request");
         Optional<String> header = retryPolicy.idempotencyKeyHeader();
         if (request.isIdempotent() || header.isEmpty() || request.headers().contains(header.get())) {
             return request;
         }
         return request.toBuilder().header(header.get(), UUID.randomUUID().toString()).build();
-    }
-
-    /** One logical call: attempts through the chain, with the policy's accounting and waits. */
-    final class Call {
-        final Request request;
-        final Attempts attempts;
-        final Optional<String> idempotencyKey;
-
-        Call(Request request) {
-            this.request = request;
-            this.idempotencyKey = retryPolicy.idempotencyKeyHeader().flatMap(h -> request.headers().first(h));
-            this.attempts = retryPolicy.begin(clock, request.isIdempotent() || idempotencyKey.isPresent());
-        }
-
-        /** One attempt: a 2xx response, or an exception. */
-        Response attempt() {
-            CallContext context = new CallContext(attempts.attempt(), idempotencyKey, attempts.deadline(), clock,
-                    sleeper, listener);
-            Response response;
-            try {
-                response = new RealChain(0, request, context).proceed(request);
-            } catch (IOException e) {
-                throw transportFailure(request, e);
-            }
-            if (!response.isSuccessful()) {
-                String excerpt = response.excerptAndClose(BodyExcerpt.DEFAULT_BYTES);
-                throw new HttpStatusException(response.info(), excerpt, null);
-            }
-            return response;
-        }
-
-        /** Waits before the next attempt, or rethrows when the policy says stop. */
-        void retryAfter(InletException failure) {
-            Duration wait = attempts.nextWait(failure, request.toString());
-            String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-            LOG.info("Retrying {} (attempt {} of {}) in {} ms: {}", request, attempts.attempt(),
-                    retryPolicy.maxAttempts(), wait.toMillis(), reason);
-            InletListener.RetryScheduled event = new InletListener.RetryScheduled(request.connector(),
-                    request.method(), request.redactedUri(), attempts.attempt() - 1, wait, reason);
-            safely(() -> listener.retryScheduled(event));
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TransportException("Interrupted while waiting to retry " + request, false, e);
-            }
-        }
     }
 
     static TransportException transportFailure(Request request, IOException e) {
@@ -223,7 +192,7 @@ public final class HttpPipeline {
         return new TransportException(request + (timeout ? " timed out: " : " failed: ") + detail, timeout, e);
     }
 
-    private static void safely(Runnable callback) {
+    static void safely(Runnable callback) {
         try {
             callback.run();
         } catch (RuntimeException e) {
@@ -231,103 +200,36 @@ public final class HttpPipeline {
         }
     }
 
+    /** The attempt's timeout: the request's or the pipeline's, but never beyond the call's budget. */
     Duration timeoutFor(Request request, CallContext context) {
         Duration timeout = request.timeout().orElse(requestTimeout);
         Duration left = Duration.between(clock.instant(), context.deadline());
         return left.compareTo(timeout) < 0 && !left.isNegative() && !left.isZero() ? left : timeout;
     }
 
-    /** The chain an interceptor sees: the links after it, then the transport. */
-    private final class RealChain implements Interceptor.Chain {
-        private final int index;
-        private final Request request;
-        private final CallContext context;
-
-        RealChain(int index, Request request, CallContext context) {
-            this.index = index;
-            this.request = request;
-            this.context = context;
-        }
-
-        @Override
-        public Request request() {
-            return request;
-        }
-
-        @Override
-        public CallContext call() {
-            return context;
-        }
-
-        @Override
-        public Response proceed(Request next) throws IOException {
-            Objects.requireNonNull(next, "request");
-            if (index < interceptors.size()) {
-                Response response = interceptors.get(index).intercept(new RealChain(index + 1, next, context));
-                if (response == null) {
-                    throw new IllegalStateException("interceptor " + interceptors.get(index).getClass().getName()
-                            + " returned no response");
-                }
-                return response;
-            }
-            return transport.send(next, timeoutFor(next, context));
-        }
+    List<Interceptor> links() {
+        return links;
     }
 
-    /**
-     * Follows redirects hop by hop, each hop through the links after this one (so credentials are
-     * re-decided per hop), dropping credential headers when a hop leaves the origin.
-     */
-    private final class RedirectGuard implements Interceptor {
-        @Override
-        public Response intercept(Chain chain) throws IOException {
-            Request request = chain.request();
-            Response response = chain.proceed(request);
-            for (int hop = 0; hop < maxRedirects && Redirects.isRedirect(response); hop++) {
-                Optional<Request> next = Redirects.follow(request, response);
-                if (next.isEmpty()) {
-                    return response;
-                }
-                response.close();
-                request = next.get();
-                response = chain.proceed(request);
-            }
-            return response;
-        }
+    Transport transport() {
+        return transport;
     }
 
-    /** Emits request/response events and DEBUG logs for every hop that reaches the transport. */
-    private final class ExchangeEvents implements Interceptor {
-        @Override
-        public Response intercept(Chain chain) throws IOException {
-            Request request = chain.request();
-            int attempt = chain.call().attempt();
-            InletListener.RequestSent sent = new InletListener.RequestSent(request.connector(), request.method(),
-                    request.redactedUri(), attempt);
-            safely(() -> listener.requestSent(sent));
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("--> {} (attempt {}) headers={}", request, attempt, request.headers());
-            }
-            Instant start = clock.instant();
-            Response response = chain.proceed(request);
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("<-- {} {} in {} ms", response.status(), request, response.elapsedMillis());
-            }
-            Duration elapsed = Duration.between(start, clock.instant());
-            InletListener.ResponseReceived received = new InletListener.ResponseReceived(request.connector(),
-                    request.method(), request.redactedUri(), response.status(),
-                    elapsed.isNegative() ? Duration.ZERO : elapsed, attempt);
-            safely(() -> listener.responseReceived(received));
-            return response;
-        }
+    int maxRedirects() {
+        return maxRedirects;
+    }
+
+    Logger log() {
+        return log;
     }
 
     /**
      * Builds an {@link HttpPipeline}; not thread-safe.
      *
-     * <p>Defaults: {@link Transport#jdk()}; no interceptors; {@link RetryPolicy#defaults()}; the system
-     * UTC clock; the real sleeper; no listener; a 30-second request timeout (until response headers);
-     * up to 5 redirects followed.
+     * <p>Defaults: {@link Transport#jdk()} (10-second connect timeout); no interceptors;
+     * {@link RetryPolicy#defaults()}; the system UTC clock; the real sleeper; no listener; a
+     * 30-second request timeout (until the response head); a 30-second read timeout (between body
+     * bytes); up to 5 redirects followed.
      */
     public static final class Builder {
         private Transport transport = Transport.jdk();
@@ -340,7 +242,9 @@ public final class HttpPipeline {
         private Sleeper sleeper = Sleeper.system();
         private InletListener listener = InletListener.none();
         private Duration requestTimeout = Duration.ofSeconds(30);
+        private Duration readTimeout = Duration.ofSeconds(30);
         private int maxRedirects = 5;
+        private Logger log = LOG;
 
         private Builder() {
         }
@@ -356,7 +260,9 @@ public final class HttpPipeline {
             sleeper = p.sleeper;
             listener = p.listener;
             requestTimeout = p.requestTimeout;
+            readTimeout = p.readTimeout;
             maxRedirects = p.maxRedirects;
+            log = p.log;
         }
 
         /** The transport at the end of the chain. */
@@ -422,13 +328,36 @@ public final class HttpPipeline {
             return this;
         }
 
-        /** How long an attempt waits for response headers, unless the request sets its own. */
+        /**
+         * How long an attempt waits for the response head, unless the request sets its own. Never
+         * longer than what is left of the call's retry budget. Default 30 s.
+         */
         public Builder requestTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("request timeout must be positive, was " + timeout);
             }
             this.requestTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long a read of the response body may wait for its next byte before the attempt fails
+         * with a retryable timeout. The request timeout covers only the wait for the response head;
+         * this covers a server that stalls in the middle of a body. Zero turns it off. Default 30 s.
+         */
+        public Builder readTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("read timeout must not be negative, was " + timeout);
+            }
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        /** Where the pipeline logs; tests capture it. */
+        Builder logger(Logger logger) {
+            this.log = Objects.requireNonNull(logger, "logger");
             return this;
         }
 

@@ -15,12 +15,8 @@ import java.util.Set;
 /** {@link Transport} over {@link java.net.http.HttpClient}, streaming the body as an InputStream. */
 final class JdkTransport implements Transport {
 
-    static final JdkTransport DEFAULT = new JdkTransport(HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .executor(Runnable::run)
-            .build());
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final JdkTransport DEFAULT = withConnectTimeout(DEFAULT_CONNECT_TIMEOUT);
 
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
@@ -29,6 +25,16 @@ final class JdkTransport implements Transport {
 
     JdkTransport(HttpClient client) {
         this.client = client;
+    }
+
+    /** Inlet's tuned client (see {@link Transport#jdk()}) with this connect timeout. */
+    static JdkTransport withConnectTimeout(Duration connectTimeout) {
+        return new JdkTransport(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .executor(Runnable::run)
+                .build());
     }
 
     @Override

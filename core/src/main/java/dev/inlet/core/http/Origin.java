@@ -36,6 +36,15 @@ public record Origin(String scheme, String host, int port) {
         return of(URI.create(url));
     }
 
+    /**
+     * The host, with the port when it is not the scheme's default ({@code api.example.com},
+     * {@code localhost:8080}): the default key of per-host rate limits and circuit breakers.
+     */
+    public String authority() {
+        boolean defaultPort = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
+        return defaultPort ? host : host + ":" + port;
+    }
+
     /** Whether the URI belongs to this origin. */
     public boolean matches(URI uri) {
         return equals(of(uri));

@@ -19,7 +19,7 @@ final class RetryingPage implements OpenPage {
 
     private final Position position;
     private final PageDecoder decoder;
-    private final HttpPipeline.Call call;
+    private final PipelineCall call;
     private OpenPage current;
     private int delivered;
     private boolean closed;
@@ -27,7 +27,7 @@ final class RetryingPage implements OpenPage {
     RetryingPage(HttpPipeline pipeline, Position position, Request request, PageDecoder decoder) {
         this.position = position;
         this.decoder = decoder;
-        this.call = pipeline.new Call(request);
+        this.call = new PipelineCall(pipeline, request);
         open();
     }
 
@@ -94,7 +94,7 @@ final class RetryingPage implements OpenPage {
 
     @Override
     public Duration waited() {
-        return call.attempts.waited();
+        return call.waited();
     }
 
     @Override

@@ -30,6 +30,21 @@ public interface Transport {
     }
 
     /**
+     * The JDK client tuned as {@link #jdk()}, with another connect timeout (how long to wait for the
+     * TCP and TLS handshakes). A failed or timed-out connection is retried like any transport
+     * failure. Each call builds a new client with its own connection pool: build one and share it.
+     *
+     * @throws IllegalArgumentException if the timeout is not positive
+     */
+    static Transport jdk(Duration connectTimeout) {
+        java.util.Objects.requireNonNull(connectTimeout, "connectTimeout");
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("connect timeout must be positive, was " + connectTimeout);
+        }
+        return JdkTransport.withConnectTimeout(connectTimeout);
+    }
+
+    /**
      * The JDK client the caller configured (proxies, TLS, HTTP/2). Configure it not to follow
      * redirects, or credentials may follow a redirect to another origin.
      */

@@ -25,6 +25,7 @@ public final class Attempts {
     private final Instant deadline;
     private int attempt = 1;
     private Duration waited = Duration.ZERO;
+    private WaitHint lastHint;
 
     Attempts(RetryPolicy policy, Execution<Object> execution, Clock clock, boolean repeatable) {
         this.policy = policy;
@@ -65,18 +66,22 @@ public final class Attempts {
      *     used up; a {@link RateLimitedException} when the server asks to wait longer than allowed
      */
     public Duration nextWait(InletException failure, String what) {
-        if (!repeatable || !policy.isRetryable(failure)) {
+        lastHint = null;
+        if (!policy.isRetryable(failure)) {
             throw failure;
+        }
+        if (!repeatable) {
+            throw failure.addNote("not retried: " + what + " is not idempotent and carries no idempotency key");
         }
         execution.recordException(failure);
         if (execution.isComplete()) {
             throw exhausted(failure, "after " + attempt + (attempt == 1 ? " attempt" : " attempts"));
         }
         Instant now = clock.instant();
-        Optional<Duration> hint = hintOf(failure);
+        Optional<WaitHint> hint = hintOf(failure);
         Duration wait;
         if (hint.isPresent()) {
-            wait = hint.get();
+            wait = hint.get().delay();
             if (wait.compareTo(policy.maxServerWait()) > 0) {
                 throw new RateLimitedException(describe(failure) + " from " + what
                         + " and a wait above the configured maximum of " + policy.maxServerWait(), wait,
@@ -95,16 +100,25 @@ public final class Attempts {
         }
         attempt++;
         waited = waited.plus(wait);
+        lastHint = hint.orElse(null);
         return wait;
     }
 
+    /**
+     * The server's hint behind the wait the last {@link #nextWait} returned; empty when that wait
+     * was the policy's own backoff.
+     */
+    public Optional<WaitHint> lastHint() {
+        return Optional.ofNullable(lastHint);
+    }
+
     /** The wait the server asked for: a status response's headers, or a body error's own hint. */
-    private Optional<Duration> hintOf(InletException failure) {
+    private Optional<WaitHint> hintOf(InletException failure) {
         if (failure instanceof HttpStatusException status) {
-            return WaitHints.from(status.response(), clock);
+            return WaitHints.find(status.response(), clock);
         }
         if (failure instanceof BodyErrorException body) {
-            return body.retryAfter();
+            return body.retryAfter().filter(d -> !d.isNegative()).map(d -> new WaitHint(d, "body"));
         }
         return Optional.empty();
     }

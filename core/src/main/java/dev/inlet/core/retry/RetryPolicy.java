@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * and exponential backoff.
  *
  * <p>What is retried: connection failures and resets, timeouts, the statuses 408, 425, 429, 500,
- * 502, 503 and 504, GitHub's 403 with {@code X-RateLimit-Remaining: 0}, bodies that could not be
+ * 502, 503 and 504, GitHub's 403 with {@code X-RateLimit-Remaining: 0} or a {@code Retry-After}
+ * (its primary and secondary rate limits), bodies that could not be
  * decoded (truncated or an HTML error page with status 200: proxies do this), and bodies the
  * {@link BodyClassifier} says to retry. Never other 4xx. A non-idempotent request (POST, PATCH)
  * is retried only when the policy adds an idempotency key (on by default), the same key on every
@@ -151,13 +152,20 @@ public final class RetryPolicy {
             return true;
         }
         if (failure instanceof HttpStatusException status) {
-            return retryableStatuses.contains(status.status())
-                    || status.status() == 403 && WaitHints.isBudgetExhausted(status.response());
+            return retryableStatuses.contains(status.status()) || status.status() == 403 && isThrottled(status);
         }
         if (failure instanceof DecodingException decoding) {
             return retryDecodingErrors && decoding.isRetryable();
         }
         return failure instanceof BodyErrorException body && body.isRetryable();
+    }
+
+    /**
+     * A 403 that is a rate limit rather than a refusal: GitHub's primary limit (remaining budget 0)
+     * and its secondary limits (a {@code Retry-After} on the 403).
+     */
+    private static boolean isThrottled(HttpStatusException status) {
+        return status.retryAfter().isPresent() || WaitHints.isBudgetExhausted(status.response());
     }
 
     /**
@@ -239,19 +247,34 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** The longest server-requested wait to honour; longer fails fast. Default 2 minutes. */
+        /**
+         * The longest server-requested wait to honour; a longer one fails fast with a
+         * {@link dev.inlet.core.RateLimitedException} saying when to try again. Zero never waits for
+         * a hint. Default 2 minutes.
+         */
         public Builder maxServerWait(Duration maxServerWait) {
-            this.maxServerWait = Objects.requireNonNull(maxServerWait, "maxServerWait");
+            Objects.requireNonNull(maxServerWait, "maxServerWait");
+            if (maxServerWait.isNegative()) {
+                throw new IllegalArgumentException("maxServerWait must not be negative, was " + maxServerWait);
+            }
+            this.maxServerWait = maxServerWait;
             return this;
         }
 
-        /** The HTTP statuses to retry. Default 408, 425, 429, 500, 502, 503, 504. */
+        /**
+         * The HTTP statuses to retry. Default 408, 425, 429, 500, 502, 503, 504. Only 408, 425, 429
+         * and 5xx statuses may be listed: any other 4xx means the server rejected the request itself,
+         * and sending it again cannot help.
+         *
+         * @throws IllegalArgumentException for any other status
+         */
         public Builder retryableStatuses(Set<Integer> statuses) {
+            Objects.requireNonNull(statuses, "statuses");
             for (int status : statuses) {
-                if (status < 400 || status > 599 || status >= 400 && status < 500 && status != 408 && status != 425
-                        && status != 429 && status != 409 && status != 423) {
-                    throw new IllegalArgumentException("status " + status + " is not a transient failure; "
-                            + "retrying it would repeat a request the server rejected");
+                boolean transientClientError = status == 408 || status == 425 || status == 429;
+                if (!transientClientError && (status < 500 || status > 599)) {
+                    throw new IllegalArgumentException("status " + status + " cannot be retried: only 408, 425, 429 "
+                            + "and 5xx are transient; any other status means the server rejected the request itself");
                 }
             }
             this.retryableStatuses = Set.copyOf(statuses);

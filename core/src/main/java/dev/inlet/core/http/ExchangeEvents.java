@@ -1,0 +1,99 @@
+package dev.inlet.core.http;
+
+import dev.inlet.core.Headers;
+import dev.inlet.core.InletListener;
+import dev.inlet.core.Redaction;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+
+/**
+ * Emits request/response events and DEBUG logs for every hop that reaches the transport. URLs are
+ * shown redacted ({@link Request#toString()}) and headers masked ({@code Headers.toString()}).
+ */
+final class ExchangeEvents implements Interceptor {
+
+    private static final Pattern URL_IN_VALUE = Pattern.compile("[^\\s<>,;\"]*[?@][^\\s<>,;\"]*");
+
+    private final InletListener listener;
+    private final Clock clock;
+    private final Logger log;
+
+    ExchangeEvents(InletListener listener, Clock clock, Logger log) {
+        this.listener = listener;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /**
+     * Headers for a log line: credential fields masked (as {@link Headers#toString()} does), and
+     * the URLs in {@code Location}, {@code Content-Location} and {@code Link} redacted, as a
+     * redirect to a pre-signed URL carries its signature in the query.
+     */
+    static String display(Headers headers) {
+        Headers.Builder shown = Headers.builder();
+        headers.forEach((name, value) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            boolean url = lower.equals("location") || lower.equals("content-location") || lower.equals("link");
+            shown.add(name, url ? redactUrls(value) : value);
+        });
+        return shown.build().toString();
+    }
+
+    /** Every URL in the value (bare, or in {@code <...>} as in Link) with user-info and secret parameters masked. */
+    private static String redactUrls(String value) {
+        Matcher m = URL_IN_VALUE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String redacted;
+            try {
+                redacted = Redaction.uri(URI.create(m.group()));
+            } catch (IllegalArgumentException notAUri) {
+                redacted = Redaction.MASK;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(redacted));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        int attempt = chain.call().attempt();
+        InletListener.RequestSent sent = new InletListener.RequestSent(request.connector(), request.method(),
+                request.redactedUri(), attempt);
+        HttpPipeline.safely(() -> listener.requestSent(sent));
+        if (log.isDebugEnabled()) {
+            log.debug("--> {} (attempt {}) headers={}", request, attempt, display(request.headers()));
+        }
+        Instant start = clock.instant();
+        long startNanos = System.nanoTime();
+        Response response;
+        try {
+            response = chain.proceed(request);
+        } catch (IOException | RuntimeException e) {
+            if (log.isDebugEnabled()) {
+                log.debug("<-- failed {} after {} ms: {}", request, (System.nanoTime() - startNanos) / 1_000_000,
+                        e.toString());
+            }
+            throw e;
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("<-- {} {} in {} ms headers={}", response.status(), request, response.elapsedMillis(),
+                    display(response.headers()));
+        }
+        Duration elapsed = Duration.between(start, clock.instant());
+        InletListener.ResponseReceived received = new InletListener.ResponseReceived(request.connector(),
+                request.method(), request.redactedUri(), response.status(),
+                elapsed.isNegative() ? Duration.ZERO : elapsed, attempt);
+        HttpPipeline.safely(() -> listener.responseReceived(received));
+        return response;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.inlet.rest.faults;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.inlet.rest.faults.PagedApi.MIDDLE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.inlet.core.InletListener;
+import dev.inlet.core.RunReport;
+import dev.inlet.core.http.HttpPipeline;
+import dev.inlet.core.ratelimit.RateLimit;
+import dev.inlet.core.ratelimit.RateLimiters;
+import dev.inlet.core.testing.FakeClock;
+import dev.inlet.rest.RestConnector;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/** What a host sees through the listener during a run with a retry and rate-limit waits. */
+class ObservabilityTest {
+
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    /** Every event, in order, as text. */
+    private static final class Journal implements InletListener {
+        final List<Object> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void requestSent(RequestSent event) {
+            events.add(event);
+        }
+
+        @Override
+        public void responseReceived(ResponseReceived event) {
+            events.add(event);
+        }
+
+        @Override
+        public void retryScheduled(RetryScheduled event) {
+            events.add(event);
+        }
+
+        @Override
+        public void rateLimited(RateLimited event) {
+            events.add(event);
+        }
+
+        @Override
+        public void pageDone(PageDone event) {
+            events.add(event);
+        }
+
+        @Override
+        public void connectorDone(RunReport report) {
+            events.add(report);
+        }
+
+        <T> List<T> of(Class<T> type) {
+            return events.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+
+    @Test
+    void aRunReportsRequestsResponsesRetriesWaitsPagesAndItsEnd() {
+        PagedApi.OFFSET.stubGood(server);
+        server.stubFor(PagedApi.OFFSET.request(MIDDLE).atPriority(1).inScenario("503").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("ok").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
+        FakeClock clock = new FakeClock();
+        Journal journal = new Journal();
+        HttpPipeline pipeline = HttpPipeline.builder().clock(clock).sleeper(clock).rateLimiter(RateLimiters.create()
+                .shared("api", RateLimit.builder().bursty(2, Duration.ofMinutes(1)).build())).build();
+
+        try (Stream<JsonNode> records = RestConnector.builder("observed").baseUrl(server.baseUrl()).path("/items")
+                .query("api_key", "s3cret").records("/data").paginator(PagedApi.OFFSET.paginator())
+                .pipeline(pipeline).listener(journal).clock(clock).build().records()) {
+            assertThat(records.count()).isEqualTo(PagedApi.TOTAL);
+        }
+
+        // Four pages (the last one empty) and one retry: five requests, each answered.
+        assertThat(journal.of(InletListener.RequestSent.class)).hasSize(5)
+                .extracting(InletListener.RequestSent::attempt).containsExactly(1, 1, 2, 1, 1);
+        assertThat(journal.of(InletListener.ResponseReceived.class)).extracting(InletListener.ResponseReceived::status)
+                .containsExactly(200, 503, 200, 200, 200);
+        assertThat(journal.of(InletListener.RetryScheduled.class)).singleElement().satisfies(r -> {
+            assertThat(r.delay()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(r.reason()).contains("HTTP 503").contains("Retry-After");
+        });
+        assertThat(journal.of(InletListener.RateLimited.class)).as("the server's hint and the client's rate")
+                .anySatisfy(w -> assertThat(w.reason()).contains("server: Retry-After"))
+                .anySatisfy(w -> assertThat(w.reason()).contains("client-side rate of 2 per 60 s"));
+        assertThat(journal.of(InletListener.PageDone.class)).hasSize(4)
+                .extracting(InletListener.PageDone::records).containsExactly(3, 3, 3, 0);
+        RunReport report = journal.of(RunReport.class).get(0);
+        assertThat(report.completed()).isTrue();
+        assertThat(report.retries()).isEqualTo(1);
+        assertThat(report.waited()).isEqualTo(clock.totalSlept()).isGreaterThan(Duration.ofSeconds(1));
+        assertThat(journal.events.get(journal.events.size() - 1)).isSameAs(report);
+        assertThat(journal.events).allSatisfy(e -> assertThat(e.toString()).doesNotContain("s3cret"));
+    }
+}
