@@ -25,7 +25,11 @@ public interface InletListener {
     default void retryScheduled(RetryScheduled event) {
     }
 
-    /** A client-side rate limit or a server budget made a request wait. */
+    /**
+     * A client-side rate limit or a server budget made a request wait. A retry whose wait the server
+     * asked for (a 429's {@code Retry-After}, a throttled GraphQL body) is reported here as well as in
+     * {@link #retryScheduled}; count waits from one of the two.
+     */
     default void rateLimited(RateLimited event) {
     }
 

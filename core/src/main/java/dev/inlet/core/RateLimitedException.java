@@ -23,8 +23,21 @@ public class RateLimitedException extends InletException {
      * @param retryAt when, by the client's clock, a retry may succeed
      */
     public RateLimitedException(String what, Duration retryAfter, Instant retryAt) {
-        super(what + "; the server asks to wait " + human(retryAfter) + " (until " + retryAt + ")",
-                "Try again after " + retryAt + ", or raise RetryPolicy.maxServerWait", null);
+        this(what + "; the server asks to wait " + human(retryAfter) + " (until " + retryAt + ")", retryAfter,
+                retryAt, "Try again after " + retryAt + ", or raise RetryPolicy.maxServerWait");
+    }
+
+    /**
+     * An exception for a wait the caller does not allow, with its own advice (e.g. a client-side
+     * limiter's, whose remedy is a longer {@code RateLimit.maxWait}).
+     *
+     * @param what which request was held back and why we do not wait
+     * @param retryAfter how long the wait would have been
+     * @param retryAt when, by the client's clock, a retry may succeed
+     * @param hint what the caller can do
+     */
+    public RateLimitedException(String what, Duration retryAfter, Instant retryAt, String hint) {
+        super(what, hint, null);
         this.retryAfter = retryAfter;
         this.retryAt = retryAt;
     }

@@ -100,7 +100,8 @@ class RelayCostAwareTest {
             assertThat(clock.sleeps()).isEqualTo(expectedWaits());
             assertThat(recorder.retries).hasSize(31).allSatisfy(r -> assertThat(r.reason())
                     .contains("THROTTLED").contains("holds the query again in"));
-            assertThat(recorder.rateLimited).isEmpty();
+            // No client-side pacing waits: every wait was a retry the server asked for, reported as such.
+            assertThat(recorder.rateLimited).hasSize(31).allSatisfy(r -> assertThat(r.reason()).startsWith("server:"));
             assertThat(orders.lastReport().orElseThrow().retries()).isEqualTo(31);
         }
     }

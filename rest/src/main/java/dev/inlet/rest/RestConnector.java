@@ -93,6 +93,7 @@ public final class RestConnector {
         private HttpPipeline pipeline = HttpPipeline.defaults();
         private Interceptor credentials;
         private Interceptor rateLimiter;
+        private Interceptor circuitBreaker;
         private RetryPolicy retryPolicy;
         private InletListener listener;
         private JsonMapper mapper = Json.mapper();
@@ -248,6 +249,12 @@ public final class RestConnector {
             return this;
         }
 
+        /** A circuit breaker for this connector (see {@code CircuitBreakers}), replacing the pipeline's. */
+        public Builder circuitBreaker(Interceptor breaker) {
+            this.circuitBreaker = Objects.requireNonNull(breaker, "breaker");
+            return this;
+        }
+
         /** The retry policy for this connector, replacing the pipeline's. */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "policy");
@@ -341,7 +348,8 @@ public final class RestConnector {
         }
 
         private HttpPipeline effectivePipeline() {
-            if (credentials == null && rateLimiter == null && retryPolicy == null && listener == null) {
+            if (credentials == null && rateLimiter == null && circuitBreaker == null && retryPolicy == null
+                    && listener == null) {
                 return pipeline;
             }
             HttpPipeline.Builder b = pipeline.toBuilder();
@@ -350,6 +358,9 @@ public final class RestConnector {
             }
             if (rateLimiter != null) {
                 b.rateLimiter(rateLimiter);
+            }
+            if (circuitBreaker != null) {
+                b.circuitBreaker(circuitBreaker);
             }
             if (retryPolicy != null) {
                 b.retryPolicy(retryPolicy);

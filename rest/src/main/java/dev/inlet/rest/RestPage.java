@@ -28,6 +28,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class RestPage implements OpenPage {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RestPage.class);
+
     private final RestSource source;
     private final Request request;
     private final Response response;
@@ -123,6 +125,17 @@ final class RestPage implements OpenPage {
                     + " reports an error: " + excerpt(envelope), verdict == BodyVerdict.RETRY);
         }
         close();
+        if (body.deferredFailure().isPresent()) {
+            throw body.deferredFailure().get();
+        }
+        if (count == 0 && source.endpoint().missingRecordsAsEmpty() && !source.endpoint().recordsPointer().isEmpty()
+                && envelope.at(source.endpoint().recordsPointer()).isMissingNode()) {
+            // Treating a missing path as an empty page is what was asked for, but an error body also
+            // lacks it: say so, or a run that ends early would look like a complete one.
+            LOG.warn("{} of connector '{}' has no records at {}; treated as an empty page because "
+                    + "missingRecordsAsEmpty is set (a BodyClassifier can tell error bodies apart)",
+                    position.describe(), source.connector(), source.endpoint().recordsPointer());
+        }
         next = truncated ? Optional.empty() : computeNext(envelope);
     }
 

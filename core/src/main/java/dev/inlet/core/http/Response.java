@@ -80,7 +80,8 @@ public final class Response implements AutoCloseable {
 
     /** The facts of the response, without the body. */
     public ResponseInfo info() {
-        return new ResponseInfo(request.method(), request.uri(), status, headers, sentAt, elapsed);
+        return new ResponseInfo(request.method(), request.uri(), status, headers, sentAt, elapsed,
+                request.sensitiveParameters());
     }
 
     /**

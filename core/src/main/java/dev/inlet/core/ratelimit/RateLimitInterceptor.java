@@ -112,9 +112,10 @@ final class RateLimitInterceptor implements Interceptor {
 
     private static RateLimitedException tooLong(Request request, String key, Duration wait, String reason,
             Duration allowed, Instant now) {
-        return new RateLimitedException("Rate limit '" + key + "' would hold " + request + " for more than "
-                + allowed.toMillis() + " ms (" + reason + "); raise RateLimit.maxWait or the retry budget to wait "
-                + "longer", wait, now.plus(wait));
+        return new RateLimitedException("Rate limit '" + key + "' would hold " + request + " for "
+                + wait.toMillis() + " ms, more than the " + allowed.toMillis() + " ms allowed (" + reason + ")", wait,
+                now.plus(wait), "Try again after " + now.plus(wait) + ", or raise RateLimit.maxWait (or the retry "
+                        + "budget) to wait longer");
     }
 
     private static String describe(RateLimit limit) {

@@ -30,6 +30,15 @@ public interface DecodedBody extends AutoCloseable {
         return null;
     }
 
+    /**
+     * A problem with the body as a whole that the decoder found but did not throw, so the caller can
+     * first ask whether the body is an error report (the records path missing, or not an array):
+     * set once {@link #hasNext()} returned false.
+     */
+    default java.util.Optional<dev.inlet.core.DecodingException> deferredFailure() {
+        return java.util.Optional.empty();
+    }
+
     /** Releases the parser (not the response). */
     @Override
     void close();

@@ -37,6 +37,7 @@ final class JsonDecoder implements BodyDecoder {
         private JsonNode lastSkipped;
         private boolean inRecords;
         private boolean done;
+        private DecodingException deferred;
 
         Reader(InputStream body, DecodeContext context) {
             this.context = context;
@@ -61,7 +62,12 @@ final class JsonDecoder implements BodyDecoder {
             if (path.isEmpty()) {
                 if (first != JsonToken.START_ARRAY) {
                     JsonNode whole = context.mapper().readTree(parser);
-                    throw notAnArray(whole, "the body");
+                    if (whole.isObject()) {
+                        envelope.setAll((ObjectNode) whole);
+                    }
+                    done = true;
+                    deferred = notAnArray(whole, "the body");
+                    return;
                 }
                 inRecords = true;
                 return;
@@ -100,11 +106,11 @@ final class JsonDecoder implements BodyDecoder {
                     }
                     JsonNode found = context.mapper().readTree(parser);
                     containers.peek().set(name, found);
-                    if (context.missingRecordsAsEmpty()) {
-                        finishEnvelope();
-                        return;
+                    finishEnvelope();
+                    if (!context.missingRecordsAsEmpty()) {
+                        deferred = notAnArray(found, context.recordsPointer());
                     }
-                    throw notAnArray(found, context.recordsPointer());
+                    return;
                 }
                 if (onPath && value == JsonToken.START_OBJECT) {
                     containers.push(containers.peek().putObject(name));
@@ -117,7 +123,7 @@ final class JsonDecoder implements BodyDecoder {
         private void missing() {
             done = true;
             if (!context.missingRecordsAsEmpty()) {
-                throw new DecodingException("No records at " + context.recordsPointer() + " in the JSON body from "
+                deferred = new DecodingException("No records at " + context.recordsPointer() + " in the JSON body from "
                         + context.where() + " (top-level fields: " + fieldNames(envelope) + ")", -1,
                         context.excerpt().get(), "Check the records pointer, or configure missingRecordsAsEmpty(true)"
                         + " if the API leaves the field out on empty pages", null, false);
@@ -208,6 +214,11 @@ final class JsonDecoder implements BodyDecoder {
         @Override
         public JsonNode lastSkipped() {
             return lastSkipped;
+        }
+
+        @Override
+        public java.util.Optional<DecodingException> deferredFailure() {
+            return java.util.Optional.ofNullable(deferred);
         }
 
         @Override

@@ -58,11 +58,12 @@ final class XmlDecoder implements BodyDecoder {
             records.addAll((ArrayNode) found);
         } else if (found.isObject()) {
             records.add(found);
-        } else if (!context.missingRecordsAsEmpty()) {
-            throw new DecodingException("No records at " + context.recordsPointer() + " in the XML body from "
-                    + context.where(), -1, context.excerpt().get(),
-                    "Point records(...) at the repeated element, e.g. /order for <orders><order/></orders>", null, false);
         }
+        DecodingException missing = found.isArray() || found.isObject() || context.missingRecordsAsEmpty() ? null
+                : new DecodingException("No records at " + context.recordsPointer() + " in the XML body from "
+                        + context.where(), -1, context.excerpt().get(),
+                        "Point records(...) at the repeated element, e.g. /order for <orders><order/></orders>", null,
+                        false);
         ObjectNode envelope = tree.isObject() ? ((ObjectNode) tree).deepCopy() : context.mapper().createObjectNode();
         List<String> path = JsonPointers.segments(context.recordsPointer());
         if (!path.isEmpty()) {
@@ -72,7 +73,7 @@ final class XmlDecoder implements BodyDecoder {
                 parentObject.remove(path.get(path.size() - 1));
             }
         }
-        return new TreeBody(records, envelope, context);
+        return new TreeBody(records, envelope, context, missing);
     }
 
     /** Records already in memory, skipping those delivered before. */
@@ -80,10 +81,12 @@ final class XmlDecoder implements BodyDecoder {
         private final Iterator<JsonNode> records;
         private final JsonNode envelope;
         private JsonNode lastSkipped;
+        private final DecodingException missing;
 
-        TreeBody(ArrayNode all, JsonNode envelope, DecodeContext context) {
+        TreeBody(ArrayNode all, JsonNode envelope, DecodeContext context, DecodingException missing) {
             this.records = all.values().iterator();
             this.envelope = envelope;
+            this.missing = missing;
             for (int i = 0; i < context.skip() && records.hasNext(); i++) {
                 lastSkipped = records.next();
             }
@@ -110,6 +113,11 @@ final class XmlDecoder implements BodyDecoder {
         @Override
         public JsonNode lastSkipped() {
             return lastSkipped;
+        }
+
+        @Override
+        public java.util.Optional<DecodingException> deferredFailure() {
+            return java.util.Optional.ofNullable(missing);
         }
 
         @Override
