@@ -194,4 +194,17 @@ class DecodingTest {
         assertThatThrownBy(() -> all(endpoint().records("/data").retryPolicy(policy)))
                 .isInstanceOf(BodyErrorException.class).hasMessageContaining("invalid_auth");
     }
+
+    @Test
+    void anErrorBodyWithoutTheRecordsPathIsClassifiedBeforeItIsCalledMissing() {
+        serve(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"));
+        RetryPolicy policy = RetryPolicy.builder().maxAttempts(1).bodyClassifier((response, envelope) ->
+                envelope.path("ok").asBoolean(true) ? BodyVerdict.ACCEPT : BodyVerdict.RETRY).build();
+        assertThatThrownBy(() -> all(endpoint().records("/data").retryPolicy(policy)))
+                .isInstanceOf(BodyErrorException.class).hasMessageContaining("ratelimited")
+                .satisfies(e -> assertThat(((BodyErrorException) e).isRetryable()).isTrue());
+        assertThatThrownBy(() -> all(endpoint().records("/data")))
+                .isInstanceOf(DecodingException.class).hasMessageContaining("No records at /data");
+    }
 }
