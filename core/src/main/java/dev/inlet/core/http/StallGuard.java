@@ -155,6 +155,9 @@ final class StallGuard extends InputStream {
             return t;
         });
         executor.setRemoveOnCancelPolicy(true);
+        // An idle watchdog thread goes away (no thread left behind in an idle host or a redeployed app).
+        executor.setKeepAliveTime(5, java.util.concurrent.TimeUnit.SECONDS);
+        executor.allowCoreThreadTimeOut(true);
         return executor;
     }
 }

@@ -4,6 +4,8 @@ import dev.inlet.core.Json;
 import dev.inlet.core.Secret;
 import dev.inlet.core.auth.Credentials;
 import dev.inlet.core.http.Origin;
+import dev.inlet.core.ratelimit.RateLimit;
+import dev.inlet.core.ratelimit.RateLimiters;
 import dev.inlet.rest.RestConnector;
 import dev.inlet.rest.paginate.Paginators;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -67,6 +69,9 @@ public final class GitHub {
                 .header("X-GitHub-Api-Version", "2022-11-28")
                 .paginator(Paginators.linkHeader())
                 .mapper(SNAKE_CASE)
+                // GitHub reports its budget (5,000 requests an hour for a token) in X-RateLimit-*:
+                // the adaptive limiter paces by it, so the connector never meets a 403 or 429.
+                .rateLimiter(RateLimiters.global().perHost(RateLimit.defaults()))
                 .credentials(Credentials.bearer(Origin.of(baseUrl), token));
     }
 }

@@ -3,8 +3,11 @@ package dev.inlet.examples.presets;
 import dev.inlet.core.Secret;
 import dev.inlet.core.auth.Credentials;
 import dev.inlet.core.http.Origin;
+import dev.inlet.core.ratelimit.RateLimit;
+import dev.inlet.core.ratelimit.RateLimiters;
 import dev.inlet.rest.RestConnector;
 import dev.inlet.rest.paginate.Paginators;
+import java.time.Duration;
 
 /**
  * HubSpot's CRM v3 objects API, from its public documentation: {@code GET /crm/v3/objects/contacts}
@@ -28,7 +31,11 @@ public final class HubSpot {
                 .query("limit", "100")
                 .records("/results")
                 .paginator(Paginators.bodyCursor("after", "/paging/next/after"))
-                .credentials(Credentials.bearer(Origin.of(baseUrl), token));
+                .credentials(Credentials.bearer(Origin.of(baseUrl), token))
+                // Private apps may send 100 requests per 10 s (more on higher tiers); shared by every
+                // HubSpot connector of the process, and paced by HubSpot's own headers too.
+                .rateLimiter(RateLimiters.global().shared("hubspot:" + Origin.of(baseUrl).authority(),
+                        RateLimit.builder().smooth(10, Duration.ofSeconds(1)).build()));
         if (properties.length > 0) {
             builder.query("properties", String.join(",", properties));
         }

@@ -79,6 +79,11 @@ public final class Shopify {
 
     /** Every order of the shop, paced by query cost. */
     public static Connector<Order> orders(String shopBaseUrl, Secret accessToken) {
+        return ordersConnector(shopBaseUrl, accessToken).build(Order.class);
+    }
+
+    /** The orders connector's builder, to add validation, a listener or another record type. */
+    public static RelayConnector.Builder ordersConnector(String shopBaseUrl, Secret accessToken) {
         GraphQlClient client = GraphQlClient.builder(endpoint(shopBaseUrl))
                 .credentials(Credentials.apiKeyHeader(Origin.of(shopBaseUrl), "X-Shopify-Access-Token", accessToken))
                 .costThrottle(CostThrottle.builder().name(Origin.of(shopBaseUrl).host()).build())
@@ -86,7 +91,6 @@ public final class Shopify {
         return RelayConnector.builder("shopify-orders")
                 .client(client)
                 .operation(GraphQlOperation.builder(ORDERS).variable("first", 50).build())
-                .connection("orders")
-                .build(Order.class);
+                .connection("orders");
     }
 }

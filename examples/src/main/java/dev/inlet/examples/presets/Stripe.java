@@ -3,14 +3,18 @@ package dev.inlet.examples.presets;
 import dev.inlet.core.Secret;
 import dev.inlet.core.auth.Credentials;
 import dev.inlet.core.http.Origin;
+import dev.inlet.core.ratelimit.RateLimit;
+import dev.inlet.core.ratelimit.RateLimiters;
 import dev.inlet.rest.RestConnector;
 import dev.inlet.rest.paginate.Paginators;
+import java.time.Duration;
 
 /**
  * Stripe's list endpoints, from the public API reference: {@code GET /v1/<objects>?limit=100}
  * answering {@code {"object":"list","data":[…],"has_more":true}}, the next page asked for with
  * {@code starting_after=<last id>}; authentication with the secret key as a bearer token. Amounts
- * are integers in the currency's smallest unit (cents). Copy and adapt.
+ * are integers in the currency's smallest unit (cents). Requests are paced to Stripe's test-mode
+ * rate (25 per second, shared by every Stripe connector of the process). Copy and adapt.
  */
 public final class Stripe {
 
@@ -60,6 +64,10 @@ public final class Stripe {
                 .query("limit", "100")
                 .records("/data")
                 .paginator(Paginators.stripe())
-                .credentials(Credentials.bearer(Origin.of(baseUrl), secretKey));
+                .credentials(Credentials.bearer(Origin.of(baseUrl), secretKey))
+                // Stripe allows 100 read requests/s in live mode and 25 in test mode; every Stripe
+                // connector of the process shares this one limit.
+                .rateLimiter(RateLimiters.global().shared("stripe:" + Origin.of(baseUrl).authority(),
+                        RateLimit.builder().smooth(25, Duration.ofSeconds(1)).build()));
     }
 }

@@ -1,0 +1,44 @@
+package dev.inlet.examples.demo;
+
+import dev.inlet.core.InletListener;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * Shows, on an interactive terminal, one line that keeps count of the records each connector has
+ * read so far; prints nothing when the output is not a terminal (a log file, a test).
+ */
+final class Progress implements InletListener {
+
+    private final PrintStream out;
+    private final boolean interactive;
+    private final Map<String, Long> records = new ConcurrentSkipListMap<>();
+
+    Progress(PrintStream out, boolean interactive) {
+        this.out = out;
+        this.interactive = interactive;
+    }
+
+    @Override
+    public void pageDone(PageDone event) {
+        records.merge(event.connector(), (long) event.records() + event.rejected(), Long::sum);
+        if (interactive) {
+            StringBuilder line = new StringBuilder("\r  reading:");
+            records.forEach((name, count) -> line.append(' ').append(name).append(' ').append(count).append(" |"));
+            synchronized (out) {
+                out.print(line.substring(0, line.length() - 2) + "   ");
+                out.flush();
+            }
+        }
+    }
+
+    /** Ends the progress line. */
+    void finish() {
+        if (interactive) {
+            synchronized (out) {
+                out.println();
+            }
+        }
+    }
+}

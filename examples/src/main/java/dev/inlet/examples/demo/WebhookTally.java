@@ -1,0 +1,17 @@
+package dev.inlet.examples.demo;
+
+/**
+ * What the demo's webhook sender saw.
+ *
+ * @param sent deliveries posted (repeats and forgeries included)
+ * @param ok deliveries answered 2xx (a repeat is answered 200 without reaching the handler)
+ * @param refused deliveries answered 4xx (the forgeries)
+ * @param handled events that reached the handler (known once the receiver has drained)
+ */
+public record WebhookTally(int sent, int ok, int refused, int handled) {
+
+    /** The same tally with the final handled count. */
+    WebhookTally handled(int count) {
+        return new WebhookTally(sent, ok, refused, count);
+    }
+}
