@@ -1,16 +1,11 @@
 package dev.inlet.core.auth;
 
-import dev.inlet.core.InletListener;
 import dev.inlet.core.Secret;
-import dev.inlet.core.Sleeper;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
-import dev.inlet.core.http.Transport;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,8 +118,7 @@ public final class OAuth2RefreshToken implements Credentials {
      * that ignores rotations, a 60 s renewal margin, the JDK transport, the system UTC clock, the
      * real sleeper, no listener.
      */
-    public static final class Builder {
-        private Origin origin;
+    public static final class Builder extends TokenCredentialsBuilder<Builder> {
         private URI tokenUrl;
         private String clientId;
         private Secret clientSecret;
@@ -133,16 +127,10 @@ public final class OAuth2RefreshToken implements Credentials {
         private Consumer<Secret> onRotated = rotated -> { };
         private final List<String> scopes = new ArrayList<>();
         private final Map<String, String> params = new LinkedHashMap<>();
-        private final TokenHttp.Settings settings = new TokenHttp.Settings();
 
         private Builder() {
         }
 
-        /** The origin of the API the access token is sent to (never to any other). Required. */
-        public Builder origin(Origin origin) {
-            this.origin = OriginBound.checked(origin);
-            return this;
-        }
 
         /** The token endpoint. Required. */
         public Builder tokenUrl(URI tokenUrl) {
@@ -201,35 +189,10 @@ public final class OAuth2RefreshToken implements Credentials {
             return this;
         }
 
-        /** How long before expiry a token is renewed (at most half its lifetime). Default 60 s. */
-        public Builder refreshSkew(Duration skew) {
-            settings.skew(skew);
-            return this;
-        }
 
-        /** The clock token lifetimes are measured with. Default the system UTC clock. */
-        public Builder clock(Clock clock) {
-            settings.clock(clock);
-            return this;
-        }
 
-        /** The sleeper for waits between token request retries. Default the real one. */
-        public Builder sleeper(Sleeper sleeper) {
-            settings.sleeper(sleeper);
-            return this;
-        }
 
-        /** The transport for token requests. Default {@link Transport#jdk()}. */
-        public Builder tokenTransport(Transport transport) {
-            settings.transport(transport);
-            return this;
-        }
 
-        /** A listener for the token requests' events. Default none. */
-        public Builder listener(InletListener listener) {
-            settings.listener(listener);
-            return this;
-        }
 
         /**
          * The credentials.

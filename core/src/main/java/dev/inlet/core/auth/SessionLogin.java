@@ -1,14 +1,11 @@
 package dev.inlet.core.auth;
 
-import dev.inlet.core.InletListener;
 import dev.inlet.core.Secret;
-import dev.inlet.core.Sleeper;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
 import dev.inlet.core.http.Transport;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -134,8 +131,7 @@ public final class SessionLogin implements Credentials {
      * lifetime is set; a 60 s renewal margin; the JDK transport, the system UTC clock, the real
      * sleeper, no listener.
      */
-    public static final class Builder {
-        private Origin origin;
+    public static final class Builder extends TokenCredentialsBuilder<Builder> {
         private Request loginRequest;
         private JsonPointer tokenPointer;
         private JsonPointer expiresInPointer;
@@ -144,16 +140,10 @@ public final class SessionLogin implements Credentials {
         private String header = "Authorization";
         private String prefix = "Bearer ";
         private final List<Secret> secrets = new ArrayList<>();
-        private final TokenHttp.Settings settings = new TokenHttp.Settings();
 
         private Builder() {
         }
 
-        /** The origin of the API the session token is sent to (never to any other). Required. */
-        public Builder origin(Origin origin) {
-            this.origin = OriginBound.checked(origin);
-            return this;
-        }
 
         /**
          * The login request, sent as is whenever a token is needed. It goes over the login's own
@@ -214,23 +204,8 @@ public final class SessionLogin implements Credentials {
             return this;
         }
 
-        /** How long before expiry a token is renewed (at most half its lifetime). Default 60 s. */
-        public Builder refreshSkew(Duration skew) {
-            settings.skew(skew);
-            return this;
-        }
 
-        /** The clock token lifetimes are measured with. Default the system UTC clock. */
-        public Builder clock(Clock clock) {
-            settings.clock(clock);
-            return this;
-        }
 
-        /** The sleeper for waits between login retries. Default the real one. */
-        public Builder sleeper(Sleeper sleeper) {
-            settings.sleeper(sleeper);
-            return this;
-        }
 
         /** The transport for login requests. Default {@link Transport#jdk()}. */
         public Builder loginTransport(Transport transport) {
@@ -238,11 +213,6 @@ public final class SessionLogin implements Credentials {
             return this;
         }
 
-        /** A listener for the login requests' events. Default none. */
-        public Builder listener(InletListener listener) {
-            settings.listener(listener);
-            return this;
-        }
 
         /**
          * The credentials.
