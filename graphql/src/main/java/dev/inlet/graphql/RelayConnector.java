@@ -1,15 +1,12 @@
 package dev.inlet.graphql;
 
 import dev.inlet.core.Connector;
-import dev.inlet.core.InletListener;
 import dev.inlet.core.InvalidRecordPolicy;
 import dev.inlet.core.PageSource;
-import dev.inlet.core.QuarantineSink;
-import dev.inlet.core.RecordMapper;
-import dev.inlet.core.RecordValidator;
-import java.time.Clock;
+import dev.inlet.core.SourceConnectorBuilder;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Connectors for Relay connections: a GraphQL query, the path of its connection and the name of
@@ -58,23 +55,14 @@ public final class RelayConnector {
      * ({@link InvalidRecordPolicy#FAIL}), quarantine, listener and clock. Client, operation and
      * connection path are required.
      */
-    public static final class Builder {
-        private final String name;
+    public static final class Builder extends SourceConnectorBuilder<Builder> {
         private GraphQlClient client;
         private GraphQlOperation operation;
         private GraphQlPath connection;
         private String cursorVariable = "after";
-        private RecordValidator validator;
-        private InvalidRecordPolicy onInvalid;
-        private QuarantineSink quarantine;
-        private InletListener listener;
-        private Clock clock;
 
         private Builder(String name) {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("a connector needs a non-blank name");
-            }
-            this.name = name;
+            super(name);
         }
 
         /** The client that sends the pages (endpoint, pipeline, error policy, schema, cost throttle). Required. */
@@ -112,98 +100,41 @@ public final class RelayConnector {
             return this;
         }
 
-        /** Checks every record (see {@code dev.inlet.core.validation}). */
-        public Builder validator(RecordValidator validator) {
-            this.validator = Objects.requireNonNull(validator, "validator");
-            return this;
-        }
-
-        /** What to do with invalid records. */
-        public Builder onInvalid(InvalidRecordPolicy policy) {
-            this.onInvalid = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /** Where quarantined records go. */
-        public Builder quarantine(QuarantineSink sink) {
-            this.quarantine = Objects.requireNonNull(sink, "sink");
-            return this;
-        }
-
-        /** Observes requests, retries, cost waits, pages and runs of this connector. */
-        public Builder listener(InletListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        /** The clock for run reports. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
         /**
          * The pure page step for engines that drive paging themselves (raw records, no validation).
          *
          * @throws GraphQlException if the operation cannot page the connection (see the class doc)
          * @throws GraphQlValidationException if the operation does not fit the client's schema
          */
+        @Override
         public PageSource source() {
             if (client == null || operation == null || connection == null) {
-                throw new IllegalStateException("Relay connector '" + name + "' needs "
+                throw new IllegalStateException("Relay connector '" + name() + "' needs "
                         + (client == null ? "a client(...)" : operation == null ? "an operation(...)"
                                 : "a connection(...) path"));
             }
             if (operation.isMutation()) {
-                throw new GraphQlException("Relay connector '" + name + "': operation " + operation.displayName()
+                throw new GraphQlException("Relay connector '" + name() + "': operation " + operation.displayName()
                         + " is a mutation; paging repeats it once per page", "Page with a query");
             }
             if (!operation.declaredVariables().contains(cursorVariable)) {
-                throw new GraphQlException("Relay connector '" + name + "': operation " + operation.displayName()
+                throw new GraphQlException("Relay connector '" + name() + "': operation " + operation.displayName()
                         + " does not declare the cursor variable $" + cursorVariable,
                         "Declare it (e.g. $" + cursorVariable + ": String) and pass it to the connection's "
                                 + "after argument, or name the variable with cursorVariable(...)");
             }
-            RelayShape shape = RelayShape.of(operation, connection, name);
+            RelayShape shape = RelayShape.of(operation, connection, name());
             client.check(operation);
-            GraphQlClient effective = listener == null ? client : client.withListener(listener);
-            return new RelaySource(name, effective, operation, shape, cursorVariable);
+            GraphQlClient effective = listener().map(client::withListener).orElse(client);
+            return new RelaySource(name(), effective, operation, shape, cursorVariable);
         }
 
-        /** The connector, with records as {@link JsonNode}. */
-        public Connector<JsonNode> build() {
-            return connectorBuilder().build();
-        }
-
-        /** The connector, with records mapped to the type (unknown fields ignored, exact decimals). */
-        public <T> Connector<T> build(Class<T> type) {
-            Connector.Builder<JsonNode> builder = connectorBuilder();
-            return builder.mapper(RecordMapper.to(type, client.mapper())).build();
-        }
-
-        /** The connector, with records mapped by the mapper. */
-        public <T> Connector<T> build(RecordMapper<T> recordMapper) {
-            return connectorBuilder().mapper(recordMapper).build();
-        }
-
-        private Connector.Builder<JsonNode> connectorBuilder() {
-            Connector.Builder<JsonNode> builder = Connector.builder(name, source());
-            if (validator != null) {
-                builder.validator(validator);
+        @Override
+        protected JsonMapper recordMapper() {
+            if (client == null) {
+                throw new IllegalStateException("Relay connector '" + name() + "' needs a client(...)");
             }
-            if (onInvalid != null) {
-                builder.onInvalid(onInvalid);
-            }
-            if (quarantine != null) {
-                builder.quarantine(quarantine);
-            }
-            if (listener != null) {
-                builder.listener(listener);
-            }
-            if (clock != null) {
-                builder.clock(clock);
-            }
-            return builder;
+            return client.mapper();
         }
     }
 }

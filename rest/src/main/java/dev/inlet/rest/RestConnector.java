@@ -6,9 +6,7 @@ import dev.inlet.core.InletListener;
 import dev.inlet.core.InvalidRecordPolicy;
 import dev.inlet.core.Json;
 import dev.inlet.core.PageSource;
-import dev.inlet.core.QuarantineSink;
-import dev.inlet.core.RecordMapper;
-import dev.inlet.core.RecordValidator;
+import dev.inlet.core.SourceConnectorBuilder;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Interceptor;
 import dev.inlet.core.http.Origin;
@@ -20,7 +18,6 @@ import dev.inlet.rest.paginate.Paginator;
 import dev.inlet.rest.paginate.Paginators;
 import dev.inlet.rest.paginate.StopCondition;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -71,8 +68,7 @@ public final class RestConnector {
      * defaults for validation (none), invalid records ({@link InvalidRecordPolicy#FAIL}), quarantine
      * and listener.
      */
-    public static final class Builder {
-        private final String name;
+    public static final class Builder extends SourceConnectorBuilder<Builder> {
         private URI baseUrl;
         private String path = "";
         private String method = "GET";
@@ -95,18 +91,10 @@ public final class RestConnector {
         private Interceptor rateLimiter;
         private Interceptor circuitBreaker;
         private RetryPolicy retryPolicy;
-        private InletListener listener;
         private JsonMapper mapper = Json.mapper();
-        private RecordValidator validator;
-        private InvalidRecordPolicy onInvalid;
-        private QuarantineSink quarantine;
-        private Clock clock;
 
         private Builder(String name) {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("a connector needs a non-blank name");
-            }
-            this.name = name;
+            super(name);
         }
 
         /** The base URL (scheme, host, port and an optional base path). Required. */
@@ -261,11 +249,6 @@ public final class RestConnector {
             return this;
         }
 
-        /** Observes requests, retries, pages and runs of this connector (added to the pipeline's). */
-        public Builder listener(InletListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
 
         /** The mapper that builds record trees and serialises POST bodies. */
         public Builder mapper(JsonMapper mapper) {
@@ -273,34 +256,14 @@ public final class RestConnector {
             return this;
         }
 
-        /** Checks every record (see {@code dev.inlet.core.validation}). */
-        public Builder validator(RecordValidator validator) {
-            this.validator = Objects.requireNonNull(validator, "validator");
-            return this;
-        }
 
-        /** What to do with invalid records. */
-        public Builder onInvalid(InvalidRecordPolicy policy) {
-            this.onInvalid = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
 
-        /** Where quarantined records go. */
-        public Builder quarantine(QuarantineSink sink) {
-            this.quarantine = Objects.requireNonNull(sink, "sink");
-            return this;
-        }
 
-        /** The clock for run reports. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
 
         /** The endpoint as configured so far. */
         public RestEndpoint endpoint() {
             if (baseUrl == null) {
-                throw new IllegalStateException("connector '" + name + "' needs a baseUrl(...)");
+                throw new IllegalStateException("connector '" + name() + "' needs a baseUrl(...)");
             }
             return new RestEndpoint(baseUrl, path, method, body, query, headers.build(), recordsPointer, paginator,
                     stops, maxRecords, Optional.ofNullable(format), decoders, allowedOrigins, missingRecordsAsEmpty,
@@ -308,48 +271,20 @@ public final class RestConnector {
         }
 
         /** The pure page step for engines that drive paging themselves (raw records, no validation). */
+        @Override
         public PageSource source() {
-            return new RestSource(name, endpoint(), effectivePipeline(), mapper);
+            return new RestSource(name(), endpoint(), effectivePipeline(), mapper);
         }
 
-        /** The connector, with records as {@link JsonNode}. */
-        public Connector<JsonNode> build() {
-            return connectorBuilder().build();
-        }
-
-        /** The connector, with records mapped to the type (unknown fields ignored, exact decimals). */
-        public <T> Connector<T> build(Class<T> type) {
-            return connectorBuilder().mapper(RecordMapper.to(type, mapper)).build();
-        }
-
-        /** The connector, with records mapped by the mapper. */
-        public <T> Connector<T> build(RecordMapper<T> recordMapper) {
-            return connectorBuilder().mapper(recordMapper).build();
-        }
-
-        private Connector.Builder<JsonNode> connectorBuilder() {
-            Connector.Builder<JsonNode> builder = Connector.builder(name, source());
-            if (validator != null) {
-                builder.validator(validator);
-            }
-            if (onInvalid != null) {
-                builder.onInvalid(onInvalid);
-            }
-            if (quarantine != null) {
-                builder.quarantine(quarantine);
-            }
-            if (listener != null) {
-                builder.listener(listener);
-            }
-            if (clock != null) {
-                builder.clock(clock);
-            }
-            return builder;
+        @Override
+        protected JsonMapper recordMapper() {
+            return mapper;
         }
 
         private HttpPipeline effectivePipeline() {
+            Optional<InletListener> listener = listener();
             if (credentials == null && rateLimiter == null && circuitBreaker == null && retryPolicy == null
-                    && listener == null) {
+                    && listener.isEmpty()) {
                 return pipeline;
             }
             HttpPipeline.Builder b = pipeline.toBuilder();
@@ -365,9 +300,7 @@ public final class RestConnector {
             if (retryPolicy != null) {
                 b.retryPolicy(retryPolicy);
             }
-            if (listener != null) {
-                b.listener(InletListener.all(List.of(pipeline.listener(), listener)));
-            }
+            listener.ifPresent(l -> b.listener(InletListener.all(List.of(pipeline.listener(), l))));
             return b.build();
         }
     }
