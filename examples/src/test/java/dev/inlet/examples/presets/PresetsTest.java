@@ -128,4 +128,23 @@ class PresetsTest {
             assertThat(shop.throttled()).isZero();
         }
     }
+
+    @Test
+    void stripeCustomersAndGitHubPullRequestsUseTheirOwnEndpoints() {
+        api.stubFor(get(urlPathEqualTo("/v1/customers")).withHeader("Authorization", equalTo("Bearer tok_test_123"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                        "{\"object\":\"list\",\"has_more\":false,\"data\":[{\"id\":\"cus_1\",\"object\":"
+                                + "\"customer\",\"email\":\"a@example.com\",\"created\":1767225600}]}")));
+        api.stubFor(get(urlPathEqualTo("/repos/octo/hello/pulls")).withQueryParam("state", equalTo("all"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                        "[{\"number\":7,\"title\":\"Fix\",\"state\":\"open\",\"created_at\":"
+                                + "\"2026-01-01T00:00:00Z\",\"closed_at\":null}]")));
+
+        try (Stream<Stripe.Customer> customers = Stripe.customers(api.baseUrl(), TOKEN).build(Stripe.Customer.class)
+                .records(); Stream<GitHub.Issue> pulls = GitHub.pullRequests(api.baseUrl(), TOKEN, "octo", "hello")
+                .build(GitHub.Issue.class).records()) {
+            assertThat(customers.toList()).containsExactly(new Stripe.Customer("cus_1", "a@example.com", 1767225600L));
+            assertThat(pulls.toList()).extracting(GitHub.Issue::number).containsExactly(7L);
+        }
+    }
 }

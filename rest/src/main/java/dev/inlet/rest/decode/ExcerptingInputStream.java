@@ -1,49 +1,59 @@
 package dev.inlet.rest.decode;
 
 import dev.inlet.core.http.BodyExcerpt;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * Passes a body through while keeping its first bytes, so a decoding error can quote how the body
- * started without buffering it. Also peeks the first non-whitespace byte for format sniffing.
+ * started without buffering it, and lets the caller peek at the first non-whitespace byte (to sniff
+ * a format) without consuming it. Past the first bytes, reads go straight to the underlying stream:
+ * no second buffer, no extra copy.
  */
-public final class ExcerptingInputStream extends FilterInputStream {
+public final class ExcerptingInputStream extends InputStream {
 
     private static final int KEEP = 256;
 
+    private final InputStream in;
     private final byte[] head = new byte[KEEP];
+    /** Bytes of the body kept in {@code head}. */
     private int kept;
+    /** How many of the kept bytes the reader has consumed; below {@code peeked} they are replayed. */
+    private int position;
+    /** Bytes read ahead by {@link #peekFirstByte()} that the reader has not seen yet end here. */
+    private int peeked;
     private boolean eof;
 
     /** Wraps a body stream. */
     public ExcerptingInputStream(InputStream body) {
-        super(body.markSupported() ? body : new java.io.BufferedInputStream(body, 8192));
+        this.in = body;
     }
 
     /**
-     * The first non-whitespace byte, without consuming it; -1 for an empty body.
+     * The first non-whitespace byte (a UTF-8 byte-order mark skipped), without consuming anything;
+     * -1 for an empty or all-blank start. Call it before reading.
      *
      * @throws IOException if reading fails
      */
     public int peekFirstByte() throws IOException {
-        in.mark(KEEP);
-        try {
-            for (int i = 0; i < KEEP; i++) {
-                int b = in.read();
-                if (b == -1) {
+        int i = 0;
+        while (true) {
+            if (i == kept) {
+                if (kept == KEEP || eof) {
                     return -1;
                 }
-                if (b == 0xEF || b == 0xBB || b == 0xBF || !Character.isWhitespace(b)) {
-                    if (b != 0xEF && b != 0xBB && b != 0xBF) {
-                        return b;
-                    }
+                int n = in.read(head, kept, KEEP - kept);
+                if (n < 0) {
+                    eof = true;
+                    return -1;
                 }
+                kept += n;
+                peeked = kept;
             }
-            return -1;
-        } finally {
-            in.reset();
+            int b = head[i++] & 0xff;
+            if (!Character.isWhitespace(b) && b != 0xEF && b != 0xBB && b != 0xBF) {
+                return b;
+            }
         }
     }
 
@@ -53,8 +63,9 @@ public final class ExcerptingInputStream extends FilterInputStream {
      */
     public String excerpt() {
         try {
+            byte[] sink = new byte[BodyExcerpt.DEFAULT_BYTES];
             while (kept < BodyExcerpt.DEFAULT_BYTES && !eof) {
-                if (read(new byte[BodyExcerpt.DEFAULT_BYTES - kept]) < 0) {
+                if (read(sink, 0, sink.length) < 0) {
                     break;
                 }
             }
@@ -66,30 +77,44 @@ public final class ExcerptingInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = in.read();
-        eof |= b == -1;
-        if (b != -1 && kept < KEEP) {
-            head[kept++] = (byte) b;
-        }
-        return b;
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        if (position < peeked) {
+            int n = Math.min(length, peeked - position);
+            System.arraycopy(head, position, buffer, offset, n);
+            position += n;
+            return n;
+        }
         int n = in.read(buffer, offset, length);
-        eof |= n == -1;
-        if (n > 0 && kept < KEEP) {
+        if (n < 0) {
+            eof = true;
+            return n;
+        }
+        if (kept < KEEP) {
             int copy = Math.min(n, KEEP - kept);
             System.arraycopy(buffer, offset, head, kept, copy);
             kept += copy;
+            position = kept;
+            peeked = kept;
         }
         return n;
     }
 
     @Override
-    public long skip(long n) throws IOException {
-        byte[] sink = new byte[(int) Math.min(n, 8192)];
-        int read = read(sink, 0, sink.length);
-        return Math.max(read, 0);
+    public int available() throws IOException {
+        return position < peeked ? peeked - position : in.available();
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
     }
 }
