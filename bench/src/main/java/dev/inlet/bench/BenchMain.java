@@ -1,0 +1,32 @@
+package dev.inlet.bench;
+
+import dev.inlet.bench.harness.Options;
+import dev.inlet.bench.paging.PagingBenchmark;
+import java.util.Arrays;
+
+/**
+ * The benchmarks' entry point: {@code java -jar bench/target/inlet-benchmarks.jar <benchmark> [--option value ...]}.
+ * See bench/README.md for each benchmark and its options.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    /** Runs the named benchmark. */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: java -jar inlet-benchmarks.jar paging|memory|pipeline|ratelimit|webhooks|"
+                    + "stripe|graphql|faults [--option value ...]");
+            System.exit(2);
+        }
+        Options options = new Options(Arrays.copyOfRange(args, 1, args.length));
+        switch (args[0]) {
+            case "paging" -> PagingBenchmark.run(options);
+            default -> {
+                System.err.println("unknown benchmark " + args[0]);
+                System.exit(2);
+            }
+        }
+    }
+}

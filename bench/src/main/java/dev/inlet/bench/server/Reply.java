@@ -1,0 +1,53 @@
+package dev.inlet.bench.server;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * What {@link LoopbackServer} sends back: a status, headers, and a body that is either pre-rendered
+ * parts (sent with {@code Content-Length}, no copying) or a {@link LoopbackServer.StreamedBody}
+ * (sent chunked). {@link #abort()} closes the connection without answering (a fault).
+ *
+ * @param status the HTTP status
+ * @param headers name/value pairs
+ * @param parts the body as parts sent one after the other (unless streamed)
+ * @param streamed a body produced while it is sent, or null
+ * @param abort whether to drop the connection instead of answering
+ */
+public record Reply(int status, List<String[]> headers, List<byte[]> parts, LoopbackServer.StreamedBody streamed,
+        boolean abort) {
+
+    private static final Reply ABORT = new Reply(0, List.of(), List.of(), null, true);
+
+    /** A JSON reply made of pre-rendered parts. */
+    public static Reply json(byte[]... parts) {
+        return new Reply(200, List.<String[]>of(new String[] {"Content-Type", "application/json"}), List.of(parts),
+                null, false);
+    }
+
+    /** A JSON reply streamed in chunks. */
+    public static Reply streamedJson(LoopbackServer.StreamedBody body) {
+        return new Reply(200, List.<String[]>of(new String[] {"Content-Type", "application/json"}), List.of(), body,
+                false);
+    }
+
+    /** A plain-text reply. */
+    public static Reply text(int status, String text) {
+        return new Reply(status, List.<String[]>of(new String[] {"Content-Type", "text/plain"}),
+                List.of(text.getBytes(StandardCharsets.UTF_8)), null, false);
+    }
+
+    /** A reply with a status, headers and no body. */
+    public static Reply empty(int status, String... namesAndValues) {
+        String[][] headers = new String[namesAndValues.length / 2][];
+        for (int i = 0; i < headers.length; i++) {
+            headers[i] = new String[] {namesAndValues[2 * i], namesAndValues[2 * i + 1]};
+        }
+        return new Reply(status, List.of(headers), List.of(), null, false);
+    }
+
+    /** Drops the connection without a response. */
+    public static Reply abortConnection() {
+        return ABORT;
+    }
+}
