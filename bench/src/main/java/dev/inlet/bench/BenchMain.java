@@ -1,6 +1,7 @@
 package dev.inlet.bench;
 
 import dev.inlet.bench.harness.Options;
+import dev.inlet.bench.memory.MemoryBenchmark;
 import dev.inlet.bench.paging.PagingBenchmark;
 import java.util.Arrays;
 
@@ -23,6 +24,7 @@ public final class BenchMain {
         Options options = new Options(Arrays.copyOfRange(args, 1, args.length));
         switch (args[0]) {
             case "paging" -> PagingBenchmark.run(options);
+            case "memory" -> MemoryBenchmark.run(options);
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);
