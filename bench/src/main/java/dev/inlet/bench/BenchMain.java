@@ -3,6 +3,8 @@ package dev.inlet.bench;
 import dev.inlet.bench.harness.Options;
 import dev.inlet.bench.memory.MemoryBenchmark;
 import dev.inlet.bench.paging.PagingBenchmark;
+import dev.inlet.bench.pipeline.PipelineOverhead;
+import dev.inlet.bench.webhooks.StripeVerification;
 import java.util.Arrays;
 
 /**
@@ -25,6 +27,8 @@ public final class BenchMain {
         switch (args[0]) {
             case "paging" -> PagingBenchmark.run(options);
             case "memory" -> MemoryBenchmark.run(options);
+            case "pipeline" -> PipelineOverhead.run(options);
+            case "stripe" -> StripeVerification.run(options);
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);
