@@ -4,7 +4,9 @@ import dev.inlet.bench.harness.Options;
 import dev.inlet.bench.memory.MemoryBenchmark;
 import dev.inlet.bench.paging.PagingBenchmark;
 import dev.inlet.bench.pipeline.PipelineOverhead;
+import dev.inlet.bench.ratelimit.Throttling;
 import dev.inlet.bench.webhooks.StripeVerification;
+import dev.inlet.bench.webhooks.WebhookThroughput;
 import java.util.Arrays;
 
 /**
@@ -29,6 +31,8 @@ public final class BenchMain {
             case "memory" -> MemoryBenchmark.run(options);
             case "pipeline" -> PipelineOverhead.run(options);
             case "stripe" -> StripeVerification.run(options);
+            case "ratelimit" -> Throttling.run(options);
+            case "webhooks" -> WebhookThroughput.run(options);
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);
