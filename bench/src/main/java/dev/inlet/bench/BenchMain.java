@@ -27,7 +27,8 @@ public final class BenchMain {
         }
         Options options = new Options(Arrays.copyOfRange(args, 1, args.length));
         switch (args[0]) {
-            case "paging" -> PagingBenchmark.run(options);
+            case "paging" -> PagingBenchmark.rest(options);
+            case "graphql" -> PagingBenchmark.graphql(options);
             case "memory" -> MemoryBenchmark.run(options);
             case "pipeline" -> PipelineOverhead.run(options);
             case "stripe" -> StripeVerification.run(options);

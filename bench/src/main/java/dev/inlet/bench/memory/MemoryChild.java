@@ -46,8 +46,14 @@ public final class MemoryChild {
 
     /** Entry point of the child JVM. */
     public static void main(String[] args) throws Exception {
-        String client = args[0];
-        long records = Long.parseLong(args[1]);
+        Map<String, Object> result = measure(args[0], Long.parseLong(args[1]));
+        System.out.println(Fork.resultLine(result));
+        System.out.flush();
+        System.exit((Integer) result.get("exit"));
+    }
+
+    /** Reads the body with the client in this JVM; {@code exit} in the result is 0, 2 (wrong count) or 3 (OOM). */
+    public static Map<String, Object> measure(String client, long records) throws Exception {
         HugeArray api = new HugeArray(records);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("client", client);
@@ -73,9 +79,8 @@ public final class MemoryChild {
             result.put("liveHeapPeak", peak.liveHeapPeak());
             result.put("rssPeak", PeakMemory.rssPeak());
         }
-        System.out.println(Fork.resultLine(result));
-        System.out.flush();
-        System.exit(exit);
+        result.put("exit", exit);
+        return result;
     }
 
     private static void read(String client, String url, Tally tally) throws Exception {

@@ -13,9 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Benchmark 1, paging throughput: every client reads the same pages (default 1,000 pages of 1,000
- * records of about 190 bytes) from the same loopback server code, each in a fresh JVM with the same
- * flags, in an order that rotates from run to run; ratios are taken within a run.
+ * Benchmarks 1 and 6, paging throughput: every client reads the same pages (REST: 1,000 pages of
+ * 1,000 records of about 190 bytes; GraphQL: 2,000 Relay pages of 100) from the same loopback server
+ * code, each in a fresh JVM with the same flags, in an order that rotates from run to run; ratios
+ * are taken within a run, against baseline (a) and, for REST, baseline (b).
  */
 public final class PagingBenchmark {
 
@@ -25,15 +26,28 @@ public final class PagingBenchmark {
     private PagingBenchmark() {
     }
 
-    /** Runs it and prints the markdown table. */
-    public static void run(Options options) throws Exception {
+    /** Benchmark 1: REST paging, 1,000 pages of 1,000 records. */
+    public static void rest(Options options) throws Exception {
+        run("REST paging throughput", options, PagingClients.DEFAULT, PagingClients.JDK, PagingClients.OKHTTP, 1000,
+                1000, 2, 3);
+    }
+
+    /** Benchmark 6: GraphQL Relay paging, 2,000 pages of 100 nodes (GraphQL APIs cap pages near 100). */
+    public static void graphql(Options options) throws Exception {
+        run("GraphQL Relay paging throughput", options, PagingClients.GRAPHQL, PagingClients.RELAY_LOOP, null, 2000,
+                100, 3, 5);
+    }
+
+    /** Runs the clients and prints the markdown table, with ratios to the baselines (b may be null). */
+    static void run(String title, Options options, List<String> defaultClients, String baselineA, String baselineB,
+            int defaultPages, int defaultPerPage, int defaultWarmups, int defaultMeasured) throws Exception {
         int runs = options.integer("runs", 5);
-        int pages = options.integer("pages", 1000);
-        int perPage = options.integer("per-page", 1000);
-        int warmups = options.integer("warmups", 2);
-        int measured = options.integer("measured", 3);
-        List<String> clients = options.list("clients", PagingClients.DEFAULT);
-        System.out.println("## Paging throughput: " + pages + " pages x " + perPage + " records");
+        int pages = options.integer("pages", defaultPages);
+        int perPage = options.integer("per-page", defaultPerPage);
+        int warmups = options.integer("warmups", defaultWarmups);
+        int measured = options.integer("measured", defaultMeasured);
+        List<String> clients = options.list("clients", defaultClients);
+        System.out.println("## " + title + ": " + pages + " pages x " + perPage + " records");
         System.out.println(Machine.describe());
         System.out.println("JVM flags: " + JVM + "; per fork " + warmups + " warm-up + " + measured
                 + " measured passes (fork score = median pass); " + runs + " runs, order rotated per run");
@@ -59,11 +73,11 @@ public final class PagingBenchmark {
                         rate, outcome.result().get("passes"), alloc.get(client));
             }
             for (String client : clients) {
-                Double base = thisRun.get(PagingClients.JDK);
+                Double base = thisRun.get(baselineA);
                 if (base != null) {
                     ratios.computeIfAbsent(client, k -> new ArrayList<>()).add(thisRun.get(client) / base);
                 }
-                Double okhttp = thisRun.get(PagingClients.OKHTTP);
+                Double okhttp = baselineB == null ? null : thisRun.get(baselineB);
                 if (okhttp != null) {
                     vsOkHttp.computeIfAbsent(client, k -> new ArrayList<>()).add(thisRun.get(client) / okhttp);
                 }

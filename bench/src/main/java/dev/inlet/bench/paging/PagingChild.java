@@ -4,7 +4,7 @@ import dev.inlet.bench.harness.Alloc;
 import dev.inlet.bench.harness.Fork;
 import dev.inlet.bench.harness.Stats;
 import dev.inlet.bench.server.LoopbackServer;
-import dev.inlet.bench.server.RecordPages;
+import dev.inlet.bench.server.PagedApi;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One forked JVM of the paging benchmark: starts the page server, runs one client through warm-up
+ * One forked JVM of a paging benchmark (REST or GraphQL): starts the page server, runs one client through warm-up
  * passes, then measured passes, checks every pass saw each record exactly once, and reports records
  * per second (median of its measured passes), bytes allocated per record and GC time.
  *
@@ -39,7 +39,7 @@ public final class PagingChild {
     /** Runs the passes in this JVM; throws if any pass lost or repeated a record. */
     public static Map<String, Object> measure(String name, int pages, int perPage, int warmups, int measured)
             throws Exception {
-        RecordPages api = new RecordPages(pages, perPage);
+        PagedApi api = PagingClients.api(name, pages, perPage);
         PagingClient client = PagingClients.create(name);
         List<Double> rates = new ArrayList<>();
         long allocated = 0;

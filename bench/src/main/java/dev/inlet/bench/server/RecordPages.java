@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * cost megabytes, not hundreds of them, in the measuring JVM); each page is sent as three
  * pre-rendered byte arrays with a {@code Content-Length}, so serving costs the server almost nothing.
  */
-public final class RecordPages implements LoopbackServer.Handler {
+public final class RecordPages implements PagedApi {
 
     private static final byte[] OPEN = "{\"data\":[".getBytes(StandardCharsets.US_ASCII);
     private static final int DISTINCT_BLOCKS = 16;
@@ -54,12 +54,12 @@ public final class RecordPages implements LoopbackServer.Handler {
         return Reply.json(OPEN, blocks[page % blocks.length], tails[page]);
     }
 
-    /** Records over all pages. */
+    @Override
     public long expectedCount() {
         return (long) pages * perPage;
     }
 
-    /** The sum of every record's {@code n} over all pages: a client that saw each record once gets this. */
+    @Override
     public long expectedSum() {
         long sum = 0;
         for (int k = 0; k < pages; k++) {
