@@ -22,7 +22,14 @@ public final class Fork {
     }
 
     /** What a child JVM did. */
-    public record Outcome(int exitCode, Map<String, String> result, List<String> stdout, List<String> stderr) {
+    public record Outcome(int exitCode, Map<String, String> result, List<String> stdout, List<String> stderr,
+            double othersCpu, int waitedForQuiet) {
+
+        /** The share of the machine's CPU that other processes used while the child ran (0 to 1). */
+        public String disturbance() {
+            return String.format(java.util.Locale.ROOT, "others used %.0f%% CPU%s", 100 * othersCpu,
+                    waitedForQuiet > 0 ? ", waited " + waitedForQuiet + " s for quiet" : "");
+        }
 
         /** Whether the child exited 0 and reported a result. */
         public boolean ok() {
@@ -56,6 +63,9 @@ public final class Fork {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
         command.addAll(args);
+        int waited = Quiet.await(180);
+        long[] cpuBefore = Quiet.cpuJiffies();
+        long wallStart = System.nanoTime();
         Process process = new ProcessBuilder(command).start();
         List<String> stdout = new ArrayList<>();
         List<String> stderr = new ArrayList<>();
@@ -67,6 +77,8 @@ public final class Fork {
             process.waitFor();
         }
         errReader.join();
+        long[] cpuAfter = Quiet.cpuJiffies();
+        double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
         Map<String, String> result = new LinkedHashMap<>();
         for (String line : stdout) {
             if (line.startsWith("RESULT ")) {
@@ -78,7 +90,12 @@ public final class Fork {
                 }
             }
         }
-        return new Outcome(process.exitValue(), result, stdout, stderr);
+        // Others' CPU: all the machine's busy time minus what the child reported as its own.
+        double busySeconds = (cpuAfter[0] - cpuBefore[0]) / Quiet.HZ;
+        double childSeconds = result.containsKey("cpuMs") ? Double.parseDouble(result.get("cpuMs")) / 1000 : 0;
+        double capacity = wallSeconds * Runtime.getRuntime().availableProcessors();
+        double others = capacity <= 0 ? 0 : Math.max(0, busySeconds - childSeconds) / capacity;
+        return new Outcome(process.exitValue(), result, stdout, stderr, others, waited);
     }
 
     private static void drain(java.io.InputStream in, List<String> into) {
@@ -98,6 +115,6 @@ public final class Fork {
     public static String resultLine(Map<String, ?> fields) {
         StringBuilder out = new StringBuilder("RESULT");
         fields.forEach((k, v) -> out.append(' ').append(k).append('=').append(String.valueOf(v).replace(' ', '_')));
-        return out.toString();
+        return out.append(" cpuMs=").append(Quiet.processCpuMillis()).toString();
     }
 }

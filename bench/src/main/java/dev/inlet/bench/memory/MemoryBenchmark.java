@@ -40,7 +40,8 @@ public final class MemoryBenchmark {
                     result.put("outcome", "died: " + outcome.stderrTail(2));
                 }
                 outcomes.computeIfAbsent(client, k -> new ArrayList<>()).add(result);
-                System.out.printf(Locale.ROOT, "run %d %-16s %s%n", run + 1, client, result);
+                System.out.printf(Locale.ROOT, "run %d %-16s %s; %s%n", run + 1, client, result,
+                        outcome.disturbance());
             }
         }
         System.out.println();

@@ -69,8 +69,8 @@ public final class PagingBenchmark {
                 rates.computeIfAbsent(client, k -> new ArrayList<>()).add(rate);
                 alloc.put(client, outcome.result().get("bytesPerRecord") + " B/record, GC "
                         + outcome.result().get("gcMsPerPass") + " ms/pass");
-                System.out.printf(Locale.ROOT, "run %d %-20s %,12.0f records/s  passes %s  %s%n", run + 1, client,
-                        rate, outcome.result().get("passes"), alloc.get(client));
+                System.out.printf(Locale.ROOT, "run %d %-20s %,12.0f records/s  passes %s  %s; %s%n", run + 1,
+                        client, rate, outcome.result().get("passes"), alloc.get(client), outcome.disturbance());
             }
             for (String client : clients) {
                 Double base = thisRun.get(baselineA);

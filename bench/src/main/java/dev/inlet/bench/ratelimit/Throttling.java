@@ -96,6 +96,7 @@ public final class Throttling {
         Map<String, List<Double>> refused = new LinkedHashMap<>();
         for (int run = 0; run < runs; run++) {
             for (String name : Rounds.order(names, run)) {
+                dev.inlet.bench.harness.Quiet.await(180);
                 Outcome outcome = measure(name, workers, rate, seconds);
                 shares.computeIfAbsent(name, k -> new ArrayList<>()).add(outcome.rate() / rate);
                 refused.computeIfAbsent(name, k -> new ArrayList<>()).add((double) outcome.throttled());

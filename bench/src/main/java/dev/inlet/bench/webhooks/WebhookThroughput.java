@@ -52,7 +52,8 @@ public final class WebhookThroughput {
                 rates.computeIfAbsent(server, k -> new ArrayList<>()).add(rate);
                 p50.computeIfAbsent(server, k -> new ArrayList<>()).add(outcome.number("p50us") / 1000);
                 p99.computeIfAbsent(server, k -> new ArrayList<>()).add(outcome.number("p99us") / 1000);
-                System.out.printf(Locale.ROOT, "run %d %-6s %s%n", run + 1, server, outcome.result());
+                System.out.printf(Locale.ROOT, "run %d %-6s %s; %s%n", run + 1, server, outcome.result(),
+                        outcome.disturbance());
             }
             ratios.add(thisRun.get("inlet") / thisRun.get("bare"));
         }
