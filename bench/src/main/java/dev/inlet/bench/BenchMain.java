@@ -1,5 +1,6 @@
 package dev.inlet.bench;
 
+import dev.inlet.bench.faults.FaultBenchmark;
 import dev.inlet.bench.harness.Options;
 import dev.inlet.bench.memory.MemoryBenchmark;
 import dev.inlet.bench.paging.PagingBenchmark;
@@ -34,6 +35,7 @@ public final class BenchMain {
             case "stripe" -> StripeVerification.run(options);
             case "ratelimit" -> Throttling.run(options);
             case "webhooks" -> WebhookThroughput.run(options);
+            case "faults" -> FaultBenchmark.run(options);
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

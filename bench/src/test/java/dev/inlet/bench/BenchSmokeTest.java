@@ -2,6 +2,7 @@ package dev.inlet.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.inlet.bench.faults.FaultChild;
 import dev.inlet.bench.harness.Stats;
 import dev.inlet.bench.memory.MemoryChild;
 import dev.inlet.bench.paging.PagingChild;
@@ -78,6 +79,17 @@ class BenchSmokeTest {
             assertThat(result).as(server).containsEntry("complete", true).containsEntry("ok", 200L)
                     .containsEntry("failed", 0L);
         }
+    }
+
+    @Test
+    void inletDeliversEveryRecordOnceThroughFaultsWhileTheRetryingLoopRepeatsSome() throws Exception {
+        // 6 pages, one request in 2 failing: 503, 429 and a cut body each come up at least once.
+        Map<String, Object> inlet = FaultChild.measure("inlet", 6, 100, 2, 0, 1);
+        assertThat(inlet).containsEntry("exactlyOncePasses", "1/1").containsEntry("duplicatesPerPass", 0L);
+        assertThat((Long) inlet.get("faultsPerPass")).isGreaterThanOrEqualTo(3L);
+
+        Map<String, Object> loop = FaultChild.measure("failsafe-loop", 6, 100, 2, 0, 1);
+        assertThat((Long) loop.get("duplicatesPerPass")).as("records delivered twice after a cut body").isPositive();
     }
 
     @Test

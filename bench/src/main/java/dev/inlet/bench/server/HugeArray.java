@@ -50,7 +50,7 @@ public final class HugeArray implements LoopbackServer.Handler {
             return Reply.text(404, "no such path " + exchange.path());
         }
         return new Reply(200, List.<String[]>of(new String[] {"Content-Type", "application/json"}), parts, null,
-                false);
+                -1);
     }
 
     /** Records in the body. */

@@ -91,7 +91,7 @@ public final class LoopbackServer implements AutoCloseable {
                     return;
                 }
                 write(out, reply, exchange.keepAlive());
-                if (!exchange.keepAlive()) {
+                if (!exchange.keepAlive() || reply.cutAfter() > 0) {
                     return;
                 }
             }
@@ -126,8 +126,14 @@ public final class LoopbackServer implements AutoCloseable {
             }
             head.append("Content-Length: ").append(length).append("\r\n\r\n");
             out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            long left = reply.cutAfter() > 0 ? reply.cutAfter() : Long.MAX_VALUE;
             for (byte[] part : reply.parts()) {
-                out.write(part);
+                int n = (int) Math.min(part.length, left);
+                out.write(part, 0, n);
+                left -= n;
+                if (left == 0) {
+                    break;
+                }
             }
         }
         out.flush();

@@ -6,35 +6,47 @@ import java.util.List;
 /**
  * What {@link LoopbackServer} sends back: a status, headers, and a body that is either pre-rendered
  * parts (sent with {@code Content-Length}, no copying) or a {@link LoopbackServer.StreamedBody}
- * (sent chunked). {@link #abort()} closes the connection without answering (a fault).
+ * (sent chunked). Faults: {@link #abortConnection()} closes the connection without answering;
+ * {@link #truncated(long)} announces the whole body but sends only its first bytes, then closes.
  *
  * @param status the HTTP status
  * @param headers name/value pairs
  * @param parts the body as parts sent one after the other (unless streamed)
  * @param streamed a body produced while it is sent, or null
- * @param abort whether to drop the connection instead of answering
+ * @param cutAfter -1 to send the whole reply; 0 to drop the connection instead of answering; n to send
+ *     the head and the first n body bytes, then drop the connection
  */
 public record Reply(int status, List<String[]> headers, List<byte[]> parts, LoopbackServer.StreamedBody streamed,
-        boolean abort) {
+        long cutAfter) {
 
-    private static final Reply ABORT = new Reply(0, List.of(), List.of(), null, true);
+    private static final Reply ABORT = new Reply(0, List.of(), List.of(), null, 0);
+
+    /** Whether the connection is dropped without an answer. */
+    public boolean abort() {
+        return cutAfter == 0;
+    }
+
+    /** This reply with only the first {@code bodyBytes} of its body sent before the connection drops. */
+    public Reply truncated(long bodyBytes) {
+        return new Reply(status, headers, parts, null, Math.max(1, bodyBytes));
+    }
 
     /** A JSON reply made of pre-rendered parts. */
     public static Reply json(byte[]... parts) {
         return new Reply(200, List.<String[]>of(new String[] {"Content-Type", "application/json"}), List.of(parts),
-                null, false);
+                null, -1);
     }
 
     /** A JSON reply streamed in chunks. */
     public static Reply streamedJson(LoopbackServer.StreamedBody body) {
         return new Reply(200, List.<String[]>of(new String[] {"Content-Type", "application/json"}), List.of(), body,
-                false);
+                -1);
     }
 
     /** A plain-text reply. */
     public static Reply text(int status, String text) {
         return new Reply(status, List.<String[]>of(new String[] {"Content-Type", "text/plain"}),
-                List.of(text.getBytes(StandardCharsets.UTF_8)), null, false);
+                List.of(text.getBytes(StandardCharsets.UTF_8)), null, -1);
     }
 
     /** A reply with a status, headers and no body. */
@@ -43,7 +55,7 @@ public record Reply(int status, List<String[]> headers, List<byte[]> parts, Loop
         for (int i = 0; i < headers.length; i++) {
             headers[i] = new String[] {namesAndValues[2 * i], namesAndValues[2 * i + 1]};
         }
-        return new Reply(status, List.of(headers), List.of(), null, false);
+        return new Reply(status, List.of(headers), List.of(), null, -1);
     }
 
     /** Drops the connection without a response. */

@@ -82,7 +82,11 @@ public final class WebhookChild {
         Senders warm = Senders.prepare(port, PATH, 0, warmup);
         Senders timed = Senders.prepare(port, PATH, warmup, measured);
         Senders.Result first = warm.send(port, concurrency);
+        long cpuBefore = dev.inlet.bench.harness.Quiet.processCpuMillis();
+        long switchesBefore = dev.inlet.bench.harness.Quiet.contextSwitches();
         Senders.Result result = timed.send(port, concurrency);
+        long cpu = dev.inlet.bench.harness.Quiet.processCpuMillis() - cpuBefore;
+        long switches = dev.inlet.bench.harness.Quiet.contextSwitches() - switchesBefore;
         server.close();
         long expected = (long) warmup + measured;
         Map<String, Object> out = new LinkedHashMap<>();
@@ -95,6 +99,9 @@ public final class WebhookChild {
         out.put("p50us", Stats.percentile(result.latenciesNanos(), 50) / 1000);
         out.put("p99us", Stats.percentile(result.latenciesNanos(), 99) / 1000);
         out.put("p999us", Stats.percentile(result.latenciesNanos(), 99.9) / 1000);
+        // CPU of the whole JVM (senders included) per measured delivery: less noisy than the rate on a shared machine.
+        out.put("cpuUsPerDelivery", cpu * 1000 / Math.max(1, measured));
+        out.put("switchesPerDelivery", String.format(Locale.ROOT, "%.1f", (double) switches / Math.max(1, measured)));
         return out;
     }
 }
