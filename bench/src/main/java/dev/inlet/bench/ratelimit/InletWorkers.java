@@ -2,12 +2,15 @@ package dev.inlet.bench.ratelimit;
 
 import dev.inlet.core.Connector;
 import dev.inlet.core.ConnectorRun;
+import dev.inlet.core.InletException;
+import dev.inlet.core.Position;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Interceptor;
 import dev.inlet.core.ratelimit.RateLimit;
 import dev.inlet.core.ratelimit.RateLimiters;
 import dev.inlet.rest.RestConnector;
 import dev.inlet.rest.paginate.Paginators;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 final class InletWorkers implements Throttling.Contender {
 
     private final Interceptor limiter;
+    private final AtomicLong gaveUp = new AtomicLong();
 
     InletWorkers(int workers, int rate, boolean shared) {
         this.limiter = shared ? RateLimiters.create().shared("fake-api", RateLimit.perSecond(rate)) : null;
@@ -29,10 +33,24 @@ final class InletWorkers implements Throttling.Contender {
         Connector<JsonNode> connector = RestConnector.builder("worker-" + index).baseUrl(baseUrl).path("/items")
                 .records("/data").paginator(Paginators.bodyCursor("cursor", "/next_cursor")).pipeline(pipeline)
                 .build();
-        try (ConnectorRun<JsonNode> run = connector.open()) {
-            while (System.nanoTime() < deadline && run.hasNext()) {
-                run.next();
+        Position from = Position.start();
+        while (System.nanoTime() < deadline) {
+            try (ConnectorRun<JsonNode> run = connector.open(from)) {
+                while (System.nanoTime() < deadline && run.hasNext()) {
+                    run.next();
+                }
+                return;
+            } catch (InletException e) {
+                // Retries used up (five 429s in a row): a scheduler would start the job again from
+                // where it stopped, and so does this worker; the give-up is counted.
+                gaveUp.incrementAndGet();
+                from = e.resumePosition().orElse(from);
             }
         }
+    }
+
+    @Override
+    public long gaveUp() {
+        return gaveUp.get();
     }
 }

@@ -30,10 +30,15 @@ public final class Throttling {
     interface Contender {
         /** Runs worker {@code index} against the server until {@code deadline} ({@link System#nanoTime()}). */
         void work(int index, String baseUrl, long deadline) throws Exception;
+
+        /** Runs that stopped with an error (and were started again); 0 for loops that never give up. */
+        default long gaveUp() {
+            return 0;
+        }
     }
 
     /** One scenario's outcome. */
-    public record Outcome(long allowed, long throttled, double seconds) {
+    public record Outcome(long allowed, long throttled, double seconds, long gaveUp) {
 
         /** Requests let through per second. */
         public double rate() {
@@ -75,7 +80,7 @@ public final class Throttling {
             for (Future<?> worker : running) {
                 worker.get((long) seconds + 60, TimeUnit.SECONDS);
             }
-            return new Outcome(api.allowed(), api.throttled(), seconds);
+            return new Outcome(api.allowed(), api.throttled(), seconds, contender.gaveUp());
         } finally {
             pool.shutdownNow();
         }
@@ -94,22 +99,26 @@ public final class Throttling {
         System.out.println(Machine.describe());
         Map<String, List<Double>> shares = new LinkedHashMap<>();
         Map<String, List<Double>> refused = new LinkedHashMap<>();
+        Map<String, Long> gaveUp = new LinkedHashMap<>();
         for (int run = 0; run < runs; run++) {
             for (String name : Rounds.order(names, run)) {
                 dev.inlet.bench.harness.Quiet.await(180);
                 Outcome outcome = measure(name, workers, rate, seconds);
                 shares.computeIfAbsent(name, k -> new ArrayList<>()).add(outcome.rate() / rate);
                 refused.computeIfAbsent(name, k -> new ArrayList<>()).add((double) outcome.throttled());
-                System.out.printf(Locale.ROOT, "run %d %-22s %5d let through (%.1f req/s, %.3f of allowed), %6d x 429%n",
-                        run + 1, name, outcome.allowed(), outcome.rate(), outcome.rate() / rate, outcome.throttled());
+                gaveUp.merge(name, outcome.gaveUp(), Long::sum);
+                System.out.printf(Locale.ROOT, "run %d %-22s %5d let through (%.1f req/s, %.3f of allowed), %6d x 429, "
+                        + "%d runs gave up%n", run + 1, name, outcome.allowed(), outcome.rate(), outcome.rate() / rate,
+                        outcome.throttled(), outcome.gaveUp());
             }
         }
         System.out.println();
-        System.out.println("| contender | share of allowed rate, median (min–max) | 429s per run, median (min–max) |");
-        System.out.println("|---|---|---|");
+        System.out.println("| contender | share of allowed rate, median (min–max) | 429s per run, median (min–max) "
+                + "| runs that gave up, all runs |");
+        System.out.println("|---|---|---|---|");
         for (String name : names) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %s |%n", name, Stats.of(shares.get(name)).format("%.3f"),
-                    Stats.of(refused.get(name)).format("%,.0f"));
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %d |%n", name, Stats.of(shares.get(name)).format("%.3f"),
+                    Stats.of(refused.get(name)).format("%,.0f"), gaveUp.get(name));
         }
     }
 }
