@@ -49,8 +49,7 @@ public final class HugeArray implements LoopbackServer.Handler {
         if (!exchange.path().equals("/huge")) {
             return Reply.text(404, "no such path " + exchange.path());
         }
-        return new Reply(200, List.<String[]>of(new String[] {"Content-Type", "application/json"}), parts, null,
-                -1);
+        return new Reply(200, List.<String[]>of(new String[] {"Content-Type", "application/json"}), parts, -1);
     }
 
     /** Records in the body. */

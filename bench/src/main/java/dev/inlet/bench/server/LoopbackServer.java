@@ -11,19 +11,16 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A minimal HTTP/1.1 server on a loopback ephemeral port, for benchmarks: one thread per connection,
- * keep-alive, {@code Content-Length} or chunked bodies, no parsing beyond the request line and the
+ * keep-alive, {@code Content-Length} bodies, no parsing beyond the request line and the
  * headers it needs. It does as little work per request as a server can, so that what a benchmark
  * measures is the client; every client of one benchmark talks to the same server code and bytes.
  */
 public final class LoopbackServer implements AutoCloseable {
-
-    private static final byte[] CRLF = {'\r', '\n'};
 
     private final ServerSocket socket;
     private final Handler handler;
@@ -113,27 +110,19 @@ public final class LoopbackServer implements AutoCloseable {
         if (!keepAlive) {
             head.append("Connection: close\r\n");
         }
-        if (reply.streamed() != null) {
-            head.append("Transfer-Encoding: chunked\r\n\r\n");
-            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-            ChunkedOutputStream chunked = new ChunkedOutputStream(out);
-            reply.streamed().writeTo(chunked);
-            chunked.finish();
-        } else {
-            long length = 0;
-            for (byte[] part : reply.parts()) {
-                length += part.length;
-            }
-            head.append("Content-Length: ").append(length).append("\r\n\r\n");
-            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-            long left = reply.cutAfter() > 0 ? reply.cutAfter() : Long.MAX_VALUE;
-            for (byte[] part : reply.parts()) {
-                int n = (int) Math.min(part.length, left);
-                out.write(part, 0, n);
-                left -= n;
-                if (left == 0) {
-                    break;
-                }
+        long length = 0;
+        for (byte[] part : reply.parts()) {
+            length += part.length;
+        }
+        head.append("Content-Length: ").append(length).append("\r\n\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+        long left = reply.cutAfter() > 0 ? reply.cutAfter() : Long.MAX_VALUE;
+        for (byte[] part : reply.parts()) {
+            int n = (int) Math.min(part.length, left);
+            out.write(part, 0, n);
+            left -= n;
+            if (left == 0) {
+                break;
             }
         }
         out.flush();
@@ -173,43 +162,5 @@ public final class LoopbackServer implements AutoCloseable {
     public interface Handler {
         /** The reply to the exchange. */
         Reply handle(Exchange exchange);
-    }
-
-    /** A body written as it is produced, sent chunked. */
-    @FunctionalInterface
-    public interface StreamedBody {
-        /** Writes the whole body. */
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Chunked transfer coding over the connection's stream; each write of the caller becomes a chunk. */
-    private static final class ChunkedOutputStream extends OutputStream {
-        private final OutputStream out;
-
-        ChunkedOutputStream(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return;
-            }
-            out.write(Integer.toHexString(len).toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
-            out.write(CRLF);
-            out.write(b, off, len);
-            out.write(CRLF);
-        }
-
-        void finish() throws IOException {
-            out.write('0');
-            out.write(CRLF);
-            out.write(CRLF);
-        }
     }
 }

@@ -4,22 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * What {@link LoopbackServer} sends back: a status, headers, and a body that is either pre-rendered
- * parts (sent with {@code Content-Length}, no copying) or a {@link LoopbackServer.StreamedBody}
- * (sent chunked). Faults: {@link #abortConnection()} closes the connection without answering;
+ * What {@link LoopbackServer} sends back: a status, headers, and a body of pre-rendered parts sent
+ * one after the other with a {@code Content-Length} (no copying). Faults: {@link #abortConnection()} closes the connection without answering;
  * {@link #truncated(long)} announces the whole body but sends only its first bytes, then closes.
  *
  * @param status the HTTP status
  * @param headers name/value pairs
- * @param parts the body as parts sent one after the other (unless streamed)
- * @param streamed a body produced while it is sent, or null
+ * @param parts the body as parts sent one after the other
  * @param cutAfter -1 to send the whole reply; 0 to drop the connection instead of answering; n to send
  *     the head and the first n body bytes, then drop the connection
  */
-public record Reply(int status, List<String[]> headers, List<byte[]> parts, LoopbackServer.StreamedBody streamed,
-        long cutAfter) {
+public record Reply(int status, List<String[]> headers, List<byte[]> parts, long cutAfter) {
 
-    private static final Reply ABORT = new Reply(0, List.of(), List.of(), null, 0);
+    private static final Reply ABORT = new Reply(0, List.of(), List.of(), 0);
 
     /** Whether the connection is dropped without an answer. */
     public boolean abort() {
@@ -28,25 +25,18 @@ public record Reply(int status, List<String[]> headers, List<byte[]> parts, Loop
 
     /** This reply with only the first {@code bodyBytes} of its body sent before the connection drops. */
     public Reply truncated(long bodyBytes) {
-        return new Reply(status, headers, parts, null, Math.max(1, bodyBytes));
+        return new Reply(status, headers, parts, Math.max(1, bodyBytes));
     }
 
     /** A JSON reply made of pre-rendered parts. */
     public static Reply json(byte[]... parts) {
-        return new Reply(200, List.<String[]>of(new String[] {"Content-Type", "application/json"}), List.of(parts),
-                null, -1);
-    }
-
-    /** A JSON reply streamed in chunks. */
-    public static Reply streamedJson(LoopbackServer.StreamedBody body) {
-        return new Reply(200, List.<String[]>of(new String[] {"Content-Type", "application/json"}), List.of(), body,
-                -1);
+        return new Reply(200, List.<String[]>of(new String[] {"Content-Type", "application/json"}), List.of(parts), -1);
     }
 
     /** A plain-text reply. */
     public static Reply text(int status, String text) {
         return new Reply(status, List.<String[]>of(new String[] {"Content-Type", "text/plain"}),
-                List.of(text.getBytes(StandardCharsets.UTF_8)), null, -1);
+                List.of(text.getBytes(StandardCharsets.UTF_8)), -1);
     }
 
     /** A reply with a status, headers and no body. */
@@ -55,7 +45,7 @@ public record Reply(int status, List<String[]> headers, List<byte[]> parts, Loop
         for (int i = 0; i < headers.length; i++) {
             headers[i] = new String[] {namesAndValues[2 * i], namesAndValues[2 * i + 1]};
         }
-        return new Reply(status, List.of(headers), List.of(), null, -1);
+        return new Reply(status, List.of(headers), List.of(), -1);
     }
 
     /** Drops the connection without a response. */
