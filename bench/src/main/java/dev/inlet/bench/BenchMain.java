@@ -1,0 +1,45 @@
+package dev.inlet.bench;
+
+import dev.inlet.bench.faults.FaultBenchmark;
+import dev.inlet.bench.harness.Options;
+import dev.inlet.bench.memory.MemoryBenchmark;
+import dev.inlet.bench.paging.PagingBenchmark;
+import dev.inlet.bench.pipeline.PipelineOverhead;
+import dev.inlet.bench.ratelimit.Throttling;
+import dev.inlet.bench.webhooks.StripeVerification;
+import dev.inlet.bench.webhooks.WebhookThroughput;
+import java.util.Arrays;
+
+/**
+ * The benchmarks' entry point: {@code java -jar bench/target/inlet-benchmarks.jar <benchmark> [--option value ...]}.
+ * See bench/README.md for each benchmark and its options.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    /** Runs the named benchmark. */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: java -jar inlet-benchmarks.jar paging|memory|pipeline|ratelimit|webhooks|"
+                    + "stripe|graphql|faults [--option value ...]");
+            System.exit(2);
+        }
+        Options options = new Options(Arrays.copyOfRange(args, 1, args.length));
+        switch (args[0]) {
+            case "paging" -> PagingBenchmark.rest(options);
+            case "graphql" -> PagingBenchmark.graphql(options);
+            case "memory" -> MemoryBenchmark.run(options);
+            case "pipeline" -> PipelineOverhead.run(options);
+            case "stripe" -> StripeVerification.run(options);
+            case "ratelimit" -> Throttling.run(options);
+            case "webhooks" -> WebhookThroughput.run(options);
+            case "faults" -> FaultBenchmark.run(options);
+            default -> {
+                System.err.println("unknown benchmark " + args[0]);
+                System.exit(2);
+            }
+        }
+    }
+}

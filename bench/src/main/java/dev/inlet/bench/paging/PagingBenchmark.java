@@ -1,0 +1,97 @@
+package dev.inlet.bench.paging;
+
+import dev.inlet.bench.harness.Fork;
+import dev.inlet.bench.harness.Machine;
+import dev.inlet.bench.harness.Options;
+import dev.inlet.bench.harness.Rounds;
+import dev.inlet.bench.harness.Stats;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Benchmarks 1 and 6, paging throughput: every client reads the same pages (REST: 1,000 pages of
+ * 1,000 records of about 190 bytes; GraphQL: 2,000 Relay pages of 100) from the same loopback server
+ * code, each in a fresh JVM with the same flags, in an order that rotates from run to run; ratios
+ * are taken within a run, against baseline (a) and, for REST, baseline (b).
+ */
+public final class PagingBenchmark {
+
+    /** The JVM flags of every child: the same fixed heap for all. */
+    static final List<String> JVM = List.of("-Xms1g", "-Xmx1g");
+
+    private PagingBenchmark() {
+    }
+
+    /** Benchmark 1: REST paging, 1,000 pages of 1,000 records. */
+    public static void rest(Options options) throws Exception {
+        run("REST paging throughput", options, PagingClients.DEFAULT, PagingClients.JDK, PagingClients.OKHTTP, 1000,
+                1000, 2, 3);
+    }
+
+    /** Benchmark 6: GraphQL Relay paging, 2,000 pages of 100 nodes (GraphQL APIs cap pages near 100). */
+    public static void graphql(Options options) throws Exception {
+        run("GraphQL Relay paging throughput", options, PagingClients.GRAPHQL, PagingClients.RELAY_LOOP, null, 2000,
+                100, 3, 5);
+    }
+
+    /** Runs the clients and prints the markdown table, with ratios to the baselines (b may be null). */
+    static void run(String title, Options options, List<String> defaultClients, String baselineA, String baselineB,
+            int defaultPages, int defaultPerPage, int defaultWarmups, int defaultMeasured) throws Exception {
+        int runs = options.integer("runs", 5);
+        int pages = options.integer("pages", defaultPages);
+        int perPage = options.integer("per-page", defaultPerPage);
+        int warmups = options.integer("warmups", defaultWarmups);
+        int measured = options.integer("measured", defaultMeasured);
+        List<String> clients = options.list("clients", defaultClients);
+        System.out.println("## " + title + ": " + pages + " pages x " + perPage + " records");
+        System.out.println(Machine.describe());
+        System.out.println("JVM flags: " + JVM + "; per fork " + warmups + " warm-up + " + measured
+                + " measured passes (fork score = median pass); " + runs + " runs, order rotated per run");
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        Map<String, List<Double>> vsOkHttp = new LinkedHashMap<>();
+        Map<String, String> alloc = new HashMap<>();
+        for (int run = 0; run < runs; run++) {
+            Map<String, Double> thisRun = new HashMap<>();
+            for (String client : Rounds.order(clients, run)) {
+                Fork.Outcome outcome = Fork.run(JVM, PagingChild.class, List.of(client, Integer.toString(pages),
+                        Integer.toString(perPage), Integer.toString(warmups), Integer.toString(measured)), 900);
+                if (!outcome.ok()) {
+                    throw new IllegalStateException(client + " failed (exit " + outcome.exitCode() + "): "
+                            + outcome.stderrTail(5));
+                }
+                double rate = outcome.number("rate");
+                thisRun.put(client, rate);
+                rates.computeIfAbsent(client, k -> new ArrayList<>()).add(rate);
+                alloc.put(client, outcome.result().get("bytesPerRecord") + " B/record, GC "
+                        + outcome.result().get("gcMsPerPass") + " ms/pass");
+                System.out.printf(Locale.ROOT, "run %d %-20s %,12.0f records/s  passes %s  %s; %s%n", run + 1,
+                        client, rate, outcome.result().get("passes"), alloc.get(client), outcome.disturbance());
+            }
+            for (String client : clients) {
+                Double base = thisRun.get(baselineA);
+                if (base != null) {
+                    ratios.computeIfAbsent(client, k -> new ArrayList<>()).add(thisRun.get(client) / base);
+                }
+                Double okhttp = baselineB == null ? null : thisRun.get(baselineB);
+                if (okhttp != null) {
+                    vsOkHttp.computeIfAbsent(client, k -> new ArrayList<>()).add(thisRun.get(client) / okhttp);
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("| client | records/s, median (min–max) | ratio to (a) | ratio to (b) | allocation (last run) |");
+        System.out.println("|---|---|---|---|---|");
+        for (String client : clients) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", client,
+                    Stats.of(rates.get(client)).format("%,.0f"),
+                    ratios.containsKey(client) ? Stats.of(ratios.get(client)).format("%.3f") : "–",
+                    vsOkHttp.containsKey(client) ? Stats.of(vsOkHttp.get(client)).format("%.3f") : "–",
+                    alloc.get(client));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.inlet.bench.paging;
+
+import dev.inlet.bench.harness.Alloc;
+import dev.inlet.bench.harness.Fork;
+import dev.inlet.bench.harness.Stats;
+import dev.inlet.bench.server.LoopbackServer;
+import dev.inlet.bench.server.PagedApi;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One forked JVM of a paging benchmark (REST or GraphQL): starts the page server, runs one client through warm-up
+ * passes, then measured passes, checks every pass saw each record exactly once, and reports records
+ * per second (median of its measured passes), bytes allocated per record and GC time.
+ *
+ * <p>Arguments: {@code client pages perPage warmups measured}.
+ */
+public final class PagingChild {
+
+    private PagingChild() {
+    }
+
+    /** Entry point of the child JVM. */
+    public static void main(String[] args) throws Exception {
+        String name = args[0];
+        int pages = Integer.parseInt(args[1]);
+        int perPage = Integer.parseInt(args[2]);
+        int warmups = Integer.parseInt(args[3]);
+        int measured = Integer.parseInt(args[4]);
+        Map<String, Object> result = measure(name, pages, perPage, warmups, measured);
+        System.out.println(Fork.resultLine(result));
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /** Runs the passes in this JVM; throws if any pass lost or repeated a record. */
+    public static Map<String, Object> measure(String name, int pages, int perPage, int warmups, int measured)
+            throws Exception {
+        PagedApi api = PagingClients.api(name, pages, perPage);
+        PagingClient client = PagingClients.create(name);
+        List<Double> rates = new ArrayList<>();
+        long allocated = 0;
+        long gc = 0;
+        try (LoopbackServer server = LoopbackServer.start(api)) {
+            for (int i = 0; i < warmups + measured; i++) {
+                long allocBefore = Alloc.allocatedBytes();
+                long gcBefore = Alloc.gcMillis();
+                Tally tally = new Tally();
+                long start = System.nanoTime();
+                client.readAll(server.baseUrl(), perPage, tally);
+                long nanos = System.nanoTime() - start;
+                if (tally.count() != api.expectedCount() || tally.sum() != api.expectedSum()) {
+                    throw new IllegalStateException(name + " saw " + tally.count() + " records (sum " + tally.sum()
+                            + "), expected " + api.expectedCount() + " (sum " + api.expectedSum() + ")");
+                }
+                if (i >= warmups) {
+                    rates.add(tally.count() * 1e9 / nanos);
+                    allocated += Alloc.allocatedBytes() - allocBefore;
+                    gc += Alloc.gcMillis() - gcBefore;
+                }
+            }
+        } finally {
+            if (client instanceof OkHttpDatabindLoop okhttp) {
+                okhttp.shutdown();
+            }
+        }
+        Stats stats = Stats.of(rates);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("client", name);
+        result.put("records", api.expectedCount());
+        result.put("rate", String.format(Locale.ROOT, "%.0f", stats.median()));
+        result.put("passes", rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList()
+                .toString().replace(" ", ""));
+        result.put("bytesPerRecord", allocated / Math.max(1, measured * api.expectedCount()));
+        result.put("gcMsPerPass", gc / Math.max(1, measured));
+        return result;
+    }
+}
