@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -22,7 +23,12 @@ public final class WebhookEvent {
 
     private final String endpoint;
     private final String id;
-    private final String type;
+    private volatile String type;
+    /**
+     * Reads the type from the body on first use, so the acknowledgement does not wait for a second
+     * parse of the body (Stripe puts {@code type} last). Races are benign: both readers get the same.
+     */
+    private volatile Supplier<Optional<String>> typeReader;
     private final String keyId;
     private final Headers headers;
     private final byte[] body;
@@ -42,8 +48,14 @@ public final class WebhookEvent {
         this.sequence = sequence;
     }
 
+    WebhookEvent(String endpoint, String id, Supplier<Optional<String>> typeReader, String keyId,
+            Headers headers, byte[] body, Instant receivedAt, long sequence) {
+        this(endpoint, id, (String) null, keyId, headers, body, receivedAt, sequence);
+        this.typeReader = typeReader;
+    }
+
     WebhookEvent withSequence(long newSequence) {
-        return new WebhookEvent(endpoint, id, type, keyId, headers, body, receivedAt, newSequence);
+        return new WebhookEvent(endpoint, id, type().orElse(null), keyId, headers, body, receivedAt, newSequence);
     }
 
     /** The endpoint path that received it, such as {@code /hooks/stripe}. */
@@ -58,6 +70,11 @@ public final class WebhookEvent {
 
     /** The provider's event type, such as {@code invoice.paid}, if present. */
     public Optional<String> type() {
+        Supplier<Optional<String>> reader = typeReader;
+        if (reader != null) {
+            type = reader.get().orElse(null);
+            typeReader = null;
+        }
         return Optional.ofNullable(type);
     }
 

@@ -177,7 +177,7 @@ public final class WebhookReceiver implements AutoCloseable {
                 return WebhookResponse.retryLater(503, retryAfter.toSeconds(), "queue full (" + capacity + ")");
             }
             reserved = true;
-            WebhookEvent event = new WebhookEvent(path, id.orElse(null), verifier.eventType(request).orElse(null),
+            WebhookEvent event = new WebhookEvent(path, id.orElse(null), () -> verifier.eventType(request),
                     result.keyId().orElse(null), request.headers(), request.rawBody(), now, -1);
             if (inbox != null) {
                 event = inbox.append(event, expiresAt);

@@ -10,12 +10,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +80,7 @@ public final class WebhookServer implements AutoCloseable {
         io = Executors.newFixedThreadPool(ioThreads, Dispatcher.daemonThreads("inlet-webhook-http-"));
         watchdog = new ScheduledThreadPoolExecutor(1, Dispatcher.daemonThreads("inlet-webhook-timeout-"));
         watchdog.setRemoveOnCancelPolicy(true);
+        watchdog.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
         http.setExecutor(io);
         for (WebhookEndpoint endpoint : receiver.endpoints().values()) {
             http.createContext(endpoint.path(), exchange -> serve(endpoint, exchange));
@@ -139,16 +139,25 @@ public final class WebhookServer implements AutoCloseable {
         return parsed;
     }
 
-    /** The body, at most {@code max + 1} bytes; null if the read timed out (the connection is closed). */
-    private byte[] readBody(HttpExchange exchange, long declared, int max) throws IOException {
-        AtomicBoolean reading = new AtomicBoolean(true);
-        // The JDK server has no per-request read timeout; closing the exchange before the response
-        // is sent closes the connection, which unblocks a read stuck on a silent sender.
-        ScheduledFuture<?> timeout = watchdog.schedule(() -> {
-            if (reading.compareAndSet(true, false)) {
+    /** Body reads in progress and when each must end (System.nanoTime); swept once a second. */
+    private final ConcurrentHashMap<HttpExchange, Long> reading = new ConcurrentHashMap<>();
+
+    private void sweep() {
+        long now = System.nanoTime();
+        reading.forEach((exchange, deadline) -> {
+            if (now - deadline >= 0 && reading.remove(exchange, deadline)) {
                 exchange.close();
             }
-        }, readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** The body, at most {@code max + 1} bytes; null if the read timed out (the connection is closed). */
+    private byte[] readBody(HttpExchange exchange, long declared, int max) throws IOException {
+        // The JDK server has no per-request read timeout; closing the exchange unblocks a read stuck on
+        // a silent sender. A task per request woke the watchdog thread every time (measured); instead the
+        // read is registered with its deadline and a sweep every second closes exchanges past theirs.
+        Long deadline = System.nanoTime() + readTimeout.toNanos();
+        reading.put(exchange, deadline);
         try {
             InputStream in = exchange.getRequestBody();
             byte[] body;
@@ -160,15 +169,15 @@ public final class WebhookServer implements AutoCloseable {
             } else {
                 body = readChunked(in, max);
             }
-            return reading.compareAndSet(true, false) ? body : null;
+            return reading.remove(exchange, deadline) ? body : null;
         } catch (IOException e) {
-            if (!reading.get()) {
+            if (!reading.containsKey(exchange)) {
                 LOG.debug("Webhook body read timed out after {}", readTimeout);
                 return null;
             }
             throw e;
         } finally {
-            timeout.cancel(false);
+            reading.remove(exchange, deadline);
         }
     }
 
