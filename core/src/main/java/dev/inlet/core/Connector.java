@@ -36,6 +36,7 @@ public final class Connector<T> {
 
     private final String name;
     private final PageSource source;
+    private final PageSource reading;
     private final RecordValidator validator;
     private final RecordMapper<T> mapper;
     private final InvalidRecordPolicy onInvalid;
@@ -48,6 +49,9 @@ public final class Connector<T> {
     private Connector(Builder<T> b) {
         this.name = b.name;
         this.source = b.source;
+        // Without validation nothing needs the tree: let the source bind typed records directly.
+        this.reading = b.validator == ConnectorDefaults.NO_VALIDATION
+                ? b.mapper.directReader().map(b.source::binding).orElse(b.source) : b.source;
         this.validator = b.validator;
         this.mapper = b.mapper;
         this.onInvalid = b.onInvalid;
@@ -115,7 +119,7 @@ public final class Connector<T> {
      */
     public Page<T> fetch(Position at) {
         Objects.requireNonNull(at, "at");
-        try (OpenPage page = source.open(at)) {
+        try (OpenPage page = reading.open(at)) {
             List<T> records = new ArrayList<>();
             List<Rejection> rejections = new ArrayList<>();
             int index = at.skip();
@@ -139,6 +143,11 @@ public final class Connector<T> {
     /** The report of the most recently finished run of this connector, if any. */
     public Optional<RunReport> lastReport() {
         return Optional.ofNullable(lastReport.get());
+    }
+
+    /** The source runs read from: the raw source, or its binding form for typed records. */
+    PageSource reading() {
+        return reading;
     }
 
     RecordProcessor<T> processor() {

@@ -253,7 +253,7 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
         validInPage = 0;
         rejectedInPage = 0;
         pageRejections.clear();
-        page = connector.source().open(current);
+        page = connector.reading().open(current);
     }
 
     private Optional<Position> finishPage() {

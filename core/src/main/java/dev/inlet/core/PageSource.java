@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * The one pure step under every connector: fetch the page at a position, yielding its records and
@@ -24,6 +25,17 @@ public interface PageSource {
      * @throws InletException if the page cannot be fetched (after any retries the source applies)
      */
     OpenPage open(Position position);
+
+    /**
+     * This source, delivering records already bound by the reader where it can: each such record is a
+     * {@link tools.jackson.databind.node.POJONode} holding the bound value, and a record the reader
+     * cannot bind is delivered as its raw tree (so mapping it fails again, with the raw record in the
+     * rejection). A connector asks for this when it maps to a type and validates nothing, since
+     * validation needs the tree. The default cannot bind and returns this source.
+     */
+    default PageSource binding(ObjectReader reader) {
+        return this;
+    }
 
     /**
      * Fetches the whole page at the position into memory: the step for engines that drive a source

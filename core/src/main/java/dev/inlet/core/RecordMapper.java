@@ -1,7 +1,8 @@
 package dev.inlet.core;
 
 import java.util.Objects;
-import tools.jackson.databind.JavaType;
+import java.util.Optional;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +39,16 @@ public interface RecordMapper<T> {
         if (type == JsonNode.class) {
             return type::cast;
         }
-        JavaType javaType = mapper.constructType(type);
-        return record -> mapper.treeToValue(record, javaType);
+        return new TypedRecordMapper<>(type, mapper.readerFor(type));
+    }
+
+    /**
+     * A reader that binds records of this mapper's type straight from a body's tokens, if the mapper
+     * maps to a type. A source that can use it (see {@link PageSource#binding(ObjectReader)}) then
+     * delivers already-bound values, skipping the tree: about twice as fast for typed records. Empty
+     * by default.
+     */
+    default Optional<ObjectReader> directReader() {
+        return Optional.empty();
     }
 }

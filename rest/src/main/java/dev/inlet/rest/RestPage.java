@@ -61,7 +61,8 @@ final class RestPage implements OpenPage {
         ExcerptingInputStream in = new ExcerptingInputStream(response.body());
         String where = request.toString();
         DecodeContext context = new DecodeContext(endpoint.recordsPointer(), source.mapper(), position.skip(),
-                endpoint.paginator().needsLastRecord(), endpoint.missingRecordsAsEmpty(), where, in::excerpt);
+                endpoint.paginator().needsLastRecord(), endpoint.missingRecordsAsEmpty(), where, in::excerpt,
+                source.binder());
         try {
             int first = in.peekFirstByte();
             if (response.status() == 204 || first == -1 && endpoint.emptyBodyIsEmptyPage()) {
@@ -104,7 +105,8 @@ final class RestPage implements OpenPage {
 
     @Override
     public JsonNode next() {
-        if (!hasNext()) {
+        // The caller has just asked hasNext(), so the body holds the record: no second check chain.
+        if (ended || count >= limit) {
             throw new NoSuchElementException("no more records on " + position.describe());
         }
         JsonNode record = body.next();
@@ -141,7 +143,8 @@ final class RestPage implements OpenPage {
 
     private Optional<Position> computeNext(JsonNode envelope) {
         RestEndpoint endpoint = source.endpoint();
-        PageFacts facts = new PageFacts(request, position, info, envelope, count, Optional.ofNullable(last));
+        Optional<JsonNode> lastRecord = body.lastRecordTree().or(() -> Optional.ofNullable(last));
+        PageFacts facts = new PageFacts(request, position, info, envelope, count, lastRecord);
         for (StopCondition stop : endpoint.stopConditions()) {
             if (stop.isLastPage(facts)) {
                 return Optional.empty();

@@ -5,6 +5,7 @@ import dev.inlet.core.PageSource;
 import dev.inlet.core.Position;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Request;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,12 +19,25 @@ final class RestSource implements PageSource {
     private final RestEndpoint endpoint;
     private final HttpPipeline pipeline;
     private final JsonMapper mapper;
+    private final ObjectReader binder;
 
     RestSource(String connector, RestEndpoint endpoint, HttpPipeline pipeline, JsonMapper mapper) {
+        this(connector, endpoint, pipeline, mapper, null);
+    }
+
+    private RestSource(String connector, RestEndpoint endpoint, HttpPipeline pipeline, JsonMapper mapper,
+            ObjectReader binder) {
         this.connector = connector;
         this.endpoint = endpoint;
         this.pipeline = pipeline;
         this.mapper = mapper;
+        this.binder = binder;
+    }
+
+    /** JSON bodies bind records straight to the reader's type; other formats deliver trees. */
+    @Override
+    public PageSource binding(ObjectReader reader) {
+        return new RestSource(connector, endpoint, pipeline, mapper, reader);
     }
 
     @Override
@@ -43,6 +57,11 @@ final class RestSource implements PageSource {
 
     JsonMapper mapper() {
         return mapper;
+    }
+
+    /** The reader that binds records directly, or null for trees. */
+    ObjectReader binder() {
+        return binder;
     }
 
     String connector() {

@@ -73,4 +73,62 @@ class TypedRecordsTest {
             assertThat(report.rejectedByRule()).containsEntry("mapping", 1L);
         });
     }
+
+    /** A record whose amount is nested, to exercise skipping a failed record's inner objects. */
+    record Order(String id, Money total) {
+    }
+
+    /**
+     * The amount of an order.
+     *
+     * @param value the amount
+     */
+    record Money(BigDecimal value) {
+    }
+
+    @Test
+    void aRecordThatFailsToBindInsideNestedObjectsIsRejectedWholeAndTheNextOnesStillArrive() {
+        api.stubFor(get(urlPathEqualTo("/orders")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"orders\":[{\"id\":\"o1\",\"total\":{\"value\":1.5}},"
+                        + "{\"id\":\"o2\",\"total\":{\"value\":{\"nested\":[1,{\"deep\":true}]}},\"x\":[1,2]},"
+                        + "{\"id\":\"o3\",\"total\":{\"value\":\"2.25\"}}],\"more\":false}")));
+        InMemoryQuarantine quarantine = new InMemoryQuarantine();
+        Connector<Order> orders = RestConnector.builder("orders").baseUrl(api.baseUrl()).path("/orders")
+                .records("/orders").onInvalid(InvalidRecordPolicy.QUARANTINE).quarantine(quarantine)
+                .build(Order.class);
+
+        List<Order> delivered;
+        try (Stream<Order> stream = orders.records()) {
+            delivered = stream.toList();
+        }
+        assertThat(delivered).extracting(Order::id).containsExactly("o1", "o3");
+        assertThat(delivered.get(1).total().value()).isEqualByComparingTo("2.25");
+        assertThat(quarantine.rejections()).singleElement().satisfies(r -> {
+            assertThat(r.record().at("/total/value/nested/1/deep").asBoolean()).isTrue();
+            assertThat(r.record().at("/x/1").asInt()).isEqualTo(2);
+            assertThat(r.violations().get(0).pointer()).isEqualTo("/total/value");
+        });
+    }
+
+    @Test
+    void typedRecordsResumeExactlyUnderTheStripeCursor() {
+        FakeApi.stripeLike(api, "/v1/charges", 10, 3);
+        Connector<Charge> charges = RestConnector.builder("charges").baseUrl(api.baseUrl()).path("/v1/charges")
+                .records("/data").paginator(dev.inlet.rest.paginate.Paginators.stripe()).build(Charge.class);
+        List<String> first = new java.util.ArrayList<>();
+        String saved;
+        try (dev.inlet.core.ConnectorRun<Charge> run = charges.open()) {
+            for (int i = 0; i < 4 && run.hasNext(); i++) {
+                first.add(run.next().id());
+            }
+            saved = run.position().asString();
+        }
+        List<String> rest;
+        try (Stream<Charge> stream = charges.records(dev.inlet.core.Position.parse(saved))) {
+            rest = stream.map(Charge::id).toList();
+        }
+        assertThat(first).containsExactly("r0", "r1", "r2", "r3");
+        assertThat(rest).containsExactly("r4", "r5", "r6", "r7", "r8", "r9");
+    }
 }

@@ -48,6 +48,15 @@ class ReceiverTest {
         assertThat(latch.await(10, TimeUnit.SECONDS)).as("waited for handler").isTrue();
     }
 
+    /** Waits, at most 10 s, until the condition holds (polling, yielding the CPU between checks). */
+    static void awaitCondition(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() - deadline).as("waited for " + what).isNegative();
+            Thread.yield();
+        }
+    }
+
     @AfterEach
     void close() {
         if (receiver != null) {
@@ -268,6 +277,9 @@ class ReceiverTest {
         crashed.start();
         assertThat(crashed.handle(delivery("done", "{}")).status()).isEqualTo(200);
         await(firstDone);
+        // The handler returning is not the event being marked done: that mark follows, and only a
+        // marked event is guaranteed not to come again after a crash.
+        awaitCondition("the done mark", () -> inbox.pendingCount() == 0);
         assertThat(crashed.handle(delivery("pending-1", "{\"n\":1}")).status()).isEqualTo(200);
         assertThat(crashed.handle(delivery("pending-2", "{\"n\":2}")).status()).isEqualTo(200);
         // "Crash": the process state is abandoned without close(); only the journal remains.

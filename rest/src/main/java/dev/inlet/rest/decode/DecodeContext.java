@@ -2,6 +2,7 @@ package dev.inlet.rest.decode;
 
 import java.util.Objects;
 import java.util.function.Supplier;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -14,9 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param missingRecordsAsEmpty whether a body without the records path is an empty page, not an error
  * @param where the request, for messages (method and URL without secrets)
  * @param excerpt the first bytes of the body seen so far, quoted for messages
+ * @param binder a reader that binds each record straight to the caller's type, or null to deliver
+ *     trees (see {@link dev.inlet.core.PageSource#binding})
  */
 public record DecodeContext(String recordsPointer, JsonMapper mapper, int skip, boolean keepLastSkipped,
-        boolean missingRecordsAsEmpty, String where, Supplier<String> excerpt) {
+        boolean missingRecordsAsEmpty, String where, Supplier<String> excerpt, ObjectReader binder) {
 
     /** Checks that nothing is null. */
     public DecodeContext {

@@ -31,6 +31,15 @@ public interface DecodedBody extends AutoCloseable {
     }
 
     /**
+     * The last record as a tree, when records were delivered already bound to a type (a paginator
+     * may need a field of it, such as Stripe's last {@code id}); set once {@link #hasNext()} returned
+     * false. Empty when records were delivered as trees.
+     */
+    default java.util.Optional<JsonNode> lastRecordTree() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * A problem with the body as a whole that the decoder found but did not throw, so the caller can
      * first ask whether the body is an error report (the records path missing, or not an array):
      * set once {@link #hasNext()} returned false.

@@ -9,8 +9,10 @@ import java.util.NoSuchElementException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.POJONode;
 
 /**
  * Decodes a JSON body, streaming: finds the records array at the JSON Pointer, yields its elements
@@ -33,6 +35,11 @@ final class JsonDecoder implements BodyDecoder {
         /** The objects along the path to the records array; the innermost is on top. */
         private final Deque<ObjectNode> containers = new ArrayDeque<>();
         private JsonParser parser;
+        /** The body's bytes kept for re-reading a record, when records are bound directly. */
+        private RetainingInputStream retained;
+        private int recordsDepth;
+        private long lastStart = -1;
+        private JsonNode lastTree;
         private JsonNode pending;
         private JsonNode lastSkipped;
         private boolean inRecords;
@@ -44,7 +51,8 @@ final class JsonDecoder implements BodyDecoder {
             this.path = JsonPointers.segments(context.recordsPointer());
             this.envelope = context.mapper().createObjectNode();
             try {
-                this.parser = context.mapper().createParser(body);
+                this.retained = context.binder() == null ? null : new RetainingInputStream(body);
+                this.parser = context.mapper().createParser(retained == null ? body : retained);
                 start();
                 skip(context.skip());
             } catch (JacksonException e) {
@@ -69,7 +77,7 @@ final class JsonDecoder implements BodyDecoder {
                     deferred = notAnArray(whole, "the body");
                     return;
                 }
-                inRecords = true;
+                enterRecords();
                 return;
             }
             if (first != JsonToken.START_OBJECT) {
@@ -101,7 +109,7 @@ final class JsonDecoder implements BodyDecoder {
                 boolean onPath = level < path.size() && name.equals(path.get(level));
                 if (onPath && level == path.size() - 1) {
                     if (value == JsonToken.START_ARRAY) {
-                        inRecords = true;
+                        enterRecords();
                         return;
                     }
                     JsonNode found = context.mapper().readTree(parser);
@@ -159,15 +167,49 @@ final class JsonDecoder implements BodyDecoder {
                     endOfRecords(token);
                     return false;
                 }
-                pending = context.mapper().readTree(parser);
+                pending = retained == null ? context.mapper().readTree(parser) : bound();
                 return true;
             } catch (JacksonException e) {
                 throw Failures.of(e, parser, "JSON", context);
             }
         }
 
+        private void enterRecords() {
+            inRecords = true;
+            recordsDepth = parser.streamReadContext().getNestingDepth();
+        }
+
+        /**
+         * The record at the parser, bound straight to the caller's type. One the reader cannot bind
+         * comes back as its raw tree, re-read from the kept bytes, so mapping it fails again with the
+         * reason and the rejection holds the record as received.
+         */
+        private JsonNode bound() {
+            long start = parser.currentTokenLocation().getByteOffset();
+            retained.retainFrom(start);
+            lastStart = start;
+            try {
+                Object value = context.binder().readValue(parser);
+                return value == null ? context.mapper().nullNode() : new POJONode(value);
+            } catch (DatabindException unbindable) {
+                while (parser.streamReadContext().getNestingDepth() > recordsDepth) {
+                    if (parser.nextToken() == null) {
+                        throw new DecodingException("Truncated JSON body from " + context.where()
+                                + ": it ended inside a record", parser.currentLocation().getByteOffset(),
+                                context.excerpt().get(), "A retry may get a complete body", unbindable);
+                    }
+                }
+                byte[] raw = retained.bytes(start, parser.currentLocation().getByteOffset());
+                return context.mapper().readTree(raw);
+            }
+        }
+
         private void endOfRecords(JsonToken token) {
             inRecords = false;
+            if (retained != null && lastStart >= 0 && context.keepLastSkipped() && token != null) {
+                byte[] raw = retained.bytes(lastStart, parser.currentTokenLocation().getByteOffset());
+                lastTree = raw == null ? null : context.mapper().readTree(raw);
+            }
             if (token == null) {
                 throw new DecodingException("Truncated JSON body from " + context.where()
                         + ": it ended inside the records array", parser.currentLocation().getByteOffset(),
@@ -198,10 +240,13 @@ final class JsonDecoder implements BodyDecoder {
 
         @Override
         public JsonNode next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException("no more records in the body from " + context.where());
-            }
             JsonNode record = pending;
+            if (record == null) {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("no more records in the body from " + context.where());
+                }
+                record = pending;
+            }
             pending = null;
             return record;
         }
@@ -214,6 +259,11 @@ final class JsonDecoder implements BodyDecoder {
         @Override
         public JsonNode lastSkipped() {
             return lastSkipped;
+        }
+
+        @Override
+        public java.util.Optional<JsonNode> lastRecordTree() {
+            return java.util.Optional.ofNullable(lastTree);
         }
 
         @Override
