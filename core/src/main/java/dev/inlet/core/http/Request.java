@@ -30,6 +30,7 @@ public final class Request {
     private final Boolean idempotent;
     private final String connector;
     private final Set<String> sensitiveParameters;
+    private String redacted;
 
     private Request(Builder b) {
         this.method = b.method;
@@ -123,9 +124,15 @@ public final class Request {
         return Origin.of(uri);
     }
 
-    /** The URI with user-info dropped and secret query values masked. */
+    /** The URI with user-info dropped and secret query values masked (computed once per request). */
     public String redactedUri() {
-        return Redaction.uri(uri, sensitiveParameters);
+        String shown = redacted;
+        if (shown == null) {
+            // Benign race: two threads may compute the same string; logs and events ask for it often.
+            shown = Redaction.uri(uri, sensitiveParameters);
+            redacted = shown;
+        }
+        return shown;
     }
 
     /** Method and redacted URI, e.g. {@code GET https://api.example.com/v1/items?api_key=***}. */
