@@ -8,11 +8,11 @@ import dev.inlet.core.Position;
 import dev.inlet.core.Redaction;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Interceptor;
+import dev.inlet.core.http.PipelineOverrides;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.retry.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -88,7 +88,7 @@ public final class GraphQlClient {
     public Builder toBuilder() {
         Builder b = new Builder(endpoint);
         b.headers.addAll(headers);
-        b.pipeline = pipeline;
+        b.pipeline.base(pipeline);
         b.mapper = mapper;
         b.errorPolicy = errorPolicy;
         b.schema = schema;
@@ -240,12 +240,8 @@ public final class GraphQlClient {
     public static final class Builder {
         private final URI endpoint;
         private final Headers.Builder headers = Headers.builder();
-        private HttpPipeline pipeline = HttpPipeline.defaults();
-        private Interceptor credentials;
-        private Interceptor rateLimiter;
-        private RetryPolicy retryPolicy;
-        private InletListener listener;
         private JsonMapper mapper = Json.mapper();
+        private final PipelineOverrides pipeline = new PipelineOverrides();
         private ErrorPolicy errorPolicy = ErrorPolicy.FAIL_ON_ERRORS;
         private GraphQlSchema schema;
         private boolean persistedQueries;
@@ -285,31 +281,31 @@ public final class GraphQlClient {
 
         /** The request pipeline (transport, interceptors, retry policy, limiter, credentials, listener). */
         public Builder pipeline(HttpPipeline pipeline) {
-            this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+            this.pipeline.base(pipeline);
             return this;
         }
 
         /** Credentials for this client, replacing the pipeline's. */
         public Builder credentials(Interceptor credentials) {
-            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            pipeline.credentials(credentials);
             return this;
         }
 
         /** A client-side rate limiter for this client, replacing the pipeline's. */
         public Builder rateLimiter(Interceptor limiter) {
-            this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
+            pipeline.rateLimiter(limiter);
             return this;
         }
 
         /** The retry policy for this client, replacing the pipeline's. */
         public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            pipeline.retryPolicy(policy);
             return this;
         }
 
         /** Observes this client's requests, retries and cost waits (added to the pipeline's listener). */
         public Builder listener(InletListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+            pipeline.listener(listener);
             return this;
         }
 
@@ -363,27 +359,8 @@ public final class GraphQlClient {
 
         /** The immutable client. */
         public GraphQlClient build() {
-            return new GraphQlClient(this, effectivePipeline());
+            return new GraphQlClient(this, pipeline.resolve());
         }
 
-        private HttpPipeline effectivePipeline() {
-            if (credentials == null && rateLimiter == null && retryPolicy == null && listener == null) {
-                return pipeline;
-            }
-            HttpPipeline.Builder b = pipeline.toBuilder();
-            if (credentials != null) {
-                b.credentials(credentials);
-            }
-            if (rateLimiter != null) {
-                b.rateLimiter(rateLimiter);
-            }
-            if (retryPolicy != null) {
-                b.retryPolicy(retryPolicy);
-            }
-            if (listener != null) {
-                b.listener(InletListener.all(List.of(pipeline.listener(), listener)));
-            }
-            return b.build();
-        }
     }
 }

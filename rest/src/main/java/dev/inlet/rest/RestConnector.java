@@ -2,7 +2,6 @@ package dev.inlet.rest;
 
 import dev.inlet.core.Connector;
 import dev.inlet.core.Headers;
-import dev.inlet.core.InletListener;
 import dev.inlet.core.InvalidRecordPolicy;
 import dev.inlet.core.Json;
 import dev.inlet.core.PageSource;
@@ -10,6 +9,7 @@ import dev.inlet.core.SourceConnectorBuilder;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Interceptor;
 import dev.inlet.core.http.Origin;
+import dev.inlet.core.http.PipelineOverrides;
 import dev.inlet.core.retry.RetryPolicy;
 import dev.inlet.rest.decode.BodyDecoder;
 import dev.inlet.rest.decode.BodyFormat;
@@ -86,12 +86,8 @@ public final class RestConnector {
         private boolean emptyBodyIsEmptyPage;
         private boolean idempotent;
         private Duration timeout;
-        private HttpPipeline pipeline = HttpPipeline.defaults();
-        private Interceptor credentials;
-        private Interceptor rateLimiter;
-        private Interceptor circuitBreaker;
-        private RetryPolicy retryPolicy;
         private JsonMapper mapper = Json.mapper();
+        private final PipelineOverrides pipeline = new PipelineOverrides();
 
         private Builder(String name) {
             super(name);
@@ -221,31 +217,31 @@ public final class RestConnector {
 
         /** The request pipeline (transport, interceptors, retry policy, limiter, credentials). */
         public Builder pipeline(HttpPipeline pipeline) {
-            this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+            this.pipeline.base(pipeline);
             return this;
         }
 
         /** Credentials for this connector, replacing the pipeline's. */
         public Builder credentials(Interceptor credentials) {
-            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            pipeline.credentials(credentials);
             return this;
         }
 
         /** A rate limiter for this connector, replacing the pipeline's. */
         public Builder rateLimiter(Interceptor limiter) {
-            this.rateLimiter = Objects.requireNonNull(limiter, "limiter");
+            pipeline.rateLimiter(limiter);
             return this;
         }
 
         /** A circuit breaker for this connector (see {@code CircuitBreakers}), replacing the pipeline's. */
         public Builder circuitBreaker(Interceptor breaker) {
-            this.circuitBreaker = Objects.requireNonNull(breaker, "breaker");
+            pipeline.circuitBreaker(breaker);
             return this;
         }
 
         /** The retry policy for this connector, replacing the pipeline's. */
         public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            pipeline.retryPolicy(policy);
             return this;
         }
 
@@ -273,7 +269,8 @@ public final class RestConnector {
         /** The pure page step for engines that drive paging themselves (raw records, no validation). */
         @Override
         public PageSource source() {
-            return new RestSource(name(), endpoint(), effectivePipeline(), mapper);
+            listener().ifPresent(pipeline::listener);
+            return new RestSource(name(), endpoint(), pipeline.resolve(), mapper);
         }
 
         @Override
@@ -281,27 +278,5 @@ public final class RestConnector {
             return mapper;
         }
 
-        private HttpPipeline effectivePipeline() {
-            Optional<InletListener> listener = listener();
-            if (credentials == null && rateLimiter == null && circuitBreaker == null && retryPolicy == null
-                    && listener.isEmpty()) {
-                return pipeline;
-            }
-            HttpPipeline.Builder b = pipeline.toBuilder();
-            if (credentials != null) {
-                b.credentials(credentials);
-            }
-            if (rateLimiter != null) {
-                b.rateLimiter(rateLimiter);
-            }
-            if (circuitBreaker != null) {
-                b.circuitBreaker(circuitBreaker);
-            }
-            if (retryPolicy != null) {
-                b.retryPolicy(retryPolicy);
-            }
-            listener.ifPresent(l -> b.listener(InletListener.all(List.of(pipeline.listener(), l))));
-            return b.build();
-        }
     }
 }
