@@ -5,13 +5,10 @@ import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
 import java.io.IOException;
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * OAuth2 client credentials grant (RFC 6749 §4.4): the client authenticates with its id and secret
@@ -89,68 +86,15 @@ public final class OAuth2ClientCredentials implements Credentials {
      * no scopes, no extra parameters, a 60 s renewal margin, the JDK transport for token requests,
      * the system UTC clock, the real sleeper, no listener for token requests.
      */
-    public static final class Builder extends TokenCredentialsBuilder<Builder> {
-        private URI tokenUrl;
-        private String clientId;
-        private Secret clientSecret;
-        private ClientAuthentication method = ClientAuthentication.CLIENT_SECRET_BASIC;
-        private final List<String> scopes = new ArrayList<>();
-        private final Map<String, String> params = new LinkedHashMap<>();
+    public static final class Builder extends OAuth2Builder<Builder> {
 
         private Builder() {
-        }
-
-
-        /** The token endpoint. Required. */
-        public Builder tokenUrl(URI tokenUrl) {
-            this.tokenUrl = OAuth2Settings.checkedUrl(tokenUrl, "token URL");
-            return this;
-        }
-
-        /** The token endpoint. Required. */
-        public Builder tokenUrl(String tokenUrl) {
-            return tokenUrl(URI.create(Objects.requireNonNull(tokenUrl, "tokenUrl")));
-        }
-
-        /** The client id. Required. */
-        public Builder clientId(String clientId) {
-            this.clientId = OAuth2Settings.checkedClientId(clientId);
-            return this;
-        }
-
-        /** The client secret. Required. */
-        public Builder clientSecret(Secret clientSecret) {
-            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
-            return this;
-        }
-
-        /** How the client authenticates at the token endpoint. Default {@code client_secret_basic}. */
-        public Builder clientAuthentication(ClientAuthentication method) {
-            this.method = Objects.requireNonNull(method, "method");
-            return this;
-        }
-
-        /** The scopes to request, sent space-separated as {@code scope}. Default none. */
-        public Builder scopes(String... scopes) {
-            this.scopes.addAll(OAuth2Settings.checkedScopes(scopes));
-            return this;
         }
 
         /** The {@code audience} parameter (Auth0, Okta and others name the API this way). */
         public Builder audience(String audience) {
             return param("audience", audience);
         }
-
-        /** An extra form parameter of the token request, such as {@code resource} (RFC 8707). */
-        public Builder param(String name, String value) {
-            OAuth2Settings.checkedParam(params, name, value);
-            return this;
-        }
-
-
-
-
-
 
         /**
          * The credentials.

@@ -5,8 +5,6 @@ import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
 import java.io.IOException;
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,47 +116,11 @@ public final class OAuth2RefreshToken implements Credentials {
      * that ignores rotations, a 60 s renewal margin, the JDK transport, the system UTC clock, the
      * real sleeper, no listener.
      */
-    public static final class Builder extends TokenCredentialsBuilder<Builder> {
-        private URI tokenUrl;
-        private String clientId;
-        private Secret clientSecret;
-        private ClientAuthentication method = ClientAuthentication.CLIENT_SECRET_BASIC;
+    public static final class Builder extends OAuth2Builder<Builder> {
         private Secret refreshToken;
         private Consumer<Secret> onRotated = rotated -> { };
-        private final List<String> scopes = new ArrayList<>();
-        private final Map<String, String> params = new LinkedHashMap<>();
 
         private Builder() {
-        }
-
-
-        /** The token endpoint. Required. */
-        public Builder tokenUrl(URI tokenUrl) {
-            this.tokenUrl = OAuth2Settings.checkedUrl(tokenUrl, "token URL");
-            return this;
-        }
-
-        /** The token endpoint. Required. */
-        public Builder tokenUrl(String tokenUrl) {
-            return tokenUrl(URI.create(Objects.requireNonNull(tokenUrl, "tokenUrl")));
-        }
-
-        /** The client id. Required. */
-        public Builder clientId(String clientId) {
-            this.clientId = OAuth2Settings.checkedClientId(clientId);
-            return this;
-        }
-
-        /** The client secret; leave unset for a public client. */
-        public Builder clientSecret(Secret clientSecret) {
-            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
-            return this;
-        }
-
-        /** How the client authenticates at the token endpoint. Default {@code client_secret_basic}. */
-        public Builder clientAuthentication(ClientAuthentication method) {
-            this.method = Objects.requireNonNull(method, "method");
-            return this;
         }
 
         /** The refresh token to start from. Required. */
@@ -176,23 +138,6 @@ public final class OAuth2RefreshToken implements Credentials {
             this.onRotated = Objects.requireNonNull(callback, "callback");
             return this;
         }
-
-        /** Scopes to request (a subset of those granted). Default none: the granted scopes. */
-        public Builder scopes(String... scopes) {
-            this.scopes.addAll(OAuth2Settings.checkedScopes(scopes));
-            return this;
-        }
-
-        /** An extra form parameter of the refresh request. */
-        public Builder param(String name, String value) {
-            OAuth2Settings.checkedParam(params, name, value);
-            return this;
-        }
-
-
-
-
-
 
         /**
          * The credentials.

@@ -144,7 +144,6 @@ public final class SessionLogin implements Credentials {
         private Builder() {
         }
 
-
         /**
          * The login request, sent as is whenever a token is needed. It goes over the login's own
          * HTTP path, is never redirected, and its body is never logged. Required.
@@ -204,15 +203,11 @@ public final class SessionLogin implements Credentials {
             return this;
         }
 
-
-
-
         /** The transport for login requests. Default {@link Transport#jdk()}. */
         public Builder loginTransport(Transport transport) {
             settings.transport(transport);
             return this;
         }
-
 
         /**
          * The credentials.

@@ -63,7 +63,7 @@ public abstract class TokenCredentialsBuilder<B extends TokenCredentialsBuilder<
     }
 
     @SuppressWarnings("unchecked")
-    private B self() {
+    final B self() {
         return (B) this;
     }
 }
