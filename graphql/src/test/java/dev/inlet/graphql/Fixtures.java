@@ -10,8 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /** Shared pieces of the GraphQL tests: operations, record types, pipelines on a fake clock, a recorder. */
@@ -58,27 +56,5 @@ final class Fixtures {
 
     /** An order as the tests map it. */
     record Order(String id, int number, BigDecimal totalPrice) {
-    }
-
-    /** Records the listener events the tests look at. */
-    static final class Recorder implements InletListener {
-        final List<RateLimited> rateLimited = new CopyOnWriteArrayList<>();
-        final List<RetryScheduled> retries = new CopyOnWriteArrayList<>();
-        final List<RequestSent> requests = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void rateLimited(RateLimited event) {
-            rateLimited.add(event);
-        }
-
-        @Override
-        public void retryScheduled(RetryScheduled event) {
-            retries.add(event);
-        }
-
-        @Override
-        public void requestSent(RequestSent event) {
-            requests.add(event);
-        }
     }
 }

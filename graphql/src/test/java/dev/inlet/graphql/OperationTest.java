@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inlet.core.testing.FakeClock;
+import dev.inlet.core.testing.RecordingListener;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class OperationTest {
     }
 
     private GraphQlClient.Builder client() {
-        return GraphQlClient.builder(server.url()).pipeline(Fixtures.pipeline(clock, new Fixtures.Recorder()));
+        return GraphQlClient.builder(server.url()).pipeline(Fixtures.pipeline(clock, new RecordingListener()));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inlet.core.testing.FakeClock;
+import dev.inlet.core.testing.RecordingListener;
 import dev.inlet.graphql.Fixtures.Order;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +36,7 @@ class PartialDataTest {
 
     private GraphQlClient client(ErrorPolicy policy) {
         return GraphQlClient.builder(server.url()).errorPolicy(policy)
-                .pipeline(Fixtures.pipeline(new FakeClock(), new Fixtures.Recorder())).build();
+                .pipeline(Fixtures.pipeline(new FakeClock(), new RecordingListener())).build();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.inlet.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inlet.core.testing.FakeClock;
+import dev.inlet.core.testing.RecordingListener;
 import dev.inlet.graphql.GraphQlTestServer.Received;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class PersistedQueriesTest {
 
     private static GraphQlClient client(GraphQlTestServer server, boolean get, ErrorPolicy policy) {
         return GraphQlClient.builder(server.url()).persistedQueries(true).getForQueries(get).errorPolicy(policy)
-                .pipeline(Fixtures.pipeline(new FakeClock(), new Fixtures.Recorder())).build();
+                .pipeline(Fixtures.pipeline(new FakeClock(), new RecordingListener())).build();
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.inlet.core.Page;
 import dev.inlet.core.PaginationException;
 import dev.inlet.core.Position;
 import dev.inlet.core.testing.FakeClock;
+import dev.inlet.core.testing.RecordingListener;
 import dev.inlet.graphql.Fixtures.Order;
 import dev.inlet.graphql.Fixtures.Stub;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class RelayConnectorTest {
 
     private GraphQlClient client(ErrorPolicy policy) {
         return GraphQlClient.builder(server.url()).errorPolicy(policy)
-                .pipeline(Fixtures.pipeline(clock, new Fixtures.Recorder())).build();
+                .pipeline(Fixtures.pipeline(clock, new RecordingListener())).build();
     }
 
     private RelayConnector.Builder orders(int first) {
@@ -168,11 +169,11 @@ class RelayConnectorTest {
                 + "\"pageInfo\":{\"hasNextPage\":true,\"endCursor\":\"%s\"}}}}";
         Connector<JsonNode> sameCursor = RelayConnector.builder("stuck").operation(Fixtures.orders(1))
                 .connection("orders").client(GraphQlClient.builder("https://api.example.test/graphql")
-                        .pipeline(Fixtures.stubbed(clock, new Fixtures.Recorder(), body -> Stub.json(
+                        .pipeline(Fixtures.stubbed(clock, new RecordingListener(), body -> Stub.json(
                                 page.formatted("A")))).build()).build();
         Connector<JsonNode> cycle = RelayConnector.builder("cycle").operation(Fixtures.orders(1))
                 .connection("orders").client(GraphQlClient.builder("https://api.example.test/graphql")
-                        .pipeline(Fixtures.stubbed(clock, new Fixtures.Recorder(), body -> Stub.json(
+                        .pipeline(Fixtures.stubbed(clock, new RecordingListener(), body -> Stub.json(
                                 page.formatted(body.contains("\"after\":\"A\"") ? "B" : "A")))).build()).build();
 
         assertThatThrownBy(() -> sameCursor.records().count()).isInstanceOf(PaginationException.class)
@@ -185,7 +186,7 @@ class RelayConnectorTest {
     void hasNextPageWithoutACursorIsReportedNotGuessed() {
         Connector<JsonNode> connector = RelayConnector.builder("nocursor").operation(Fixtures.orders(1))
                 .connection("orders").client(GraphQlClient.builder("https://api.example.test/graphql")
-                        .pipeline(Fixtures.stubbed(clock, new Fixtures.Recorder(), body -> Stub.json(
+                        .pipeline(Fixtures.stubbed(clock, new RecordingListener(), body -> Stub.json(
                                 "{\"data\":{\"orders\":{\"edges\":[],\"pageInfo\":{\"hasNextPage\":true,"
                                         + "\"endCursor\":null}}}}"))).build()).build();
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.inlet.core.Connector;
 import dev.inlet.core.RunReport;
 import dev.inlet.core.testing.FakeClock;
+import dev.inlet.core.testing.RecordingListener;
 import dev.inlet.graphql.Fixtures.Order;
-import dev.inlet.graphql.Fixtures.Recorder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +33,7 @@ class RelayCostAwareTest {
         return waits;
     }
 
-    private static Connector<Order> connector(String url, FakeClock clock, Recorder recorder, CostThrottle throttle) {
+    private static Connector<Order> connector(String url, FakeClock clock, RecordingListener recorder, CostThrottle throttle) {
         GraphQlClient.Builder client = GraphQlClient.builder(url).pipeline(Fixtures.pipeline(clock, recorder));
         if (throttle != null) {
             client.costThrottle(throttle);
@@ -51,7 +51,7 @@ class RelayCostAwareTest {
     @Test
     void costAwareModeFetchesEveryOrderExactlyOnceAndIsNeverThrottled() {
         FakeClock clock = new FakeClock();
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         try (GraphQlTestServer server = GraphQlTestServer.builder().orders(ORDERS).costBucket(1000, 50, clock)
                 .start()) {
             CostThrottle throttle = CostThrottle.builder().name("test-shop").build();
@@ -66,12 +66,12 @@ class RelayCostAwareTest {
                     assertThat(times).as("page after %s", cursor).isEqualTo(1));
             assertThat(clock.sleeps()).isEqualTo(expectedWaits());
             assertThat(clock.totalSlept()).isEqualTo(Duration.ofSeconds(32));
-            assertThat(recorder.rateLimited).hasSize(31).allSatisfy(e -> {
+            assertThat(recorder.rateLimited()).hasSize(31).allSatisfy(e -> {
                 assertThat(e.key()).isEqualTo("test-shop");
                 assertThat(e.connector()).isEqualTo("orders");
                 assertThat(e.reason()).contains("needs 52 points").contains("restoring 50/s");
             });
-            assertThat(recorder.retries).isEmpty();
+            assertThat(recorder.retries()).isEmpty();
             RunReport report = orders.lastReport().orElseThrow();
             assertThat(report.pages()).isEqualTo(ORDERS / PAGE);
             assertThat(report.valid()).isEqualTo(ORDERS);
@@ -84,7 +84,7 @@ class RelayCostAwareTest {
     @Test
     void withoutCostAwarenessThrottledPagesAreRetriedAfterTheComputedWaitNotABlindBackoff() {
         FakeClock clock = new FakeClock();
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         try (GraphQlTestServer server = GraphQlTestServer.builder().orders(ORDERS).costBucket(1000, 50, clock)
                 .start()) {
             Connector<Order> orders = connector(server.url(), clock, recorder, null);
@@ -98,10 +98,10 @@ class RelayCostAwareTest {
             assertThat(server.throttled()).isEqualTo(31);
             assertThat(server.requests()).isEqualTo(ORDERS / PAGE + 31);
             assertThat(clock.sleeps()).isEqualTo(expectedWaits());
-            assertThat(recorder.retries).hasSize(31).allSatisfy(r -> assertThat(r.reason())
+            assertThat(recorder.retries()).hasSize(31).allSatisfy(r -> assertThat(r.reason())
                     .contains("THROTTLED").contains("holds the query again in"));
             // No client-side pacing waits: every wait was a retry the server asked for, reported as such.
-            assertThat(recorder.rateLimited).hasSize(31).allSatisfy(r -> assertThat(r.reason()).startsWith("server:"));
+            assertThat(recorder.rateLimited()).hasSize(31).allSatisfy(r -> assertThat(r.reason()).startsWith("server:"));
             assertThat(orders.lastReport().orElseThrow().retries()).isEqualTo(31);
         }
     }
@@ -109,7 +109,7 @@ class RelayCostAwareTest {
     @Test
     void oneThrottleSharedByTwoConnectorsKeepsBothWithinTheBudget() throws Exception {
         FakeClock clock = new FakeClock();
-        Recorder recorder = new Recorder();
+        RecordingListener recorder = new RecordingListener();
         try (GraphQlTestServer server = GraphQlTestServer.builder().orders(500).costBucket(1000, 50, clock).start()) {
             CostThrottle shared = CostThrottle.create();
             Connector<Order> first = connector(server.url(), clock, recorder, shared);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inlet.core.Json;
 import dev.inlet.core.testing.FakeClock;
+import dev.inlet.core.testing.RecordingListener;
 import graphql.introspection.IntrospectionQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class SchemaValidationTest {
     }
 
     private GraphQlClient.Builder client() {
-        return GraphQlClient.builder(server.url()).pipeline(Fixtures.pipeline(new FakeClock(), new Fixtures.Recorder()));
+        return GraphQlClient.builder(server.url()).pipeline(Fixtures.pipeline(new FakeClock(), new RecordingListener()));
     }
 
     @Test

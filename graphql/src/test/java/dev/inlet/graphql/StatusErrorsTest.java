@@ -8,6 +8,7 @@ import dev.inlet.core.Headers;
 import dev.inlet.core.HttpStatusException;
 import dev.inlet.core.retry.RetryPolicy;
 import dev.inlet.core.testing.FakeClock;
+import dev.inlet.core.testing.RecordingListener;
 import dev.inlet.graphql.Fixtures.Stub;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +28,7 @@ class StatusErrorsTest {
         RetryPolicy noJitter = RetryPolicy.builder().backoff(Duration.ofSeconds(1), Duration.ofSeconds(1))
                 .fullJitter(false).build();
         return GraphQlClient.builder("https://api.example.test/graphql").retryPolicy(noJitter)
-                .pipeline(Fixtures.stubbed(clock, new Fixtures.Recorder(), body -> answer.apply(
+                .pipeline(Fixtures.stubbed(clock, new RecordingListener(), body -> answer.apply(
                         calls.incrementAndGet()))).build();
     }
 

@@ -7,7 +7,7 @@ import dev.inlet.core.Headers;
 import dev.inlet.core.RateLimitedException;
 import dev.inlet.core.retry.RetryPolicy;
 import dev.inlet.core.testing.FakeClock;
-import dev.inlet.graphql.Fixtures.Recorder;
+import dev.inlet.core.testing.RecordingListener;
 import dev.inlet.graphql.Fixtures.Stub;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ class ThrottlingTest {
     private static final String VIEWER = "query { viewer { login } rateLimit { cost remaining resetAt } }";
 
     private final FakeClock clock = new FakeClock();
-    private final Recorder recorder = new Recorder();
+    private final RecordingListener recorder = new RecordingListener();
     private final AtomicInteger calls = new AtomicInteger();
 
     private static String gitHubPage(int remaining, Instant resetAt) {
@@ -43,7 +43,7 @@ class ThrottlingTest {
 
         assertThat(calls).hasValue(2);
         assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(30));
-        assertThat(recorder.rateLimited).singleElement().satisfies(e -> {
+        assertThat(recorder.rateLimited()).singleElement().satisfies(e -> {
             assertThat(e.key()).isEqualTo("github");
             assertThat(e.reason()).contains("0 of 5000 available").contains("full again at " + reset);
         });
@@ -80,7 +80,7 @@ class ThrottlingTest {
         assertThat(response.get("viewer.login", String.class)).hasValue("octocat");
         assertThat(calls).hasValue(2);
         assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(20));
-        assertThat(recorder.retries).singleElement().satisfies(r -> assertThat(r.reason())
+        assertThat(recorder.retries()).singleElement().satisfies(r -> assertThat(r.reason())
                 .contains("RATE_LIMITED").contains("from x-ratelimit headers"));
     }
 

@@ -20,6 +20,7 @@ import dev.inlet.core.RateLimitedException;
 import dev.inlet.core.TransportException;
 import dev.inlet.core.retry.RetryPolicy;
 import dev.inlet.core.testing.FakeClock;
+import dev.inlet.core.testing.RecordingListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -67,14 +68,14 @@ class HttpPipelineRetryTest {
         assertThat(clock.sleeps()).hasSize(2);
         assertThat(clock.sleeps().get(0)).isBetween(Duration.ZERO, Duration.ofMillis(250));
         assertThat(clock.sleeps().get(1)).isBetween(Duration.ZERO, Duration.ofMillis(500));
-        assertThat(listener.retries).extracting(InletListener.RetryScheduled::failedAttempt).containsExactly(1, 2);
-        assertThat(listener.retries).allSatisfy(r -> {
+        assertThat(listener.retries()).extracting(InletListener.RetryScheduled::failedAttempt).containsExactly(1, 2);
+        assertThat(listener.retries()).allSatisfy(r -> {
             assertThat(r.reason()).contains("HTTP 503").contains("backoff");
             assertThat(r.connector()).isEqualTo("test");
         });
-        assertThat(listener.sent).extracting(InletListener.RequestSent::attempt).containsExactly(1, 2, 3);
-        assertThat(listener.received).extracting(InletListener.ResponseReceived::status).containsExactly(503, 503, 200);
-        assertThat(listener.limited).as("backoff is not a rate limit").isEmpty();
+        assertThat(listener.sent()).extracting(InletListener.RequestSent::attempt).containsExactly(1, 2, 3);
+        assertThat(listener.received()).extracting(InletListener.ResponseReceived::status).containsExactly(503, 503, 200);
+        assertThat(listener.rateLimited()).as("backoff is not a rate limit").isEmpty();
     }
 
     @ParameterizedTest(name = "HTTP {0} once, then 200")
@@ -103,8 +104,8 @@ class HttpPipelineRetryTest {
         pipeline().build().execute(getRequest("/r"), HttpPipelineRetryTest::text);
 
         assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(2));
-        assertThat(listener.retries).singleElement().satisfies(r -> assertThat(r.reason()).contains("Retry-After"));
-        assertThat(listener.limited).singleElement().satisfies(l -> {
+        assertThat(listener.retries()).singleElement().satisfies(r -> assertThat(r.reason()).contains("Retry-After"));
+        assertThat(listener.rateLimited()).singleElement().satisfies(l -> {
             assertThat(l.key()).isEqualTo("localhost:" + server.getPort());
             assertThat(l.delay()).isEqualTo(Duration.ofSeconds(2));
             assertThat(l.reason()).contains("Retry-After").contains("429");
@@ -148,7 +149,7 @@ class HttpPipelineRetryTest {
         // that breaks before the response head, which would hide the pipeline's own retry.
         assertThat(pipeline().build().execute(post("/reset"), HttpPipelineRetryTest::text)).isEqualTo("ok");
         server.verify(2, postRequestedFor(urlPathEqualTo("/reset")));
-        assertThat(listener.retries).singleElement()
+        assertThat(listener.retries()).singleElement()
                 .satisfies(r -> assertThat(r.reason()).startsWith("TransportException"));
     }
 
@@ -221,7 +222,7 @@ class HttpPipelineRetryTest {
         long start = System.nanoTime();
         assertThat(p.execute(getRequest("/slow"), HttpPipelineRetryTest::text)).isEqualTo("fast");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_500));
-        assertThat(listener.retries).singleElement().satisfies(r -> assertThat(r.reason()).contains("timed out"));
+        assertThat(listener.retries()).singleElement().satisfies(r -> assertThat(r.reason()).contains("timed out"));
     }
 
     @Test

@@ -13,10 +13,9 @@ import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.ratelimit.RateLimit;
 import dev.inlet.core.ratelimit.RateLimiters;
 import dev.inlet.core.testing.FakeClock;
+import dev.inlet.core.testing.RecordingListener;
 import dev.inlet.rest.RestConnector;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,52 +27,13 @@ class ObservabilityTest {
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    /** Every event, in order, as text. */
-    private static final class Journal implements InletListener {
-        final List<Object> events = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void requestSent(RequestSent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void responseReceived(ResponseReceived event) {
-            events.add(event);
-        }
-
-        @Override
-        public void retryScheduled(RetryScheduled event) {
-            events.add(event);
-        }
-
-        @Override
-        public void rateLimited(RateLimited event) {
-            events.add(event);
-        }
-
-        @Override
-        public void pageDone(PageDone event) {
-            events.add(event);
-        }
-
-        @Override
-        public void connectorDone(RunReport report) {
-            events.add(report);
-        }
-
-        <T> List<T> of(Class<T> type) {
-            return events.stream().filter(type::isInstance).map(type::cast).toList();
-        }
-    }
-
     @Test
     void aRunReportsRequestsResponsesRetriesWaitsPagesAndItsEnd() {
         PagedApi.OFFSET.stubGood(server);
         server.stubFor(PagedApi.OFFSET.request(MIDDLE).atPriority(1).inScenario("503").whenScenarioStateIs(Scenario.STARTED)
                 .willSetStateTo("ok").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
         FakeClock clock = new FakeClock();
-        Journal journal = new Journal();
+        RecordingListener journal = new RecordingListener();
         HttpPipeline pipeline = HttpPipeline.builder().clock(clock).sleeper(clock).rateLimiter(RateLimiters.create()
                 .shared("api", RateLimit.builder().bursty(2, Duration.ofMinutes(1)).build())).build();
 
@@ -101,7 +61,7 @@ class ObservabilityTest {
         assertThat(report.completed()).isTrue();
         assertThat(report.retries()).isEqualTo(1);
         assertThat(report.waited()).isEqualTo(clock.totalSlept()).isGreaterThan(Duration.ofSeconds(1));
-        assertThat(journal.events.get(journal.events.size() - 1)).isSameAs(report);
-        assertThat(journal.events).allSatisfy(e -> assertThat(e.toString()).doesNotContain("s3cret"));
+        assertThat(journal.events().get(journal.events().size() - 1)).isSameAs(report);
+        assertThat(journal.events()).allSatisfy(e -> assertThat(e.toString()).doesNotContain("s3cret"));
     }
 }
