@@ -65,6 +65,7 @@ class WebhookServletTest {
                     handlerGate.await();
                     events.add(event);
                 }).build())
+                .workers(1)                  // events are handled in acceptance order
                 .drainTimeout(Duration.ofSeconds(2))
                 .build();
         jetty = new Server();

@@ -3,6 +3,7 @@ package dev.inlet.spring;
 import dev.inlet.webhooks.WebhookEndpoint;
 import dev.inlet.webhooks.WebhookHandler;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -65,7 +66,7 @@ public class InletAutoConfiguration {
             ObjectProvider<WebhookEndpoint> endpoints, Clock clock) {
         InletProperties.Webhooks webhooks = properties.webhooks();
         if (!webhooks.enabled()) {
-            return new InletWebhooks(webhooks.withoutEndpoints(), Map.of(), java.util.List.of(), clock);
+            return new InletWebhooks(webhooks.withoutEndpoints(), Map.of(), List.of(), clock);
         }
         return new InletWebhooks(webhooks, handlers, endpoints.orderedStream().toList(), clock);
     }
