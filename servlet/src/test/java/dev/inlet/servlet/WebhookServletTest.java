@@ -47,6 +47,7 @@ class WebhookServletTest {
             .keyring(Keyring.of(SECRET)).build();
     private volatile CountDownLatch handlerGate = new CountDownLatch(0);
     private Server jetty;
+    private WebhookReceiver receiver;
     private int port;
 
     @AfterEach
@@ -60,7 +61,7 @@ class WebhookServletTest {
     private void start(boolean async, Duration readTimeout) throws Exception {
         WebhookVerifier verifier = WebhookVerifier.builder(SignatureScheme.standardWebhooks())
                 .keyring(Keyring.of(SECRET)).maxBodyBytes(MAX_BODY).build();
-        WebhookReceiver receiver = WebhookReceiver.builder()
+        receiver = WebhookReceiver.builder()
                 .endpoint(WebhookEndpoint.builder("/hooks/orders", verifier).handler(event -> {
                     handlerGate.await();
                     events.add(event);
@@ -221,6 +222,16 @@ class WebhookServletTest {
         assertThat(events).isEmpty();                       // the handler is still blocked
         handlerGate.countDown();
         assertThat(events.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
+    void theServletStartsTheReceiverAndClosesItWhenTheContainerStops() throws Exception {
+        start(true, Duration.ofSeconds(10));
+        assertThat(receiver.isRunning()).isTrue();
+
+        jetty.stop();
+
+        assertThat(receiver.isRunning()).isFalse();
     }
 
     @Test

@@ -91,7 +91,12 @@ class InletStarterTest {
 
     @Test
     void aSignedDeliveryOverTheRandomPortIsVerifiedAndHandled() throws Exception {
-        byte[] body = "{\"type\":\"order.paid\",\r\n \"total\" : \"12.50\" }\n".getBytes(StandardCharsets.UTF_8);
+        byte[] text = "{\"type\":\"order.paid\",\r\n \"total\" : \"12.50\", \"note\":\"".getBytes(StandardCharsets.UTF_8);
+        byte[] body = java.util.Arrays.copyOf(text, text.length + 4);
+        body[text.length] = (byte) 0xE9;                    // Latin-1 'é': not UTF-8, must arrive untouched
+        body[text.length + 1] = '"';
+        body[text.length + 2] = '}';
+        body[text.length + 3] = ' ';
         WebhookRequest signed = sign("msg_order_1", body);
 
         HttpResponse<String> accepted = send(signed);
@@ -102,7 +107,7 @@ class InletStarterTest {
         WebhookEvent event = app.orders.poll(5, TimeUnit.SECONDS);
         assertThat(event).isNotNull();
         assertThat(event.body()).isEqualTo(body);          // the raw body, byte for byte
-        assertThat(event.type()).contains("order.paid");
+        assertThat(event.id()).contains("msg_order_1");
         assertThat(send(sign("msg_order_2", "{}".getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(200);
         assertThat(app.orders.poll(5, TimeUnit.SECONDS).id()).contains("msg_order_2");   // the repeat was not handled
     }
