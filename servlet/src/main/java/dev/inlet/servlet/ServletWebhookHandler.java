@@ -60,7 +60,8 @@ public final class ServletWebhookHandler {
         int max = endpoint.verifier().maxBodyBytes();
         byte[] body;
         try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(max + 1);
+            // One byte past the limit tells "too large" from "exactly at the limit".
+            body = in.readNBytes(max == Integer.MAX_VALUE ? max : max + 1);
         }
         ServletExchange.write(response, answer(request, endpoint, body));
     }
