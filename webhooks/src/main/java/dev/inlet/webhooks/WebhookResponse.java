@@ -71,7 +71,15 @@ public final class WebhookResponse {
         return new WebhookResponse(200, TEXT, "DUPLICATE_DELIVERY: " + detail, FailureReason.DUPLICATE_DELIVERY);
     }
 
-    static WebhookResponse tooLarge(int length, int max) {
+    /**
+     * The 413 a framework adapter answers when it stops reading a body over the endpoint's limit
+     * before handing it to {@link WebhookReceiver#handle(String, WebhookRequest)}, in the same words
+     * the receiver uses.
+     *
+     * @param length the body length in bytes, or -1 if reading stopped past {@code max}
+     * @param max the endpoint's limit ({@link WebhookVerifier#maxBodyBytes()})
+     */
+    public static WebhookResponse tooLarge(int length, int max) {
         return new WebhookResponse(413, TEXT, "BODY_TOO_LARGE: body has " + (length < 0 ? "more than " + max : length)
                 + " bytes; the limit is " + max, FailureReason.BODY_TOO_LARGE);
     }
