@@ -87,10 +87,12 @@ class SlowClientsTest {
         System.out.printf("slow clients: %d deliveries under 50 trickling connections, latency p50 %d ms, p99 %d ms,"
                 + " max %d ms; header tricklers cut after max %d ms, body tricklers after max %d ms, %d reconnects%n",
                 sorted.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() * 99 / 100),
-                sorted.get(sorted.size() - 1), Collections.max(headerCuts), Collections.max(bodyCuts),
+                sorted.get(sorted.size() - 1), headerCuts.stream().mapToLong(x -> x).max().orElse(-1),
+                bodyCuts.stream().mapToLong(x -> x).max().orElse(-1),
                 headerCuts.size() + bodyCuts.size());
 
-        assertThat(statuses).hasSizeGreaterThanOrEqualTo(40).allMatch(s -> s.startsWith("HTTP/1.1 200"));
+        assertThat(statuses).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(statuses).allMatch(s -> s.startsWith("HTTP/1.1 200"));
         assertThat(sorted.get(sorted.size() - 1)).as("slowest legitimate delivery, ms").isLessThan(1000);
         assertThat(handled.get()).isEqualTo(statuses.size());
         assertThat(tricklers).allSatisfy(t -> assertThat(t.cuts).hasSizeGreaterThanOrEqualTo(2));
