@@ -98,7 +98,10 @@ class ReceiverTest {
         receiver.start();
         WebhookRequest good = delivery("msg_2", "{}");
 
-        assertThat(receiver.handle(Fixtures.withHeader(good, "webhook-signature", "v1,AAAA")).status()).isEqualTo(401);
+        String wrong = "v1," + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        assertThat(receiver.handle(Fixtures.withHeader(good, "webhook-signature", wrong)).status()).isEqualTo(401);
+        // Not even a 32-byte signature: malformed, whatever the key (see UndecodableSignatureTest).
+        assertThat(receiver.handle(Fixtures.withHeader(good, "webhook-signature", "v1,AAAA")).status()).isEqualTo(400);
         assertThat(receiver.handle(Fixtures.without(good, "webhook-timestamp")).status()).isEqualTo(400);
         assertThat(receiver.handle(delivery("msg_3", "x".repeat(1001))).status()).isEqualTo(413);
         assertThat(receiver.handle("/other", good).status()).isEqualTo(404);

@@ -51,32 +51,7 @@ public final class HttpLoop implements Closeable {
         HttpReply handle(ParsedRequest request);
     }
 
-    private enum Phase { READ, PROCESS, WRITE, DRAIN }
-
-    private static final class Conn {
-        final SocketChannel channel;
-        final InetAddress remote;
-        final InetSocketAddress local;
-        final RequestParser parser;
-        final ByteBuffer in;
-        SelectionKey key;
-        ByteBuffer out;
-        Phase phase = Phase.READ;
-        boolean closeAfterWrite;
-        long deadline;
-        long bodyStart;
-        boolean closed;
-
-        Conn(SocketChannel channel, InetAddress remote, InetSocketAddress local, int maxHead) {
-            this.channel = channel;
-            this.remote = remote;
-            this.local = local;
-            this.parser = new RequestParser(maxHead);
-            this.in = ByteBuffer.allocate(Math.max(8192, Math.min(maxHead, 1 << 16)));
-        }
-    }
-
-    private record Pending(Conn conn, ByteBuffer bytes, boolean close) {
+    private record Pending(HttpConnection conn, ByteBuffer bytes, boolean close) {
     }
 
     private final ConnectionLimits limits;
@@ -85,7 +60,7 @@ public final class HttpLoop implements Closeable {
     private final Selector selector;
     private final ServerSocketChannel server;
     private final Thread thread;
-    private final Set<Conn> conns = new HashSet<>();
+    private final Set<HttpConnection> conns = new HashSet<>();
     private final Map<InetAddress, Integer> perAddress = new HashMap<>();
     private final ConcurrentLinkedQueue<Pending> replies = new ConcurrentLinkedQueue<>();
     private volatile long graceNanos = -1;
@@ -132,8 +107,8 @@ public final class HttpLoop implements Closeable {
                         server.close();
                         closingDeadline = now + graceNanos;
                     }
-                    for (Conn c : List.copyOf(conns)) {
-                        if (c.phase == Phase.READ) {
+                    for (HttpConnection c : List.copyOf(conns)) {
+                        if (c.phase == HttpConnection.Phase.READ) {
                             close(c, null);
                         }
                     }
@@ -148,7 +123,7 @@ public final class HttpLoop implements Closeable {
                     if (key.isAcceptable()) {
                         accept(now);
                     } else {
-                        Conn c = (Conn) key.attachment();
+                        HttpConnection c = (HttpConnection) key.attachment();
                         if (key.isReadable()) {
                             read(c, now);
                         } else if (key.isWritable()) {
@@ -171,7 +146,7 @@ public final class HttpLoop implements Closeable {
         } catch (IOException | RuntimeException e) {
             LOG.error("Webhook server loop failed; the server stops", e);
         } finally {
-            for (Conn c : List.copyOf(conns)) {
+            for (HttpConnection c : List.copyOf(conns)) {
                 close(c, null);
             }
             closeQuietly(server);
@@ -194,7 +169,7 @@ public final class HttpLoop implements Closeable {
             }
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            Conn c = new Conn(channel, remote, (InetSocketAddress) channel.getLocalAddress(), limits.maxHeadBytes());
+            HttpConnection c = new HttpConnection(channel, remote, (InetSocketAddress) channel.getLocalAddress(), limits.maxHeadBytes());
             c.key = channel.register(selector, SelectionKey.OP_READ, c);
             c.deadline = now + limits.headerTimeout().toNanos();
             conns.add(c);
@@ -202,8 +177,8 @@ public final class HttpLoop implements Closeable {
         }
     }
 
-    private void read(Conn c, long now) {
-        if (c.phase == Phase.DRAIN) {
+    private void read(HttpConnection c, long now) {
+        if (c.phase == HttpConnection.Phase.DRAIN) {
             try {
                 c.in.clear();
                 if (c.channel.read(c.in) < 0) {
@@ -231,8 +206,8 @@ public final class HttpLoop implements Closeable {
     }
 
     /** Parses what is buffered; {@code c.in} is in read mode. */
-    private void process(Conn c, long now) {
-        while (c.phase == Phase.READ) {
+    private void process(HttpConnection c, long now) {
+        while (c.phase == HttpConnection.Phase.READ) {
             RequestParser.Event event = c.parser.feed(c.in);
             switch (event) {
                 case NEED_MORE -> {
@@ -271,8 +246,8 @@ public final class HttpLoop implements Closeable {
         }
     }
 
-    private void dispatch(Conn c) {
-        c.phase = Phase.PROCESS;
+    private void dispatch(HttpConnection c) {
+        c.phase = HttpConnection.Phase.PROCESS;
         c.key.interestOps(0);
         ParsedRequest request = c.parser.request(c.local);
         try {
@@ -294,21 +269,21 @@ public final class HttpLoop implements Closeable {
     }
 
     /** An error reply from the selector thread; the connection closes after it (its body is unread). */
-    private void reply(Conn c, int status, String message, long now) {
+    private void reply(HttpConnection c, int status, String message, long now) {
         HttpReply r = new HttpReply(status, Headers.of("Content-Type", "text/plain; charset=utf-8"),
                 message.getBytes(StandardCharsets.UTF_8));
         send(c, r.encode(true), true, now);
     }
 
-    private void send(Conn c, ByteBuffer bytes, boolean close, long now) {
-        c.phase = Phase.WRITE;
+    private void send(HttpConnection c, ByteBuffer bytes, boolean close, long now) {
+        c.phase = HttpConnection.Phase.WRITE;
         c.out = bytes;
         c.closeAfterWrite = close;
         c.deadline = now + limits.headerTimeout().toNanos();
         write(c, now);
     }
 
-    private void write(Conn c, long now) {
+    private void write(HttpConnection c, long now) {
         try {
             c.channel.write(c.out);
         } catch (IOException e) {
@@ -324,7 +299,7 @@ public final class HttpLoop implements Closeable {
             return;
         }
         c.parser.reset();
-        c.phase = Phase.READ;
+        c.phase = HttpConnection.Phase.READ;
         c.out = null;
         c.deadline = now + limits.headerTimeout().toNanos();
         c.key.interestOps(SelectionKey.OP_READ);
@@ -342,7 +317,7 @@ public final class HttpLoop implements Closeable {
      * bounded while, so that closing does not reset the connection before the client read the
      * answer.
      */
-    private void linger(Conn c, long now) {
+    private void linger(HttpConnection c, long now) {
         if (!c.parser.readingBody() || graceNanos >= 0) {
             close(c, null);
             return;
@@ -353,13 +328,13 @@ public final class HttpLoop implements Closeable {
             close(c, null);
             return;
         }
-        c.phase = Phase.DRAIN;
+        c.phase = HttpConnection.Phase.DRAIN;
         c.deadline = now + Math.min(limits.headerTimeout().toNanos(), 1_000_000_000L);
         c.in.clear();
         c.key.interestOps(SelectionKey.OP_READ);
     }
 
-    private void writeBestEffort(Conn c, byte[] bytes) {
+    private void writeBestEffort(HttpConnection c, byte[] bytes) {
         try {
             c.channel.write(ByteBuffer.wrap(bytes));
         } catch (IOException e) {
@@ -368,27 +343,27 @@ public final class HttpLoop implements Closeable {
     }
 
     private void sweep(long now) {
-        List<Conn> late = new ArrayList<>();
-        for (Conn c : conns) {
-            if (c.phase == Phase.PROCESS) {
+        List<HttpConnection> late = new ArrayList<>();
+        for (HttpConnection c : conns) {
+            if (c.phase == HttpConnection.Phase.PROCESS) {
                 continue;
             }
             if (now - c.deadline >= 0) {
                 late.add(c);
-            } else if (c.phase == Phase.READ && c.parser.readingBody() && now - c.bodyStart > RATE_GRACE_NANOS) {
+            } else if (c.phase == HttpConnection.Phase.READ && c.parser.readingBody() && now - c.bodyStart > RATE_GRACE_NANOS) {
                 long required = limits.minBodyBytesPerSecond() * (now - c.bodyStart - RATE_GRACE_NANOS) / 1_000_000_000L;
                 if (c.parser.bodyBytesSeen() < required) {
                     late.add(c);
                 }
             }
         }
-        for (Conn c : late) {
-            close(c, c.phase == Phase.WRITE ? "response not read in time"
+        for (HttpConnection c : late) {
+            close(c, c.phase == HttpConnection.Phase.WRITE ? "response not read in time"
                     : c.parser.readingBody() ? "body too slow" : "request head not complete in time");
         }
     }
 
-    private void close(Conn c, String why) {
+    private void close(HttpConnection c, String why) {
         if (c.closed) {
             return;
         }
