@@ -3,7 +3,6 @@ package dev.inlet.webhooks;
 import dev.inlet.webhooks.internal.HmacKey;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 
 /**
  * One keyring secret as a {@link SignatureSchemeSpi} sees it: its id, HMAC and digest computations
@@ -62,15 +61,5 @@ public final class SchemeKey {
     @Override
     public String toString() {
         return "SchemeKey[" + id + ", ***]";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SchemeKey other && id.equals(other.id) && Arrays.equals(secret, other.secret);
-    }
-
-    @Override
-    public int hashCode() {
-        return id.hashCode();
     }
 }

@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A {@link SignatureSchemeSpi} as a {@link SignatureScheme}; see {@link SignatureScheme#of}. */
 final class SpiScheme extends SignatureScheme {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpiScheme.class);
 
     private final SignatureSchemeSpi spi;
 
@@ -41,6 +45,9 @@ final class SpiScheme extends SignatureScheme {
         try {
             check = spi.check(request, List.copyOf(schemeKeys), now, tolerance);
         } catch (RuntimeException bug) {
+            // The type only: a scheme's message could quote the request or the secret.
+            LOG.warn("Signature scheme {} threw {} while checking a delivery; it is refused", name(),
+                    bug.getClass().getName());
             return VerificationResult.failure(FailureReason.MALFORMED_HEADER,
                     "scheme " + name() + " failed on this request (" + bug.getClass().getSimpleName() + ")");
         }

@@ -121,21 +121,37 @@ public final class HttpLoop implements Closeable {
                         continue;
                     }
                     if (key.isAcceptable()) {
-                        accept(now);
-                    } else {
-                        HttpConnection c = (HttpConnection) key.attachment();
+                        try {
+                            accept(now);
+                        } catch (IOException e) {
+                            // E.g. out of file descriptors: refuse for now, keep serving the others.
+                            LOG.warn("Webhook server could not accept a connection: {}", e.toString());
+                        }
+                        continue;
+                    }
+                    HttpConnection c = (HttpConnection) key.attachment();
+                    try {
                         if (key.isReadable()) {
                             read(c, now);
                         } else if (key.isWritable()) {
                             write(c, now);
                         }
+                    } catch (RuntimeException e) {
+                        // One connection's failure must not stop the server for all the others.
+                        LOG.warn("Webhook connection from {} failed; closing it", c.remote, e);
+                        close(c, null);
                     }
                 }
                 selector.selectedKeys().clear();
                 Pending p;
                 while ((p = replies.poll()) != null) {
                     if (!p.conn.closed) {
-                        send(p.conn, p.bytes, p.close, now);
+                        try {
+                            send(p.conn, p.bytes, p.close, now);
+                        } catch (RuntimeException e) {
+                            LOG.warn("Webhook connection from {} failed; closing it", p.conn.remote, e);
+                            close(p.conn, null);
+                        }
                     }
                 }
                 if (now - lastSweep >= SWEEP_NANOS) {
@@ -163,7 +179,13 @@ public final class HttpLoop implements Closeable {
                 LOG.debug("Refusing a connection from {}: {} open from there, {} in all", remote, fromThere,
                         conns.size());
                 channel.configureBlocking(false);
-                channel.write(ByteBuffer.wrap(BUSY));
+                try {
+                    channel.write(ByteBuffer.wrap(BUSY));
+                    // Whatever already arrived is read, so the close is less likely to be a reset.
+                    channel.read(ByteBuffer.allocate(4096));
+                } catch (IOException gone) {
+                    // Refused either way.
+                }
                 closeQuietly(channel);
                 continue;
             }
