@@ -60,7 +60,7 @@ class JournalDamageTest {
     }
 
     @Test
-    void aTornTailIsStillCutQuietlyWithoutAQuarantine(@TempDir Path dir) throws IOException {
+    void aTornTailIsStillCutWithAWarningAndNoQuarantine(@TempDir Path dir) throws IOException {
         DurableInbox inbox = DurableInbox.open(dir);
         for (int i = 0; i < 5; i++) {
             inbox.append(event("evt_" + i), EXPIRES);
