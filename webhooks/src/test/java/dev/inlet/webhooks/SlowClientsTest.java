@@ -144,6 +144,28 @@ class SlowClientsTest {
         }
     }
 
+    @Test
+    @Timeout(30)
+    void anOversizedDeclaredBodyIsRefusedAtOnceWithoutWaitingForIt() throws Exception {
+        WebhookServer server = server(WebhookServer.builder(receiver()));
+        server.start();
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(2000);
+            long start = System.nanoTime();
+            socket.getOutputStream().write(("POST " + PATH + " HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            // The sender then stalls: the answer must not wait for the body (nor hold a thread).
+            byte[] head = new byte[12];
+            int n = socket.getInputStream().readNBytes(head, 0, head.length);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(new String(head, 0, n, StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 413");
+            assertThat(millis).isLessThan(1000);
+        } finally {
+            server.close();
+        }
+    }
+
     /** One delivery on its own connection, answered within a second or failed. */
     static String deliver(int port, WebhookRequest signed) throws IOException {
         StringBuilder raw = new StringBuilder("POST " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
