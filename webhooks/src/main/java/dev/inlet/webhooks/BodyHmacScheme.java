@@ -78,7 +78,14 @@ final class BodyHmacScheme extends SignatureScheme {
                 return VerificationResult.valid(key.id, null);
             }
         }
-        return noMatch(header, keys.size());
+        boolean decodable = false;
+        for (String raw : values) {
+            String value = raw.trim();
+            decodable |= value.startsWith(prefix) && (hex
+                    ? Encodings.isHex(value, prefix.length(), value.length(), 32)
+                    : Encodings.isBase64(value, prefix.length(), value.length(), 32, false));
+        }
+        return noMatch(header, keys.size(), decodable, hex ? "64 hex digits after '" + prefix + "'" : "base64 of 32 bytes");
     }
 
     @Override

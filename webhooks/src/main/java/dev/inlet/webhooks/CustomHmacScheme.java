@@ -120,7 +120,17 @@ final class CustomHmacScheme extends SignatureScheme {
                 return VerificationResult.valid(key.id, signedAt);
             }
         }
-        return noMatch(spec.signatureHeader, keys.size());
+        int macLength = keys.get(0).hmac.length();
+        boolean decodable = false;
+        for (String candidate : candidates) {
+            decodable |= switch (spec.signatureEncoding) {
+                case BASE64 -> Encodings.isBase64(candidate, prefix, candidate.length(), macLength, false);
+                case BASE64URL -> Encodings.isBase64(candidate, prefix, candidate.length(), macLength, true);
+                default -> Encodings.isHex(candidate, prefix, candidate.length(), macLength);
+            };
+        }
+        return noMatch(spec.signatureHeader, keys.size(), decodable,
+                spec.signatureEncoding + " of " + macLength + " bytes after '" + spec.signaturePrefix + "'");
     }
 
     private List<String> candidates(List<String> values) {

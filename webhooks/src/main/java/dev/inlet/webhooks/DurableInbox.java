@@ -27,7 +27,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The journal is one file, {@code inbox.journal}, in the given directory; it is compacted (only
  * pending events and live ids kept) on open, on close, and whenever it outgrows
- * {@link Builder#compactAtBytes(long)}. One inbox per directory and per process.
+ * {@link Builder#compactAtBytes(long)}. One inbox per directory: opening takes an exclusive lock
+ * on {@code inbox.lock} (released by {@link #close()} or by the process ending, even by
+ * {@code kill -9}), and a second opener, in any process, gets {@link InboxLockedException}.
+ *
+ * <p>A journal damaged in the middle (not a crash's torn tail) is logged at ERROR, the intact
+ * records after the damage are recovered, and a copy of the file as it was is kept; see
+ * {@link #damagedRegions()}.
  */
 public final class DurableInbox implements AutoCloseable {
 
@@ -38,6 +44,7 @@ public final class DurableInbox implements AutoCloseable {
     private final Clock clock;
     private final long compactAtBytes;
     private final Journal journal;
+    private final InboxLock lock;
     private final AtomicLong nextSequence = new AtomicLong(1);
     /** Events accepted but not done, by sequence, with their encoded record for compaction. */
     private final ConcurrentHashMap<Long, byte[]> pendingRecords = new ConcurrentHashMap<>();
@@ -48,15 +55,41 @@ public final class DurableInbox implements AutoCloseable {
     /** Grows after a compaction that stays large (many live ids), so compaction cannot run on every append. */
     private volatile long nextCompactAt;
 
-    private DurableInbox(Builder b) throws IOException {
+    private DurableInbox(Builder b, InboxLock lock) throws IOException {
         this.directory = b.directory;
         this.clock = b.clock;
         this.compactAtBytes = b.compactAtBytes;
+        this.lock = lock;
         this.journal = Journal.open(directory.resolve(FILE_NAME), b.fsync, this::replay);
+        reportDamage();
         compact();
         if (!recovered.isEmpty()) {
             LOG.info("Durable inbox {} recovered {} undelivered event(s)", directory, recovered.size());
         }
+    }
+
+    private void reportDamage() {
+        for (Journal.Damage d : journal.damage()) {
+            // Not a crash: appends are sequential, so a bad frame followed by good ones means the file
+            // was damaged (disk, a second writer, a copy). The records in the region are lost.
+            LOG.error("Durable inbox {}: {} damaged byte(s) at offset {} of {} were skipped; the records after them"
+                    + " were recovered. The file as it was is kept in {}. Check the disk and that no other"
+                    + " process writes this directory.", directory, d.length(), d.offset(), FILE_NAME,
+                    journal.quarantine().map(Path::getFileName).orElse(null));
+        }
+        if (journal.tornTailBytes() > 0) {
+            LOG.warn("Durable inbox {}: dropped an incomplete last record ({} byte(s)) left by a crash; it was"
+                    + " never acknowledged", directory, journal.tornTailBytes());
+        }
+    }
+
+    /**
+     * Damaged regions found in the journal when this inbox was opened (empty normally); their
+     * records are lost, everything intact after them was recovered, and a copy of the file as it
+     * was is kept next to it ({@code inbox.journal.damaged-<millis>}).
+     */
+    public int damagedRegions() {
+        return journal.damage().size();
     }
 
     /**
@@ -186,8 +219,16 @@ public final class DurableInbox implements AutoCloseable {
             compact();
             journal.close();
         } catch (IOException e) {
+            try {
+                journal.close();
+            } catch (IOException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
             throw new WebhookConfigException("Durable inbox " + directory + " could not be closed cleanly",
                     "pending events are still in the journal and are delivered on the next start", e);
+        } finally {
+            // Only once the journal is closed may another instance open the directory.
+            lock.release();
         }
     }
 
@@ -241,12 +282,18 @@ public final class DurableInbox implements AutoCloseable {
         /**
          * Opens the inbox, replaying the journal.
          *
+         * @throws InboxLockedException if the directory is already open, here or in another process
          * @throws WebhookConfigException if the directory or journal cannot be used
          */
         public DurableInbox open() {
+            InboxLock lock = InboxLock.acquire(directory);
             try {
-                return new DurableInbox(this);
-            } catch (IOException e) {
+                return new DurableInbox(this, lock);
+            } catch (IOException | RuntimeException e) {
+                lock.release();
+                if (e instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
                 throw new WebhookConfigException("Durable inbox " + directory + " could not be opened: " + e,
                         "check that the directory exists, is writable and is used by one process only", e);
             }

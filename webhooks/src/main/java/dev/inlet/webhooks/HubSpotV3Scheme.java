@@ -68,7 +68,12 @@ final class HubSpotV3Scheme extends SignatureScheme {
                 return VerificationResult.valid(key.id, signedAt);
             }
         }
-        return noMatch(SIGNATURE, keys.size());
+        boolean decodable = false;
+        for (String signature : signatures) {
+            String value = signature.trim();
+            decodable |= Encodings.isBase64(value, 0, value.length(), 32, false);
+        }
+        return noMatch(SIGNATURE, keys.size(), decodable, "base64 of 32 bytes");
     }
 
     private static byte[] mac(KeyMaterial key, byte[] head, byte[] body, byte[] tail) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * How a provider signs its webhooks: which headers carry the signature, timestamp and event id,
  * what bytes are signed, with which algorithm, and how secrets are written. Obtain one from the
- * factories below; the set is closed so that every scheme is tested against published vectors.
+ * factories below, or write your own with {@link SignatureSchemeSpi} and {@link #of}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -91,6 +91,49 @@ public abstract class SignatureScheme {
                     "build one with CustomHmac.builder(signatureHeader)");
         }
         return new CustomHmacScheme(description);
+    }
+
+    /**
+     * A scheme you implement: see {@link SignatureSchemeSpi} for the contract and the README for an
+     * example.
+     */
+    public static SignatureScheme of(SignatureSchemeSpi spi) {
+        if (spi == null) {
+            throw new WebhookConfigException("SignatureScheme.of: the scheme is null", "pass your SignatureSchemeSpi");
+        }
+        return new SpiScheme(spi);
+    }
+
+    /**
+     * Twilio: {@code X-Twilio-Signature: <base64 HMAC-SHA1>} keyed with the account's auth token,
+     * over the full URL Twilio called followed, for a form-encoded body
+     * ({@code application/x-www-form-urlencoded}), by every parameter's name and value sorted by
+     * name. A JSON (or other) body is covered instead by the URL's {@code bodySHA256} query
+     * parameter, the hex SHA-256 of the body, which is checked too; any other non-empty body is
+     * refused as unsigned. The URL is tried as given, without its port and with the default port,
+     * as Twilio's own validators do. No timestamp (no replay window); event id:
+     * {@code I-Twilio-Idempotency-Token}. Behind a proxy set the endpoint's public URL.
+     */
+    public static SignatureScheme twilio() {
+        return TwilioScheme.INSTANCE;
+    }
+
+    /**
+     * HubSpot signature v1 (legacy): {@code X-HubSpot-Signature: <hex SHA-256 of client secret +
+     * body>}, with {@code X-HubSpot-Signature-Version: v1}. A plain digest, not an HMAC, with no
+     * timestamp; prefer {@link #hubSpotV3()} where the app can use it.
+     */
+    public static SignatureScheme hubSpotV1() {
+        return HubSpotDigestScheme.V1;
+    }
+
+    /**
+     * HubSpot signature v2 (legacy): {@code X-HubSpot-Signature: <hex SHA-256 of client secret +
+     * method + URI + body>}, with {@code X-HubSpot-Signature-Version: v2}; the URI is the full URL
+     * HubSpot called. No timestamp; prefer {@link #hubSpotV3()}.
+     */
+    public static SignatureScheme hubSpotV2() {
+        return HubSpotDigestScheme.V2;
     }
 
     /** Decodes one keyring secret; throws {@link InvalidSecretException} naming the key, not the secret. */
@@ -183,6 +226,15 @@ public abstract class SignatureScheme {
 
     static VerificationResult malformed(String header, String why) {
         return VerificationResult.failure(FailureReason.MALFORMED_HEADER, "header '" + header + "' " + why);
+    }
+
+    /**
+     * The failure when no signature matched: {@link FailureReason#MALFORMED_HEADER} (400) if not one
+     * signature in the header could even be decoded as the scheme's encoding and length, else
+     * {@link FailureReason#NO_MATCHING_SIGNATURE} (401). The same rule for every scheme.
+     */
+    static VerificationResult noMatch(String header, int keys, boolean anyDecodable, String expected) {
+        return anyDecodable ? noMatch(header, keys) : malformed(header, "has no signature that is " + expected);
     }
 
     static VerificationResult noMatch(String header, int keys) {

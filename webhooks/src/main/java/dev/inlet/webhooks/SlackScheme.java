@@ -73,7 +73,12 @@ final class SlackScheme extends SignatureScheme {
                 return VerificationResult.valid(key.id, signedAt);
             }
         }
-        return noMatch(SIGNATURE, keys.size());
+        boolean decodable = false;
+        for (String raw : signatures) {
+            String value = raw.trim();
+            decodable |= value.startsWith(VERSION) && Encodings.isHex(value, VERSION.length(), value.length(), 32);
+        }
+        return noMatch(SIGNATURE, keys.size(), decodable, "v0= followed by 64 hex digits");
     }
 
     @Override

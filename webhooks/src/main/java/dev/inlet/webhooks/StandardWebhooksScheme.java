@@ -128,7 +128,14 @@ final class StandardWebhooksScheme extends SignatureScheme {
                 if (comma < 0 || comma + 1 == i) {
                     continue;
                 }
-                wellFormed++;
+                if (regionIs(value, start, comma, "v1")) {
+                    wellFormed += Encodings.isBase64(value, comma + 1, i, 32, false) ? 1 : 0;
+                } else if (regionIs(value, start, comma, "v1a")) {
+                    wellFormed += Encodings.isBase64(value, comma + 1, i, 64, false) ? 1 : 0;
+                } else {
+                    // A version this library does not know yet: well-formed for all we can tell.
+                    wellFormed++;
+                }
                 String matched = null;
                 if (regionIs(value, start, comma, "v1")) {
                     matched = matchHmac(keys, expected, idBytes, timestampBytes, body, value, comma + 1, i);
@@ -141,7 +148,8 @@ final class StandardWebhooksScheme extends SignatureScheme {
             }
         }
         if (wellFormed == 0) {
-            return malformed(signatureName, "has no 'version,signature' entry");
+            return malformed(signatureName, "has no 'version,signature' entry that decodes (v1: base64 of 32 bytes,"
+                    + " v1a: base64 of 64 bytes)");
         }
         return noMatch(signatureName, keys.size());
     }

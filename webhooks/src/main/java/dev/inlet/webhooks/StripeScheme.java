@@ -85,7 +85,21 @@ final class StripeScheme extends SignatureScheme {
                 }
             }
         }
-        return noMatch(HEADER, keys.size());
+        boolean decodable = false;
+        for (String value : values) {
+            decodable |= anyV1Decodable(value);
+        }
+        return noMatch(HEADER, keys.size(), decodable, "a v1= element of 64 hex digits");
+    }
+
+    private static boolean anyV1Decodable(String value) {
+        for (String element : value.split(",")) {
+            String e = element.trim();
+            if (e.startsWith("v1=") && Encodings.isHex(e, 3, e.length(), 32)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean anyV1Matches(String value, byte[] expected, int length) {

@@ -8,6 +8,9 @@ import java.util.Optional;
  * The outcome of verifying one delivery: either valid, naming the key that matched, or a failure
  * with a {@link FailureReason} and a detail that says which header or check failed (never a secret
  * or a signature value). Immutable.
+ *
+ * <p>Only a {@link WebhookVerifier} creates valid results; {@link #failure} is public so that
+ * framework adapters can report their own refusals in the same shape.
  */
 public final class VerificationResult {
 
@@ -24,12 +27,13 @@ public final class VerificationResult {
     }
 
     /**
-     * A valid result.
+     * A valid result. Package-private on purpose: only a {@link WebhookVerifier} (through its
+     * scheme) can say a delivery is authentic, so no other code can forge a "verified" result.
      *
      * @param keyId the id of the keyring entry that matched
      * @param timestamp the signed timestamp, or null if the scheme signs none
      */
-    public static VerificationResult valid(String keyId, Instant timestamp) {
+    static VerificationResult valid(String keyId, Instant timestamp) {
         Objects.requireNonNull(keyId, "keyId");
         return new VerificationResult(null, keyId, timestamp, "signature matched key '" + keyId + "'");
     }

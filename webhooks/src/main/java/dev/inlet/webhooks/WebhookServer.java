@@ -1,28 +1,23 @@
 package dev.inlet.webhooks;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.inlet.webhooks.internal.ConnectionLimits;
+import dev.inlet.webhooks.internal.HttpLoop;
+import dev.inlet.webhooks.internal.HttpReply;
+import dev.inlet.webhooks.internal.ParsedRequest;
 import dev.inlet.core.Headers;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embedded HTTP server for a {@link WebhookReceiver}, on the JDK's
- * {@code com.sun.net.httpserver.HttpServer} (no extra dependency). Each endpoint path becomes a
- * context. The body is read raw, up to the endpoint's limit (a larger {@code Content-Length} is
- * answered 413 without reading), within the read timeout.
+ * An embedded HTTP/1.1 server for a {@link WebhookReceiver}, with no dependency beyond the JDK: one
+ * selector thread reads requests without blocking and a small pool of threads verifies and accepts
+ * complete ones. Each endpoint is an exact path.
  *
  * <pre>{@code
  * WebhookServer server = WebhookServer.builder(receiver).port(8080).build();
@@ -30,6 +25,13 @@ import org.slf4j.LoggerFactory;
  * ...
  * server.close();            // stops accepting, drains the receiver, closes the inbox
  * }</pre>
+ *
+ * <p>Slow or hostile clients cost a connection slot, never a thread: the request head must arrive
+ * within {@link Builder#headerTimeout(Duration)}, the body within {@link Builder#readTimeout(Duration)}
+ * and, after its first second, at {@link Builder#minBodyBytesPerSecond(int)} at least; connections
+ * are limited in all ({@link Builder#maxConnections(int)}) and per remote address
+ * ({@link Builder#maxConnectionsPerAddress(int)}). A body larger than the endpoint's limit is answered
+ * 413 as soon as its {@code Content-Length} is read, without waiting for it.
  *
  * <p>Thread-safe. Serve it behind a TLS-terminating proxy: this server speaks plain HTTP.
  */
@@ -40,20 +42,20 @@ public final class WebhookServer implements AutoCloseable {
     private final WebhookReceiver receiver;
     private final InetSocketAddress address;
     private final int ioThreads;
-    private final Duration readTimeout;
     private final Duration stopGrace;
     private final int backlog;
-    private HttpServer server;
-    private ExecutorService io;
-    private ScheduledThreadPoolExecutor watchdog;
+    private final ConnectionLimits limits;
+    private HttpLoop loop;
+    private ThreadPoolExecutor workers;
 
     private WebhookServer(Builder b) {
         this.receiver = b.receiver;
         this.address = new InetSocketAddress(b.host, b.port);
         this.ioThreads = b.ioThreads;
-        this.readTimeout = b.readTimeout;
         this.stopGrace = b.stopGrace;
         this.backlog = b.backlog;
+        this.limits = new ConnectionLimits(b.maxConnections, b.maxConnectionsPerAddress, b.headerTimeout,
+                b.readTimeout, b.minBodyBytesPerSecond, b.maxHeaderBytes);
     }
 
     /** A builder serving {@code receiver}. */
@@ -67,180 +69,95 @@ public final class WebhookServer implements AutoCloseable {
      * @throws WebhookConfigException if already started or the address cannot be bound
      */
     public synchronized void start() {
-        if (server != null) {
+        if (loop != null) {
             throw new WebhookConfigException("WebhookServer is already started", "start it once");
         }
-        HttpServer http;
+        // Bounded: complete requests beyond it are answered 503 with Retry-After by the loop.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(ioThreads, ioThreads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(Math.max(64, limits.maxConnections())),
+                Dispatcher.daemonThreads("inlet-webhook-http-"));
+        receiver.start();
         try {
-            http = HttpServer.create(address, backlog);
+            loop = new HttpLoop(address, backlog, limits, pool, new Exchange(), "inlet-webhook-io");
         } catch (IOException e) {
+            pool.shutdownNow();
+            receiver.close();
             throw new WebhookConfigException("WebhookServer could not bind " + address + ": " + e.getMessage(),
                     "pick a free port, or 0 for an ephemeral one", e);
         }
-        io = Executors.newFixedThreadPool(ioThreads, Dispatcher.daemonThreads("inlet-webhook-http-"));
-        watchdog = new ScheduledThreadPoolExecutor(1, Dispatcher.daemonThreads("inlet-webhook-timeout-"));
-        watchdog.setRemoveOnCancelPolicy(true);
-        watchdog.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
-        http.setExecutor(io);
-        for (WebhookEndpoint endpoint : receiver.endpoints().values()) {
-            http.createContext(endpoint.path(), exchange -> serve(endpoint, exchange));
+        workers = pool;
+        LOG.info("Webhook server listening on {} for {}", boundAddress(), receiver.endpoints().keySet());
+    }
+
+    private InetSocketAddress boundAddress() {
+        try {
+            return loop.address();
+        } catch (IOException e) {
+            return address;
         }
-        receiver.start();
-        http.start();
-        server = http;
-        LOG.info("Webhook server listening on {} for {}", http.getAddress(), receiver.endpoints().keySet());
     }
 
     /** The bound port (useful with port 0). */
     public synchronized int port() {
-        if (server == null) {
+        if (loop == null) {
             throw new WebhookConfigException("WebhookServer.port: not started", "call start() first");
         }
-        return server.getAddress().getPort();
+        return boundAddress().getPort();
     }
 
-    private void serve(WebhookEndpoint endpoint, HttpExchange exchange) {
-        // Closing the response stream completes the exchange. Note the JDK then drains what is left of
-        // the request body (up to sun.net.httpserver.drainAmount) before it closes the connection, so
-        // a 413 sent for an oversized Content-Length still waits for that body; see the README.
-        try {
-            String path = exchange.getRequestURI().getRawPath();
-            if (!endpoint.path().equals(path)) {
-                // HttpServer matches contexts by prefix; endpoints are exact paths.
-                respond(exchange, WebhookResponse.of(404, "no webhook endpoint at " + path));
-                return;
-            }
-            int max = endpoint.verifier().maxBodyBytes();
-            long declared = contentLength(exchange);
-            if (declared > max) {
-                respond(exchange, WebhookResponse.tooLarge((int) Math.min(declared, Integer.MAX_VALUE), max));
-                return;
-            }
-            byte[] body = readBody(exchange, declared, max);
-            if (body == null) {
-                return;
-            }
-            if (body.length > max) {
-                respond(exchange, WebhookResponse.tooLarge(-1, max));
-                return;
-            }
-            WebhookRequest request = WebhookRequest.owning(exchange.getRequestMethod(), url(endpoint, exchange),
-                    Headers.of(exchange.getRequestHeaders()), body);
-            respond(exchange, receiver.handle(endpoint.path(), request));
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Webhook exchange on {} failed", endpoint.path(), e);
-            exchange.close();
+    /** Endpoint lookup on the selector thread, verification and acceptance on a worker. */
+    private final class Exchange implements HttpLoop.Exchange {
+        @Override
+        public int maxBody(String method, String path) {
+            WebhookEndpoint endpoint = receiver.endpoints().get(path);
+            return endpoint == null ? -1 : endpoint.verifier().maxBodyBytes();
         }
-    }
 
-    private static long contentLength(HttpExchange exchange) {
-        String value = exchange.getRequestHeaders().getFirst("Content-Length");
-        long parsed = SignatureScheme.parseDecimal(value == null ? null : value.trim());
-        return parsed;
-    }
-
-    /** Body reads in progress and when each must end (System.nanoTime); swept once a second. */
-    private final ConcurrentHashMap<HttpExchange, Long> reading = new ConcurrentHashMap<>();
-
-    private void sweep() {
-        long now = System.nanoTime();
-        reading.forEach((exchange, deadline) -> {
-            if (now - deadline >= 0 && reading.remove(exchange, deadline)) {
-                exchange.close();
-            }
-        });
-    }
-
-    /** The body, at most {@code max + 1} bytes; null if the read timed out (the connection is closed). */
-    private byte[] readBody(HttpExchange exchange, long declared, int max) throws IOException {
-        // The JDK server has no per-request read timeout; closing the exchange unblocks a read stuck on
-        // a silent sender. A task per request woke the watchdog thread every time (measured); instead the
-        // read is registered with its deadline and a sweep every second closes exchanges past theirs.
-        Long deadline = System.nanoTime() + readTimeout.toNanos();
-        reading.put(exchange, deadline);
-        try {
-            InputStream in = exchange.getRequestBody();
-            byte[] body;
-            if (declared >= 0) {
-                body = in.readNBytes((int) declared);
-                if (body.length < declared) {
-                    throw new IOException("body ended after " + body.length + " of " + declared + " bytes");
+        @Override
+        public HttpReply handle(ParsedRequest request) {
+            WebhookEndpoint endpoint = receiver.endpoints().get(request.path());
+            WebhookRequest webhook = WebhookRequest.owning(request.method(), url(endpoint, request),
+                    request.headers(), request.body());
+            WebhookResponse response = receiver.handle(endpoint.path(), webhook);
+            // A 2xx carries no body, so the answer is one small write.
+            byte[] body = response.isSuccess() ? new byte[0] : response.bodyBytes();
+            Headers.Builder headers = Headers.builder();
+            response.headers().forEach((name, value) -> {
+                if (body.length > 0 || !name.equalsIgnoreCase("Content-Type")) {
+                    headers.add(name, value);
                 }
-            } else {
-                body = readChunked(in, max);
-            }
-            return reading.remove(exchange, deadline) ? body : null;
-        } catch (IOException e) {
-            if (!reading.containsKey(exchange)) {
-                LOG.debug("Webhook body read timed out after {}", readTimeout);
-                return null;
-            }
-            throw e;
-        } finally {
-            reading.remove(exchange, deadline);
+            });
+            return new HttpReply(response.status(), headers.build(), body);
         }
     }
 
-    private static byte[] readChunked(InputStream in, int max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, 8192));
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            out.write(buffer, 0, n);
-            if (out.size() > max) {
-                return Arrays.copyOf(out.toByteArray(), max + 1);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static String url(WebhookEndpoint endpoint, HttpExchange exchange) {
-        String query = exchange.getRequestURI().getRawQuery();
+    private static String url(WebhookEndpoint endpoint, ParsedRequest request) {
+        String query = request.query();
         if (endpoint.publicUrl().isPresent()) {
             String base = endpoint.publicUrl().get().toString();
             return query == null ? base : base + '?' + query;
         }
-        String host = exchange.getRequestHeaders().getFirst("Host");
+        String host = request.headers().first("Host").orElse(null);
         if (host == null) {
-            host = exchange.getLocalAddress().getHostString() + ':' + exchange.getLocalAddress().getPort();
+            host = request.localAddress().getHostString() + ':' + request.localAddress().getPort();
         }
-        return "http://" + host + exchange.getRequestURI().getRawPath() + (query == null ? "" : '?' + query);
-    }
-
-    private static void respond(HttpExchange exchange, WebhookResponse response) throws IOException {
-        // A 2xx carries no body: headers alone go out in one write, which avoids the Nagle /
-        // delayed-ACK stall of a second small write on a kept-alive connection.
-        byte[] body = response.isSuccess() ? new byte[0] : response.bodyBytes();
-        if (body.length > 0) {
-            response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        } else {
-            response.headers().forEach((name, value) -> {
-                if (!name.equalsIgnoreCase("Content-Type")) {
-                    exchange.getResponseHeaders().add(name, value);
-                }
-            });
-        }
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        return "http://" + host + request.target();
     }
 
     /**
-     * Graceful shutdown: stops accepting connections, waits up to the stop grace for exchanges in
-     * progress, then closes the receiver (draining its queue and closing its inbox). Idempotent.
+     * Graceful shutdown: stops accepting connections, waits up to the stop grace for requests being
+     * handled, then closes the receiver (draining its queue and closing its inbox). Idempotent.
      */
     @Override
     public synchronized void close() {
-        if (server == null) {
+        if (loop == null) {
             receiver.close();
             return;
         }
-        server.stop((int) Math.max(0, stopGrace.toSeconds()));
+        loop.close(stopGrace);
         receiver.close();
-        io.shutdown();
-        watchdog.shutdownNow();
-        server = null;
+        workers.shutdown();
+        loop = null;
     }
 
     @Override
@@ -255,6 +172,11 @@ public final class WebhookServer implements AutoCloseable {
         private int port = 8080;
         private int ioThreads = 8;
         private Duration readTimeout = Duration.ofSeconds(10);
+        private Duration headerTimeout = Duration.ofSeconds(5);
+        private int minBodyBytesPerSecond = 1024;
+        private int maxConnections = 1024;
+        private int maxConnectionsPerAddress = 128;
+        private int maxHeaderBytes = 16 * 1024;
         private Duration stopGrace = Duration.ofSeconds(1);
         private int backlog = 256;
 
@@ -283,7 +205,10 @@ public final class WebhookServer implements AutoCloseable {
             return this;
         }
 
-        /** Threads reading requests and verifying them; default 8. */
+        /**
+         * Threads verifying complete requests and accepting them (reading is done by one selector
+         * thread, so slow clients never hold these); default 8.
+         */
         public Builder ioThreads(int ioThreads) {
             if (ioThreads <= 0) {
                 throw new WebhookConfigException("WebhookServer: ioThreads must be positive", "use e.g. 8");
@@ -292,7 +217,10 @@ public final class WebhookServer implements AutoCloseable {
             return this;
         }
 
-        /** How long reading one request body may take; default 10 s. */
+        /**
+         * How long reading one request body may take, from the end of its head; default 10 s. See
+         * also {@link #minBodyBytesPerSecond(int)}.
+         */
         public Builder readTimeout(Duration readTimeout) {
             if (readTimeout == null || readTimeout.isZero() || readTimeout.isNegative()) {
                 throw new WebhookConfigException("WebhookServer: readTimeout must be positive", "use e.g. 10 s");
@@ -301,7 +229,66 @@ public final class WebhookServer implements AutoCloseable {
             return this;
         }
 
-        /** How long {@link WebhookServer#close()} lets exchanges in progress finish; default 1 s (whole seconds). */
+        /**
+         * How long the request head (request line and headers) may take to arrive, counted from the
+         * connection's accept or the end of the previous response on a kept-alive connection (so it
+         * is also the idle keep-alive time, and the time a client has to read a response); default
+         * 5 s. A connection past it is closed.
+         */
+        public Builder headerTimeout(Duration headerTimeout) {
+            if (headerTimeout == null || headerTimeout.isZero() || headerTimeout.isNegative()) {
+                throw new WebhookConfigException("WebhookServer: headerTimeout must be positive", "use e.g. 5 s");
+            }
+            this.headerTimeout = headerTimeout;
+            return this;
+        }
+
+        /**
+         * The slowest average rate a body may arrive at, after its first second; default 1024 bytes
+         * per second. A body trickled more slowly is cut before {@link #readTimeout(Duration)}.
+         */
+        public Builder minBodyBytesPerSecond(int bytesPerSecond) {
+            if (bytesPerSecond < 0) {
+                throw new WebhookConfigException("WebhookServer: minBodyBytesPerSecond must not be negative",
+                        "use e.g. 1024, or 0 for no minimum rate");
+            }
+            this.minBodyBytesPerSecond = bytesPerSecond;
+            return this;
+        }
+
+        /** Open connections in all; beyond it new ones get 503 and are closed; default 1024. */
+        public Builder maxConnections(int maxConnections) {
+            if (maxConnections <= 0) {
+                throw new WebhookConfigException("WebhookServer: maxConnections must be positive", "use e.g. 1024");
+            }
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /**
+         * Open connections from one remote IP address; beyond it new ones get 503 and are closed;
+         * default 128. Behind a proxy every connection comes from the proxy: raise it (or rely on the
+         * proxy's own limits).
+         */
+        public Builder maxConnectionsPerAddress(int maxConnectionsPerAddress) {
+            if (maxConnectionsPerAddress <= 0) {
+                throw new WebhookConfigException("WebhookServer: maxConnectionsPerAddress must be positive",
+                        "use e.g. 128");
+            }
+            this.maxConnectionsPerAddress = maxConnectionsPerAddress;
+            return this;
+        }
+
+        /** The largest request head (request line and headers), in bytes; larger gets 431; default 16 KiB. */
+        public Builder maxHeaderBytes(int maxHeaderBytes) {
+            if (maxHeaderBytes < 1024) {
+                throw new WebhookConfigException("WebhookServer: maxHeaderBytes must be at least 1024", "use e.g. 16384");
+            }
+            this.maxHeaderBytes = maxHeaderBytes;
+            return this;
+        }
+
+        /** How long {@link WebhookServer#close()} lets requests being handled finish; default 1 s. */
         public Builder stopGrace(Duration stopGrace) {
             if (stopGrace == null || stopGrace.isNegative()) {
                 throw new WebhookConfigException("WebhookServer: stopGrace must not be negative", "use e.g. 1 s");

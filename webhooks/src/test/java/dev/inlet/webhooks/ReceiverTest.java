@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inlet.core.DecodingException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -97,7 +98,10 @@ class ReceiverTest {
         receiver.start();
         WebhookRequest good = delivery("msg_2", "{}");
 
-        assertThat(receiver.handle(Fixtures.withHeader(good, "webhook-signature", "v1,AAAA")).status()).isEqualTo(401);
+        String wrong = "v1," + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        assertThat(receiver.handle(Fixtures.withHeader(good, "webhook-signature", wrong)).status()).isEqualTo(401);
+        // Not even a 32-byte signature: malformed, whatever the key (see UndecodableSignatureTest).
+        assertThat(receiver.handle(Fixtures.withHeader(good, "webhook-signature", "v1,AAAA")).status()).isEqualTo(400);
         assertThat(receiver.handle(Fixtures.without(good, "webhook-timestamp")).status()).isEqualTo(400);
         assertThat(receiver.handle(delivery("msg_3", "x".repeat(1001))).status()).isEqualTo(413);
         assertThat(receiver.handle("/other", good).status()).isEqualTo(404);
@@ -282,13 +286,17 @@ class ReceiverTest {
         awaitCondition("the done mark", () -> inbox.pendingCount() == 0);
         assertThat(crashed.handle(delivery("pending-1", "{\"n\":1}")).status()).isEqualTo(200);
         assertThat(crashed.handle(delivery("pending-2", "{\"n\":2}")).status()).isEqualTo(200);
-        // "Crash": the process state is abandoned without close(); only the journal remains.
+        // "Crash": the process state is abandoned without close(); only the journal remains. The first
+        // inbox still holds the directory's lock, so the "restarted" one opens a copy of the journal
+        // as the crash left it.
+        Path restarted = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-restarted"));
+        Files.copy(dir.resolve(DurableInbox.FILE_NAME), restarted.resolve(DurableInbox.FILE_NAME));
         List<String> redelivered = new CopyOnWriteArrayList<>();
         CountDownLatch two = new CountDownLatch(2);
         receiver = receiver(e -> {
             redelivered.add(e.id().orElseThrow() + ":" + e.bodyAsString());
             two.countDown();
-        }).inbox(DurableInbox.builder(dir).clock(clock).open()).workers(1).build();
+        }).inbox(DurableInbox.builder(restarted).clock(clock).open()).workers(1).build();
         receiver.start();
         await(two);
         WebhookResponse retryOfAccepted = receiver.handle(delivery("pending-1", "{\"n\":1}"));
@@ -299,7 +307,7 @@ class ReceiverTest {
         assertThat(redelivered).containsExactly("pending-1:{\"n\":1}", "pending-2:{\"n\":2}");
         assertThat(retryOfAccepted.reason()).contains(FailureReason.DUPLICATE_DELIVERY);
         assertThat(retryOfDone.reason()).contains(FailureReason.DUPLICATE_DELIVERY);
-        DurableInbox reopened = DurableInbox.builder(dir).clock(clock).open();
+        DurableInbox reopened = DurableInbox.builder(restarted).clock(clock).open();
         assertThat(reopened.pendingCount()).isZero();
         reopened.close();
     }

@@ -61,6 +61,35 @@ public final class Encodings {
         return diff == 0;
     }
 
+    /** Whether {@code text[from, to)} is hex (either case) of exactly {@code bytes} bytes. */
+    public static boolean isHex(CharSequence text, int from, int to, int bytes) {
+        if (to - from != 2 * bytes) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if ((nibble(text.charAt(i)) & 0x100) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code text[from, to)} is base64 (standard, or base64url when {@code url}; padding
+     * optional for base64url) of exactly {@code bytes} bytes.
+     */
+    public static boolean isBase64(String text, int from, int to, int bytes, boolean url) {
+        if (from < 0 || to > text.length() || from >= to) {
+            return false;
+        }
+        try {
+            byte[] decoded = (url ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text.substring(from, to));
+            return decoded.length == bytes;
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+    }
+
     private static int nibble(char c) {
         return c < 128 ? HEX_VALUE[c] & 0x1ff : 0x1ff;
     }

@@ -1,34 +1,36 @@
 package dev.inlet.webhooks.internal;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.zip.CRC32C;
 
 /**
- * An append-only file of opaque records, each framed as {@code [length][crc32c][payload]}.
+ * An append-only file of opaque records, framed as described in {@link JournalFrames}.
  *
  * <p>Crash safety: a record is durable once {@link #force(long)} returned for the position
- * {@link #append} gave. On open, records are replayed in order and the first torn or corrupt frame
- * (a crash in the middle of a write) ends the file: it is truncated there. Forcing is a group
+ * {@link #append} gave. On open, records are replayed in order. A frame that is damaged with no
+ * intact frame after it is a crash's torn tail: the file is truncated there. A damaged frame
+ * <em>followed</em> by intact frames is not a crash (appends are sequential): the reader
+ * resynchronises on the next frame's magic, replays everything intact after the damage, keeps a
+ * byte-for-byte copy of the file as it was ({@code <name>.damaged-<millis>}) and reports each
+ * damaged region through {@link #damage()}, so the owner can log it loudly. Forcing is a group
  * commit: one {@code fsync} covers every record appended before it, so concurrent writers share
  * the cost. {@link #rewrite} replaces the contents atomically (write, fsync, rename, fsync dir).
  */
 public final class Journal implements Closeable {
 
-    /** Larger frames are treated as corruption. */
-    private static final int MAX_RECORD = 256 << 20;
+    /** One damaged region found on open: where it starts and how many bytes were skipped. */
+    public record Damage(long offset, long length) {
+    }
 
     private final Path file;
     private final boolean fsync;
@@ -38,6 +40,9 @@ public final class Journal implements Closeable {
     /** Logical bytes appended since open; never reset, so positions survive a rewrite. */
     private long written;
     private volatile long forced;
+    private List<Damage> damage = List.of();
+    private long tornTailBytes;
+    private Path quarantine;
 
     private Journal(Path file, boolean fsync, FileChannel channel) {
         this.file = file;
@@ -54,57 +59,75 @@ public final class Journal implements Closeable {
         Files.createDirectories(file.toAbsolutePath().getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
+        Journal journal = new Journal(file, fsync, channel);
         try {
-            long valid = replay(channel, visitor);
-            if (valid < channel.size()) {
-                channel.truncate(valid);
-                channel.force(true);
-            }
-            channel.position(valid);
-            return new Journal(file, fsync, channel);
+            journal.replay(visitor);
+            return journal;
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            journal.channel.close();
             throw e;
         }
     }
 
-    private static long replay(FileChannel channel, Consumer<byte[]> visitor) throws IOException {
-        channel.position(0);
-        InputStream raw = Channels.newInputStream(channel);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
-        long valid = 0;
-        CRC32C crc = new CRC32C();
-        while (true) {
-            int length;
-            int checksum;
-            byte[] payload;
-            try {
-                length = in.readInt();
-                checksum = in.readInt();
-                if (length <= 0 || length > MAX_RECORD) {
-                    return valid;
-                }
-                payload = new byte[length];
-                in.readFully(payload);
-            } catch (EOFException tornTail) {
-                return valid;
+    private void replay(Consumer<byte[]> visitor) throws IOException {
+        long size = channel.size();
+        boolean legacy = size > 0 && JournalFrames.readFrame(channel, 0, size) == null
+                && JournalFrames.readLegacyFrame(channel, 0, size) != null;
+        List<byte[]> records = new ArrayList<>();
+        List<Damage> damaged = new ArrayList<>();
+        long position = 0;
+        while (position < size) {
+            byte[] payload = legacy ? JournalFrames.readLegacyFrame(channel, position, size)
+                    : JournalFrames.readFrame(channel, position, size);
+            if (payload != null) {
+                records.add(payload);
+                visitor.accept(payload);
+                position += (legacy ? JournalFrames.LEGACY_HEADER : JournalFrames.HEADER) + payload.length;
+                continue;
             }
-            crc.reset();
-            crc.update(payload);
-            if ((int) crc.getValue() != checksum) {
-                return valid;
+            // Legacy frames carry no magic to resynchronise on: damage there ends the file.
+            long next = legacy ? -1 : JournalFrames.nextFrame(channel, position + 1, size);
+            if (next < 0) {
+                tornTailBytes = size - position;
+                break;
             }
-            visitor.accept(payload);
-            valid += 8L + length;
+            damaged.add(new Damage(position, next - position));
+            position = next;
         }
+        damage = List.copyOf(damaged);
+        if (!damaged.isEmpty()) {
+            quarantine = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
+            Files.copy(file, quarantine, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (legacy || !damaged.isEmpty()) {
+            // Rewritten in the current format, without the damaged bytes, so appends follow intact frames.
+            channel.close();
+            replaceFile(records);
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } else if (tornTailBytes > 0) {
+            channel.truncate(size - tornTailBytes);
+            channel.force(true);
+        }
+        channel.position(channel.size());
+    }
+
+    /** Damaged regions found before the tail when the journal was opened; empty normally. */
+    public List<Damage> damage() {
+        return damage;
+    }
+
+    /** Bytes of a torn (incomplete) last frame dropped when the journal was opened. */
+    public long tornTailBytes() {
+        return tornTailBytes;
+    }
+
+    /** The copy of the damaged file kept when {@link #damage()} is not empty. */
+    public Optional<Path> quarantine() {
+        return Optional.ofNullable(quarantine);
     }
 
     private static ByteBuffer frame(byte[] payload) {
-        CRC32C crc = new CRC32C();
-        crc.update(payload);
-        ByteBuffer frame = ByteBuffer.allocate(8 + payload.length);
-        frame.putInt(payload.length).putInt((int) crc.getValue()).put(payload).flip();
-        return frame;
+        return JournalFrames.frame(payload);
     }
 
     /**
@@ -159,25 +182,30 @@ public final class Journal implements Closeable {
     public void rewrite(java.util.function.Supplier<Iterable<byte[]>> records) throws IOException {
         synchronized (forceLock) {
             synchronized (writeLock) {
-                Path tmp = file.resolveSibling(file.getFileName() + ".compact");
-                try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                    for (byte[] record : records.get()) {
-                        ByteBuffer frame = frame(record);
-                        while (frame.hasRemaining()) {
-                            out.write(frame);
-                        }
-                    }
-                    out.force(true);
-                }
                 channel.close();
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                forceDirectory();
+                replaceFile(records.get());
                 channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 channel.position(channel.size());
                 forced = written;
             }
         }
+    }
+
+    /** Writes {@code records} to a new file, forces it, and renames it over the journal. */
+    private void replaceFile(Iterable<byte[]> records) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".compact");
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            for (byte[] record : records) {
+                ByteBuffer frame = frame(record);
+                while (frame.hasRemaining()) {
+                    out.write(frame);
+                }
+            }
+            out.force(true);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceDirectory();
     }
 
     private void forceDirectory() {
