@@ -2,7 +2,6 @@ package dev.inlet.examples.docs;
 
 import dev.inlet.core.Json;
 import dev.inlet.core.PageSource;
-import dev.inlet.core.testing.ListPageSource;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -26,9 +25,9 @@ public class DocsValidationContext {
         void save(Object record);
     }
 
-    protected final PageSource source = new ListPageSource(List.of(List.of(
+    protected final PageSource source = new OnePageSource(List.of(
             charge("{\"id\":\"ch_1\",\"amount\":\"12.50\",\"created\":1714564800,\"status\":\"paid\"}"),
-            charge("{\"id\":\"ch_2\",\"amount\":-5,\"created\":1714564801,\"status\":\"paid\"}"))));
+            charge("{\"id\":\"ch_2\",\"amount\":-5,\"created\":1714564801,\"status\":\"paid\"}")));
     protected final Store store = record -> { };
 
     private static JsonNode charge(String json) {
