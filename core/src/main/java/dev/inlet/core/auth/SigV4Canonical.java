@@ -62,11 +62,16 @@ final class SigV4Canonical {
             String method, String canonicalUri, String canonicalQuery, TreeMap<String, String> canonicalHeaders,
             String payloadHash, String amzDate, String scope) {
 
-        /** The canonical request with the values of {@code sensitive} headers and query parameters masked. */
-        String canonicalRequest(Predicate<String> sensitiveHeader,
-                UnaryOperator<String> maskQuery) {
+        /** The canonical request with the values of sensitive headers and query parameters masked. */
+        String canonicalRequest(Predicate<String> sensitiveHeader, UnaryOperator<String> maskQuery) {
             return render(method, canonicalUri, maskQuery.apply(canonicalQuery), canonicalHeaders, payloadHash,
                     sensitiveHeader);
+        }
+
+        /** The {@code Authorization} header only: the canonical request holds the session token. */
+        @Override
+        public String toString() {
+            return "Signed[" + authorization + "]";
         }
     }
 

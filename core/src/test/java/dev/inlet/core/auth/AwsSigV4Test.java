@@ -241,7 +241,8 @@ class AwsSigV4Test {
                 .containsExactly("host", "x-amz-date", "x-amz-security-token", "x-amz-target", "x-api-key");
         assertThat(details.credentialScope()).isEqualTo("20260101/us-east-1/service/aws4_request");
         assertThat(details.amzDate()).isEqualTo("20260101T000000Z");
-        String everything = details + details.canonicalRequest() + details.stringToSign() + details.authorization();
+        String everything = details + details.canonicalRequest() + details.stringToSign() + details.authorization()
+                + signed;
         assertThat(everything).doesNotContain(SECRET.reveal()).doesNotContain(SESSION.reveal())
                 .doesNotContain(apiKey.reveal());
     }
