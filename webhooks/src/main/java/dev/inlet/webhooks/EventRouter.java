@@ -7,14 +7,21 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * A {@link WebhookHandler} that routes events by type: each type to a raw handler or to a typed one
- * that receives the body mapped to the caller's class. Types nobody registered go to the fallback,
- * which by default ignores them: providers add event types, and an unknown one must not fail the
- * delivery. Immutable and thread-safe.
+ * that receives the event's <em>payload</em> mapped to the caller's class. Types nobody registered go
+ * to the fallback, which by default ignores them: providers add event types, and an unknown one must
+ * not fail the delivery. Immutable and thread-safe.
+ *
+ * <p>The payload is the object the event is about, where the provider puts it inside its envelope.
+ * {@link #builder(SignatureScheme)} knows the vendors' places: Stripe {@code /data/object} (the
+ * invoice of {@code invoice.paid}), Standard Webhooks {@code /data}, Slack {@code /event}; GitHub,
+ * Shopify, HubSpot and custom schemes the whole body. {@link #builder()} maps the whole body unless
+ * {@link Builder#payloadAt(String)} says otherwise. The whole event stays available to every handler
+ * as the {@link WebhookEvent} ({@code event.json()}, {@code event.as(...)}).
  *
  * <pre>{@code
- * WebhookHandler handler = EventRouter.builder()
+ * WebhookHandler handler = EventRouter.builder(SignatureScheme.stripe())   // payloads at /data/object
  *         .on("invoice.paid", Invoice.class, (invoice, event) -> billing.paid(invoice))
- *         .on("customer.deleted", event -> crm.forget(event.json().path("data").path("id").asString()))
+ *         .on("customer.deleted", event -> crm.forget(event.json().at("/data/object/id").asString()))
  *         .build();
  * }</pre>
  */
@@ -30,7 +37,7 @@ public final class EventRouter implements WebhookHandler {
         /**
          * Handles one event.
          *
-         * @param value the body mapped to {@code T}
+         * @param value the event's payload mapped to {@code T}
          * @param event the event (id, headers, raw body)
          * @throws Exception to have the event retried or dead-lettered
          */
@@ -45,9 +52,18 @@ public final class EventRouter implements WebhookHandler {
         this.fallback = b.fallback;
     }
 
-    /** A builder. */
+    /** A builder whose typed handlers get the whole body, unless {@link Builder#payloadAt(String)} says otherwise. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(EventPayloads.WHOLE_BODY);
+    }
+
+    /**
+     * A builder whose typed handlers get the payload where {@code scheme}'s provider puts it: Stripe
+     * {@code /data/object}, Standard Webhooks {@code /data}, Slack {@code /event}, the others the whole
+     * body. Pass the scheme of the endpoint's verifier.
+     */
+    public static Builder builder(SignatureScheme scheme) {
+        return new Builder(EventPayloads.defaultFor(scheme));
     }
 
     /** Sends the event to the handler of its type, or to the fallback when it has no (known) type. */
@@ -67,8 +83,10 @@ public final class EventRouter implements WebhookHandler {
         private final Map<String, WebhookHandler> routes = new LinkedHashMap<>();
         private WebhookHandler fallback = event -> { };
         private ObjectMapper mapper = Json.mapper();
+        private String payloadPointer;
 
-        private Builder() {
+        private Builder(String payloadPointer) {
+            this.payloadPointer = payloadPointer;
         }
 
         /** The mapper for typed handlers registered after this call; default Inlet's {@code Json.mapper()}. */
@@ -77,6 +95,18 @@ public final class EventRouter implements WebhookHandler {
                 throw new WebhookConfigException("EventRouter: mapper is null", "pass a JsonMapper");
             }
             this.mapper = mapper;
+            return this;
+        }
+
+        /**
+         * Where typed handlers registered after this call find their payload: a JSON Pointer into the
+         * body, such as {@code /data/object}, or {@code ""} for the whole body. Default: the vendor's
+         * place with {@link EventRouter#builder(SignatureScheme)}, the whole body with
+         * {@link EventRouter#builder()}. An event with nothing at the pointer fails its handler with a
+         * {@link dev.inlet.core.DecodingException} naming the pointer (dead-lettered, not retried).
+         */
+        public Builder payloadAt(String jsonPointer) {
+            this.payloadPointer = EventPayloads.checked(jsonPointer);
             return this;
         }
 
@@ -91,14 +121,18 @@ public final class EventRouter implements WebhookHandler {
             return this;
         }
 
-        /** Routes events of {@code type} to a handler of the body mapped to {@code javaType}. */
+        /**
+         * Routes events of {@code type} to a handler of the payload (see {@link #payloadAt(String)})
+         * mapped to {@code javaType}; the handler gets the whole event too.
+         */
         public <T> Builder on(String type, Class<T> javaType, TypedHandler<? super T> handler) {
             if (javaType == null || handler == null) {
                 throw new WebhookConfigException("EventRouter.on: class and handler are required",
                         "e.g. on(\"invoice.paid\", Invoice.class, (invoice, event) -> ...)");
             }
             ObjectMapper m = mapper;
-            return on(type, event -> handler.handle(event.as(javaType, m), event));
+            String pointer = payloadPointer;
+            return on(type, event -> handler.handle(EventPayloads.read(event, pointer, javaType, m), event));
         }
 
         /** What unrouted and untyped events go to; default: ignored. */

@@ -5,6 +5,7 @@ import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -14,10 +15,15 @@ import java.util.function.Supplier;
  * {@code X-Amz-Security-Token} for temporary credentials. Checked against AWS's published SigV4
  * test suite.
  *
- * <p>What is signed: the method; the canonical URI; the sorted, re-encoded query; {@code host} as
- * the client sends it; every request header present at signing time except hop-by-hop and
- * transport-set ones ({@code Content-Length}, {@code User-Agent}, {@code Connection} …); and the
- * SHA-256 of the body bytes (or {@code UNSIGNED-PAYLOAD}).
+ * <p>What is signed, following AWS's SDKs: the method; the canonical URI; the sorted, re-encoded
+ * query; {@code host} as the client sends it (or {@link Builder#host(String)}); {@code content-length}
+ * when the request has a non-empty body (its length, as the transport sends it); every other request header
+ * present at signing time except hop-by-hop ones and those AWS's SDKs never sign
+ * ({@code User-Agent}, {@code Expect}, {@code Connection}, {@code Transfer-Encoding},
+ * {@code X-Amzn-Trace-Id} …); and the SHA-256 of the body bytes (or {@code UNSIGNED-PAYLOAD}).
+ *
+ * <p>To debug a {@code SignatureDoesNotMatch}, {@link #explain(Request)} shows the canonical request
+ * and string to sign, secrets masked.
  *
  * <p>Defaults fit every AWS service except S3: paths are normalized and double-encoded (the path as
  * sent is URI-encoded once more). For S3 call {@link Builder#s3()}.
@@ -44,7 +50,7 @@ public final class AwsSigV4 implements Credentials {
         this.service = b.service;
         this.credentials = b.credentials;
         this.options = new SigV4Canonical.Options(b.doubleEncodePath, b.normalizePath, b.unsignedPayload,
-                b.contentSha256Header);
+                b.contentSha256Header, b.host, b.signContentLength);
         this.clock = b.clock;
         this.binding = new OriginBound(b.origin) {
             @Override
@@ -79,14 +85,29 @@ public final class AwsSigV4 implements Credentials {
         return SigV4Canonical.sign(request, keys, region, service, clock.instant(), options);
     }
 
+    /**
+     * What this signer signs for {@code request} as of now (the configured clock): canonical request,
+     * string to sign, signed headers, with secrets masked. Give it the request as it reaches the signer
+     * (after any interceptor before it in the pipeline); only {@code X-Amz-Date} then differs from the
+     * attempt that failed. Sends nothing.
+     *
+     * @throws AuthenticationException if the credentials supplier returns none
+     */
+    public SigningDetails explain(Request request) {
+        Objects.requireNonNull(request, "request");
+        return SigningDetails.of(sign(request), request.sensitiveParameters());
+    }
+
     @Override
     public String toString() {
-        return "AwsSigV4[" + service + " in " + region + ", for " + binding.origin() + "]";
+        return "AwsSigV4[" + service + " in " + region + ", for " + binding.origin()
+                + (options.host() == null ? "" : ", signing host " + options.host()) + "]";
     }
 
     /**
      * Builds {@link AwsSigV4}; not thread-safe. Defaults: the payload signed (its SHA-256), no
-     * {@code X-Amz-Content-Sha256} header, paths normalized and double-encoded, the system UTC clock.
+     * {@code X-Amz-Content-Sha256} header, paths normalized and double-encoded, {@code host} from the
+     * URI, {@code Content-Length} signed for requests with a body, the system UTC clock.
      */
     public static final class Builder {
         private Origin origin;
@@ -98,6 +119,8 @@ public final class AwsSigV4 implements Credentials {
         private boolean doubleEncodePath = true;
         private boolean normalizePath = true;
         private Clock clock = Clock.systemUTC();
+        private String host;
+        private boolean signContentLength = true;
 
         private Builder() {
         }
@@ -166,6 +189,34 @@ public final class AwsSigV4 implements Credentials {
         /** S3's rules: no path normalization, single encoding, the {@code X-Amz-Content-Sha256} header. */
         public Builder s3() {
             return doubleEncodePath(false).normalizePath(false).contentSha256Header(true);
+        }
+
+        /**
+         * The {@code Host} the service sees, signed instead of the URI's: for a VPC endpoint, tunnel or
+         * reverse proxy in front of the service, such as {@code search-logs.eu-west-1.es.amazonaws.com}
+         * ({@code host[:port]}). It is also set as the request's {@code Host} header for transports that
+         * can send one; the JDK client always sends the URI's host, so the proxy or endpoint must set
+         * {@code Host} to this value on the way in. Default: none, the URI's host.
+         */
+        public Builder host(String host) {
+            Objects.requireNonNull(host, "host");
+            if (host.isBlank() || !host.equals(host.strip()) || host.chars().anyMatch(c -> c <= ' ' || c == '/'
+                    || c == '@' || c == '?' || c == '#' || c >= 0x7f)) {
+                throw new IllegalArgumentException("the AWS signing host must be host[:port], without a scheme, "
+                        + "path or spaces, e.g. search-logs.eu-west-1.es.amazonaws.com");
+            }
+            this.host = host.toLowerCase(Locale.ROOT);
+            return this;
+        }
+
+        /**
+         * Whether a request with a non-empty body signs its {@code Content-Length} (the body's length, as the
+         * transport sends it), as AWS's SDKs do. Default true; false signs it never, as AWS's published
+         * test suite does for its one request with a body.
+         */
+        public Builder signContentLength(boolean sign) {
+            this.signContentLength = sign;
+            return this;
         }
 
         /** The clock for {@code X-Amz-Date}. Default the system UTC clock. */

@@ -1,6 +1,7 @@
 package dev.inlet.core.auth;
 
 import dev.inlet.core.Headers;
+import dev.inlet.core.Redaction;
 import dev.inlet.core.http.Request;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The arithmetic of AWS Signature Version 4, header form: the canonical request, the string to
@@ -24,9 +27,11 @@ final class SigV4Canonical {
     static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
     /**
-     * Headers never signed: hop-by-hop headers, those the transport sets or rewrites itself
-     * ({@code Content-Length}, {@code User-Agent}), ones proxies add, and the signature itself.
-     * {@code host} is signed, but from the URI, as the transport writes it.
+     * Headers never signed, as AWS's SDKs leave them out (aws-sdk-java-v2: {@code connection},
+     * {@code x-amzn-trace-id}, {@code user-agent}, {@code expect}; botocore also
+     * {@code transfer-encoding}): hop-by-hop headers, ones the transport or proxies rewrite, and the
+     * signature itself. {@code host} and {@code content-length} are signed, but as the transport writes
+     * them (from the URI, or the host override; from the body's length), never as the caller set them.
      */
     private static final Set<String> UNSIGNED = Set.of("authorization", "connection", "content-length", "expect",
             "host", "keep-alive", "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding",
@@ -38,13 +43,36 @@ final class SigV4Canonical {
     private SigV4Canonical() {
     }
 
-    /** How paths and payloads are treated. */
+    /**
+     * How paths, payloads and the transport-written headers are treated.
+     *
+     * @param host the {@code Host} to sign instead of the URI's, or null
+     * @param signContentLength whether a request with a body signs its {@code Content-Length}
+     */
     record Options(boolean doubleEncodePath, boolean normalizePath, boolean unsignedPayload,
-            boolean contentSha256Header) {
+            boolean contentSha256Header, String host, boolean signContentLength) {
     }
 
-    /** A signed request and the intermediate strings (for tests and debugging). */
-    record Signed(Request request, String canonicalRequest, String stringToSign, String authorization) {
+    /**
+     * A signed request and the intermediate values (for tests and {@link SigningDetails}).
+     *
+     * @param canonicalHeaders the signed headers, lower-case names in order, to their canonical values
+     */
+    record Signed(Request request, String canonicalRequest, String stringToSign, String authorization,
+            String method, String canonicalUri, String canonicalQuery, TreeMap<String, String> canonicalHeaders,
+            String payloadHash, String amzDate, String scope) {
+
+        /** The canonical request with the values of sensitive headers and query parameters masked. */
+        String canonicalRequest(Predicate<String> sensitiveHeader, UnaryOperator<String> maskQuery) {
+            return render(method, canonicalUri, maskQuery.apply(canonicalQuery), canonicalHeaders, payloadHash,
+                    sensitiveHeader);
+        }
+
+        /** The {@code Authorization} header only: the canonical request holds the session token. */
+        @Override
+        public String toString() {
+            return "Signed[" + authorization + "]";
+        }
     }
 
     static Signed sign(Request request, AwsCredentials credentials, String region, String service, Instant now,
@@ -58,17 +86,17 @@ final class SigV4Canonical {
         if (options.unsignedPayload() || options.contentSha256Header()) {
             stamped.header("X-Amz-Content-Sha256", payloadHash);
         }
+        if (options.host() != null) {
+            stamped.header("Host", options.host());
+        }
         Request toSign = stamped.build();
 
-        TreeMap<String, String> headers = canonicalHeaders(toSign);
+        TreeMap<String, String> headers = canonicalHeaders(toSign, options);
         String signedHeaders = String.join(";", headers.keySet());
-        StringBuilder canonical = new StringBuilder()
-                .append(toSign.method()).append('\n')
-                .append(canonicalUri(toSign, options)).append('\n')
-                .append(canonicalQuery(WireForm.rawQuery(toSign.uri()))).append('\n');
-        headers.forEach((name, value) -> canonical.append(name).append(':').append(value).append('\n'));
-        canonical.append('\n').append(signedHeaders).append('\n').append(payloadHash);
-        String canonicalRequest = canonical.toString();
+        String canonicalUri = canonicalUri(toSign, options);
+        String canonicalQuery = canonicalQuery(WireForm.rawQuery(toSign.uri()));
+        String canonicalRequest = render(toSign.method(), canonicalUri, canonicalQuery, headers, payloadHash,
+                name -> false);
 
         String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
                 + Crypto.sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
@@ -77,7 +105,19 @@ final class SigV4Canonical {
         String authorization = ALGORITHM + " Credential=" + credentials.accessKeyId() + "/" + scope
                 + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature;
         return new Signed(toSign.toBuilder().header("Authorization", authorization).build(), canonicalRequest,
-                stringToSign, authorization);
+                stringToSign, authorization, toSign.method(), canonicalUri, canonicalQuery, headers, payloadHash,
+                amzDate, scope);
+    }
+
+    /** Method, URI, query, {@code name:value} lines, a blank line, the signed header list, the payload hash. */
+    private static String render(String method, String uri, String query, TreeMap<String, String> headers,
+            String payloadHash, Predicate<String> masked) {
+        StringBuilder canonical = new StringBuilder().append(method).append('\n').append(uri).append('\n')
+                .append(query).append('\n');
+        headers.forEach((name, value) -> canonical.append(name).append(':')
+                .append(masked.test(name) ? Redaction.MASK : value).append('\n'));
+        return canonical.append('\n').append(String.join(";", headers.keySet())).append('\n').append(payloadHash)
+                .toString();
     }
 
     /** {@code HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")}. */
@@ -89,8 +129,14 @@ final class SigV4Canonical {
         return key;
     }
 
-    /** Lower-case names, sorted, to trimmed values with inner whitespace runs collapsed, joined by commas. */
-    private static TreeMap<String, String> canonicalHeaders(Request request) {
+    /**
+     * Lower-case names, sorted, to trimmed values with inner whitespace runs collapsed, joined by commas;
+     * {@code host} as the transport writes it (or the override), and {@code content-length} as the
+     * transport writes it for a non-empty body: its length. An empty or absent body signs no length:
+     * JDK 17 sends {@code Content-Length: 0} even for a bodiless GET and later JDKs do not, and an
+     * unsigned header the server receives does no harm, while a signed one it does not receive fails.
+     */
+    private static TreeMap<String, String> canonicalHeaders(Request request, Options options) {
         TreeMap<String, String> out = new TreeMap<>();
         Headers headers = request.headers();
         for (String name : headers.names()) {
@@ -101,7 +147,11 @@ final class SigV4Canonical {
                 out.put(lower, String.join(",", values));
             }
         }
-        out.put("host", WireForm.hostHeader(request.uri()));
+        out.put("host", options.host() != null ? options.host() : WireForm.hostHeader(request.uri()));
+        if (options.signContentLength()) {
+            request.body().filter(body -> body.length > 0)
+                    .ifPresent(body -> out.put("content-length", Integer.toString(body.length)));
+        }
         return out;
     }
 

@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  *             () -> Optional.of(charges.run(warehouse::upsert).run()));
  *     scheduler.schedule("contacts", Schedule.daily(LocalTime.of(2, 0), ZoneId.of("Europe/Paris")),
  *             () -> Optional.of(contacts.run(crm::upsert).run()));
- *     receiver.onEvent(event -> scheduler.runNow("charges"));   // webhook-triggered refresh
+ *     WebhookHandler refresh = event -> scheduler.runNow("charges");   // webhook-triggered refresh
  *     ...
  * }
  * }</pre>
