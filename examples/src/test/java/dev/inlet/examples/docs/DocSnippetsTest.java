@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,11 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>{@code ```java run}: also run: a fresh instance's {@code snippet()} is called and must return
  *       without throwing (use it for blocks that need no network; put a claimed result in an
  *       {@code assert}-free way: a later statement that throws if it does not hold, or a test).</li>
+ *   <li>A block whose first code line is an {@code import} is a whole file: compiled as it stands, in
+ *       a package of its own (it cannot be {@code run}).</li>
+ *   <li>{@code <!-- snippet: source=servlet/src/test/java/docs/JettyWebhooks.java -->} before the
+ *       fence: the block must equal that file (less its {@code package} line), which its own module
+ *       compiles. For code that needs libraries this module does not have (Jetty 12, Spring Boot).</li>
  *   <li>{@code ```java no-compile}: skipped. Only for code that needs a library outside the build
  *       (the Spring controller); the text around it must say so. Keep them very few.</li>
  * </ul>
@@ -63,10 +69,17 @@ class DocSnippetsTest {
             snippets.addAll(MarkdownSnippets.in(root, file));
         }
         compiler = new SnippetCompiler();
-        results = compiler.compile(snippets.stream().filter(s -> s.mode() != Snippet.Mode.NO_COMPILE).toList());
+        results = compiler.compile(snippets.stream().filter(DocSnippetsTest::compiledHere).toList());
         results = new ArrayList<>(results);
-        snippets.stream().filter(s -> s.mode() == Snippet.Mode.NO_COMPILE)
+        snippets.stream().filter(s -> !compiledHere(s))
                 .forEach(s -> results.add(new SnippetCompiler.Result(s, List.of())));
+        repositoryRoot = root;
+    }
+
+    private static Path repositoryRoot;
+
+    private static boolean compiledHere(Snippet snippet) {
+        return snippet.mode() != Snippet.Mode.NO_COMPILE && snippet.mode() != Snippet.Mode.SOURCE;
     }
 
     @Test
@@ -79,7 +92,7 @@ class DocSnippetsTest {
 
     @TestFactory
     Stream<DynamicTest> everySnippetCompiles() {
-        return results.stream().filter(r -> r.snippet().mode() != Snippet.Mode.NO_COMPILE)
+        return results.stream().filter(r -> compiledHere(r.snippet()))
                 .map(r -> DynamicTest.dynamicTest(r.snippet().where(), () -> {
                     if (!r.errors().isEmpty()) {
                         fail("The snippet at " + r.snippet().where() + " does not compile:\n"
@@ -92,6 +105,9 @@ class DocSnippetsTest {
     Stream<DynamicTest> snippetsMarkedRunRun() {
         return results.stream().filter(r -> r.snippet().mode() == Snippet.Mode.RUN)
                 .map(r -> DynamicTest.dynamicTest(r.snippet().where(), () -> {
+                    assertThat(r.snippet().isCompilationUnit())
+                            .as(r.snippet().where() + " is a whole file (it starts with imports): it cannot be run")
+                            .isFalse();
                     assertThat(r.errors()).as("compiler errors of " + r.snippet().where()).isEmpty();
                     Object instance = compiler.load(r.snippet()).getConstructor().newInstance();
                     try {
@@ -101,5 +117,22 @@ class DocSnippetsTest {
                                 e.getCause());
                     }
                 }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> snippetsMirroringASourceFileEqualIt() throws Exception {
+        return results.stream().filter(r -> r.snippet().mode() == Snippet.Mode.SOURCE)
+                .map(r -> DynamicTest.dynamicTest(r.snippet().where(), () -> {
+                    Path source = repositoryRoot.resolve(r.snippet().source());
+                    assertThat(source).as(r.snippet().where() + ": the source file it mirrors").isRegularFile();
+                    assertThat(String.join("\n", r.snippet().code()).strip())
+                            .as(r.snippet().where() + " must equal " + r.snippet().source()
+                                    + " (less its package line), which its module compiles")
+                            .isEqualTo(withoutPackageLine(Files.readString(source)));
+                }));
+    }
+
+    private static String withoutPackageLine(String source) {
+        return source.replaceFirst("(?s)^\\s*package\\s+[\\w.]+\\s*;", "").strip();
     }
 }

@@ -83,8 +83,11 @@ final class MarkdownSnippets {
                 for (String l : lines.subList(start, Math.min(end, lines.size()))) {
                     code.add(l.startsWith(indent) ? l.substring(indent.length()) : l.strip());
                 }
-                out.add(new Snippet(relative, start + 1, code, mode(relative, start, open.group(4)),
-                        imports(relative, start, i > 0 ? lines.get(i - 1) : "")));
+                String directive = i > 0 ? lines.get(i - 1) : "";
+                String source = source(directive);
+                Snippet.Mode mode = source == null ? mode(relative, start, open.group(4)) : Snippet.Mode.SOURCE;
+                out.add(new Snippet(relative, start + 1, code, mode,
+                        source == null ? imports(relative, start, directive) : List.of(), source));
             }
             i = end;
         }
@@ -110,6 +113,13 @@ final class MarkdownSnippets {
         }
     }
 
+    /** The path of a {@code <!-- snippet: source=path -->} directive, or null. */
+    private static String source(String previous) {
+        Matcher directive = DIRECTIVE.matcher(previous);
+        return directive.matches() && directive.group(1).startsWith("source=")
+                ? directive.group(1).substring("source=".length()).strip() : null;
+    }
+
     private static List<String> imports(String file, int line, String previous) {
         Matcher directive = DIRECTIVE.matcher(previous);
         if (!directive.matches()) {
@@ -118,7 +128,7 @@ final class MarkdownSnippets {
         String body = directive.group(1);
         if (!body.startsWith("imports=")) {
             throw new IllegalArgumentException(file + ":" + (line - 1) + ": unknown snippet directive '" + body
-                    + "'; the only one is <!-- snippet: imports=a.b.*, c.d.E -->");
+                    + "'; use <!-- snippet: imports=a.b.*, c.d.E --> or <!-- snippet: source=path/To.java -->");
         }
         return Arrays.stream(body.substring("imports=".length()).split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();

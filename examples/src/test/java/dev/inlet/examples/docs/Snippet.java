@@ -11,8 +11,9 @@ import java.util.List;
  * @param code the block's lines, the fence's own indentation removed
  * @param mode what the build does with it
  * @param imports extra imports from a {@code <!-- snippet: imports=... -->} comment before the fence
+ * @param source for {@link Mode#SOURCE}: the repository path of the compiled file the block mirrors
  */
-record Snippet(String file, int line, List<String> code, Mode mode, List<String> imports) {
+record Snippet(String file, int line, List<String> code, Mode mode, List<String> imports, String source) {
 
     /** What the build does with a block, from the fence's info string. */
     enum Mode {
@@ -21,7 +22,13 @@ record Snippet(String file, int line, List<String> code, Mode mode, List<String>
         /** {@code ```java run}: compiled, then run; it must complete without throwing. */
         RUN,
         /** {@code ```java no-compile}: left alone (say why in the text around it). */
-        NO_COMPILE
+        NO_COMPILE,
+        /**
+         * {@code <!-- snippet: source=path -->} before the fence: the block must equal that source
+         * file (less its {@code package} line), which its own module compiles and tests. For code that
+         * needs libraries this module must not have on its classpath (Jetty 12, Spring Boot).
+         */
+        SOURCE
     }
 
     /** Where the block is, as {@code file:line}, for messages and test names. */
@@ -38,6 +45,18 @@ record Snippet(String file, int line, List<String> code, Mode mode, List<String>
             }
             return t.matches("((public|protected|private|abstract|final|static|sealed)\\s+)*"
                     + "(class|interface|enum|record)\\s+\\w+.*") && !t.matches("record\\s+\\w+\\(.*\\)\\s*\\{\\s*}.*");
+        }
+        return false;
+    }
+
+    /** Whether the block is a whole compilation unit: its first code line is an {@code import}. */
+    boolean isCompilationUnit() {
+        for (String l : code) {
+            String t = l.strip();
+            if (t.isEmpty() || t.startsWith("//")) {
+                continue;
+            }
+            return t.startsWith("import ");
         }
         return false;
     }

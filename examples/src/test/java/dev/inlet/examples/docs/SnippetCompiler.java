@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -138,15 +140,28 @@ final class SnippetCompiler {
     }
 
     /** A snippet wrapped in its class: a method body for statements, a class body for type declarations. */
+    private static final Pattern PUBLIC_TYPE = Pattern.compile(
+            "^public\\s+(?:(?:final|abstract|sealed|non-sealed)\\s+)*(?:class|interface|enum|record)\\s+(\\w+)");
+
+    private static final Pattern TOP_LEVEL_CLASS = Pattern.compile(
+            "^(?:(?:public|abstract|final|sealed|non-sealed)\\s+)*class\\s");
+
     private static final class Source extends SimpleJavaFileObject {
         final Snippet snippet;
         final List<String> lines = new ArrayList<>();
         final int firstCodeLine;
 
         Source(Snippet snippet) {
-            super(URI.create("string:///" + PACKAGE.replace('.', '/') + "/" + snippet.className() + ".java"),
-                    Kind.SOURCE);
+            super(URI.create("string:///" + packageOf(snippet).replace('.', '/') + "/" + fileName(snippet)
+                    + ".java"), Kind.SOURCE);
             this.snippet = snippet;
+            if (snippet.isCompilationUnit()) {
+                // A whole file: its own package, so its top-level types clash with no other block's.
+                lines.add("package " + packageOf(snippet) + ";");
+                firstCodeLine = lines.size() + 1;
+                lines.addAll(snippet.code());
+                return;
+            }
             lines.add("package " + PACKAGE + ";");
             COMMON_IMPORTS.forEach(i -> lines.add("import " + i + ";"));
             snippet.imports().forEach(i -> lines.add("import " + i + ";"));
@@ -156,11 +171,34 @@ final class SnippetCompiler {
                 lines.add("public void snippet() throws Exception {");
             }
             firstCodeLine = lines.size() + 1;
-            lines.addAll(snippet.code());
+            if (snippet.declaresTypes()) {
+                // The block's classes become static members, as top-level classes they are in a
+                // user's code: another block can then say `new PaddleStyleScheme()`.
+                snippet.code().forEach(l -> lines.add(TOP_LEVEL_CLASS.matcher(l).find() ? "static " + l : l));
+            } else {
+                lines.addAll(snippet.code());
+            }
             if (!snippet.declaresTypes()) {
                 lines.add("}");
             }
             lines.add("}");
+        }
+
+        private static String packageOf(Snippet snippet) {
+            return snippet.isCompilationUnit() ? PACKAGE + "." + snippet.className().toLowerCase(Locale.ROOT) : PACKAGE;
+        }
+
+        /** A compilation unit's file is named after its public top-level type, as javac requires. */
+        private static String fileName(Snippet snippet) {
+            if (snippet.isCompilationUnit()) {
+                for (String l : snippet.code()) {
+                    Matcher m = PUBLIC_TYPE.matcher(l);
+                    if (m.find()) {
+                        return m.group(1);
+                    }
+                }
+            }
+            return snippet.className();
         }
 
         /** The Markdown position of a line of this source. */
