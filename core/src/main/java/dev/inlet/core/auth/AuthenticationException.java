@@ -1,8 +1,8 @@
 package dev.inlet.core.auth;
 
 import dev.inlet.core.InletException;
-import dev.inlet.core.Redaction;
 import dev.inlet.core.Secret;
+import dev.inlet.core.SentSecrets;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -68,18 +68,17 @@ public class AuthenticationException extends InletException {
         return new AuthenticationException(what, error, errorDescription, status, hint().orElse(null), this);
     }
 
-    /** The text with every occurrence of the secrets replaced by the mask; null stays null. */
+    /**
+     * The text with every occurrence of the secrets, raw or URL-encoded, replaced by the mask; null
+     * stays null.
+     */
     static String scrub(String text, Collection<Secret> secrets) {
         if (text == null) {
             return null;
         }
-        String out = text;
-        for (Secret secret : secrets) {
-            if (secret != null && secret.isContainedIn(out)) {
-                out = out.replace(secret.reveal(), Redaction.MASK);
-            }
-        }
-        return out;
+        SentSecrets forms = new SentSecrets();
+        forms.addSecrets(secrets);
+        return forms.scrub(text);
     }
 
     /** The hint for an OAuth error code (RFC 6749 §5.2), or a general one. */
