@@ -98,14 +98,19 @@ public class InletException extends RuntimeException {
         return this;
     }
 
+    /** The text scrubbed of the secrets registered with {@link #scrubbedOf}, for subclasses' accessors. */
+    protected final String scrubbed(String text) {
+        String out = text;
+        for (SentSecrets secrets : scrubbers) {
+            out = secrets.scrub(out);
+        }
+        return out;
+    }
+
     /** The message plus connector, resume position and hint, scrubbed of secrets Inlet sent. */
     @Override
     public String getMessage() {
-        String message = unscrubbedMessage();
-        for (SentSecrets secrets : scrubbers) {
-            message = secrets.scrub(message);
-        }
-        return message;
+        return scrubbed(unscrubbedMessage());
     }
 
     private String unscrubbedMessage() {

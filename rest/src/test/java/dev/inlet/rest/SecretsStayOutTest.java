@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.inlet.core.Connector;
 import dev.inlet.core.ConnectorRun;
+import dev.inlet.core.DecodingException;
 import dev.inlet.core.InletException;
 import dev.inlet.core.InletListener;
 import dev.inlet.core.OriginRefusedException;
@@ -155,6 +156,23 @@ class SecretsStayOutTest {
         }
         assertThat(sync.state().orElseThrow().position().orElseThrow().token())
                 .contains(api.baseUrl() + "/items?page=2");
+    }
+
+    @Test
+    void anUndecodableBodyEchoingTheKeyIsQuotedScrubbed() {
+        api.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody("<html>unknown appid " + KEY + "</html>")));
+
+        DecodingException e = assertThrows(DecodingException.class, () -> {
+            try (Stream<JsonNode> records = weather().records()) {
+                records.forEach(r -> { });
+            }
+        });
+
+        assertThat(e.getMessage()).contains("unknown appid ***");
+        assertThat(e.bodyExcerpt()).contains("unknown appid ***");
+        assertFree("body excerpt", e.bodyExcerpt());
+        assertChainFree(e);
     }
 
     @Test
