@@ -109,6 +109,19 @@ class EchoedSecretsTest {
     }
 
     @Test
+    void aTokenResponseWithoutATokenEchoingTheBasicHeaderIsScrubbed() {
+        server.stubFor(post(urlPathEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_client\",\"error_description\":\"Basic "
+                        + basic(CLIENT_ID, CLIENT_SECRET) + "\"}")));
+
+        AuthenticationException e = assertThrows(AuthenticationException.class, () -> getItems(pipeline(oauth())));
+
+        assertThat(e.getMessage()).contains("answered without an access_token");
+        assertNoneContains(e, basic(CLIENT_ID, CLIENT_SECRET), CLIENT_SECRET);
+    }
+
+    @Test
     void aDataResponseEchoingAnApiKeyHeaderIsScrubbed() {
         server.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(401)
                 .withBody("{\"message\":\"invalid api key " + KEY + "\"}")));
