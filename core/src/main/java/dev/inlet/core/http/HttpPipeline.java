@@ -14,9 +14,9 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -81,9 +81,8 @@ public final class HttpPipeline {
         }
         chain.add(new ExchangeEvents(listener, clock, log));
         this.links = List.copyOf(chain);
-        Set<String> sensitive = new HashSet<>();
-        links.forEach(link -> sensitive.addAll(link.sensitiveParameters()));
-        this.sensitiveParameters = Set.copyOf(sensitive);
+        this.sensitiveParameters = links.stream().flatMap(link -> link.sensitiveParameters().stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**
