@@ -59,8 +59,8 @@ public class DecodingException extends InletException {
         return byteOffset < 0 ? Optional.empty() : Optional.of(byteOffset);
     }
 
-    /** The first bytes of the body, as text. */
+    /** The first bytes of the body, as text, scrubbed of secrets Inlet sent. */
     public String bodyExcerpt() {
-        return bodyExcerpt;
+        return scrubbed(bodyExcerpt);
     }
 }

@@ -38,9 +38,9 @@ public class HttpStatusException extends InletException {
         return response;
     }
 
-    /** The first bytes of the body, as text; empty if there was none. */
+    /** The first bytes of the body, as text, scrubbed of secrets Inlet sent; empty if there was none. */
     public String bodyExcerpt() {
-        return bodyExcerpt;
+        return scrubbed(bodyExcerpt);
     }
 
     /** The {@code Retry-After} header, if the server sent one. */

@@ -18,6 +18,7 @@ public class InletException extends RuntimeException {
     private volatile transient Position resumePosition;
     private final String hint;
     private final java.util.List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final transient java.util.List<SentSecrets> scrubbers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** An exception with a message and no hint. */
     public InletException(String message) {
@@ -77,9 +78,42 @@ public class InletException extends RuntimeException {
         return this;
     }
 
-    /** The message plus connector, resume position and hint. */
+    /**
+     * Scrubs the secrets Inlet sent from this exception's message (and from every {@code InletException}
+     * in its cause chain): server text quoted in a message (a body excerpt, an OAuth error) may echo
+     * them. Called by the pipeline before a failure leaves a call.
+     *
+     * @return this exception
+     */
+    public InletException scrubbedOf(SentSecrets secrets) {
+        java.util.Objects.requireNonNull(secrets, "secrets");
+        Throwable t = this;
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (t != null && seen.add(t)) {
+            if (t instanceof InletException inlet && !inlet.scrubbers.contains(secrets)) {
+                inlet.scrubbers.add(secrets);
+            }
+            t = t.getCause();
+        }
+        return this;
+    }
+
+    /** The text scrubbed of the secrets registered with {@link #scrubbedOf}, for subclasses' accessors. */
+    protected final String scrubbed(String text) {
+        String out = text;
+        for (SentSecrets secrets : scrubbers) {
+            out = secrets.scrub(out);
+        }
+        return out;
+    }
+
+    /** The message plus connector, resume position and hint, scrubbed of secrets Inlet sent. */
     @Override
     public String getMessage() {
+        return scrubbed(unscrubbedMessage());
+    }
+
+    private String unscrubbedMessage() {
         StringBuilder out = new StringBuilder(String.valueOf(super.getMessage()));
         for (String note : notes) {
             out.append(" (").append(note).append(')');

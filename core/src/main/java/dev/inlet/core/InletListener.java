@@ -33,6 +33,13 @@ public interface InletListener {
     default void rateLimited(RateLimited event) {
     }
 
+    /**
+     * A request to another origin was refused: a redirect or a next-page URL pointing to an origin
+     * the caller did not allow. The call fails right after.
+     */
+    default void originRefused(OriginRefused event) {
+    }
+
     /** A page was read to its end. */
     default void pageDone(PageDone event) {
     }
@@ -99,6 +106,17 @@ public interface InletListener {
      * @param reason which limit: the client-side rate, or the server's remaining budget
      */
     record RateLimited(String connector, String key, Duration delay, String reason) {
+    }
+
+    /**
+     * A request to another origin was refused.
+     *
+     * @param connector the connector's name ({@code ""} outside a connector)
+     * @param url the URL that pointed elsewhere (the redirected request or the page), secrets masked
+     * @param target where it pointed, secrets masked
+     * @param reason what pointed there ({@code redirect} or {@code next page}) and how to allow it
+     */
+    record OriginRefused(String connector, String url, String target, String reason) {
     }
 
     /**

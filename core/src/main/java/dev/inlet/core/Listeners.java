@@ -42,6 +42,11 @@ final class Listeners {
             }
 
             @Override
+            public void originRefused(OriginRefused event) {
+                copy.forEach(l -> safely(() -> l.originRefused(event)));
+            }
+
+            @Override
             public void pageDone(PageDone event) {
                 copy.forEach(l -> safely(() -> l.pageDone(event)));
             }

@@ -89,8 +89,9 @@ class OperationTest {
     }
 
     @Test
-    void queriesAreRetryableReadsAndMutationsCarryAnIdempotencyKey() {
-        GraphQlClient client = client().build();
+    void queriesAreRetryableReadsAndMutationsCarryAnIdempotencyKeyWhenTheRetryPolicyAddsKeys() {
+        GraphQlClient client = client().retryPolicy(dev.inlet.core.retry.RetryPolicy.builder().idempotencyKeys()
+                .build()).build();
         client.execute(GraphQlOperation.builder("query($n: Int!) { order(number: $n) { id } }").variable("n", 1)
                 .build());
         client.execute(GraphQlOperation.builder("mutation($n: Int!) { tagOrder(number: $n, tag: \"vip\") { id } }")

@@ -185,7 +185,13 @@ public final class RestConnector {
             return this;
         }
 
-        /** Lets next-page URLs point to this other origin (e.g. a CDN host). */
+        /**
+         * Lets next-page URLs and redirects point to this other origin (e.g. a CDN host). By default
+         * both must stay on the base URL's origin: one elsewhere is refused with an
+         * {@link dev.inlet.core.OriginRefusedException} or a {@link dev.inlet.core.PaginationException}.
+         * Credentials are never sent to an allowed origin unless configured for it, and neither are
+         * headers with credential names set with {@link #header(String, String)}.
+         */
         public Builder allowOrigin(String url) {
             allowedOrigins.add(Origin.of(url));
             return this;
@@ -270,6 +276,8 @@ public final class RestConnector {
         @Override
         public PageSource source() {
             listener().ifPresent(pipeline::listener);
+            pipeline.allowRedirectsTo(Origin.of(baseUrl == null ? URI.create("http://unset") : baseUrl));
+            allowedOrigins.forEach(pipeline::allowRedirectsTo);
             return new RestSource(name(), endpoint(), pipeline.resolve(), mapper);
         }
 

@@ -1,13 +1,16 @@
 package dev.inlet.rest;
 
 import dev.inlet.core.BodyErrorException;
+import dev.inlet.core.InletListener;
 import dev.inlet.core.OpenPage;
 import dev.inlet.core.PaginationException;
 import dev.inlet.core.Position;
+import dev.inlet.core.Redaction;
 import dev.inlet.core.ResponseInfo;
 import dev.inlet.core.TransportException;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
+import dev.inlet.core.http.Urls;
 import dev.inlet.core.retry.BodyVerdict;
 import dev.inlet.rest.decode.BodyDecoder;
 import dev.inlet.rest.decode.DecodeContext;
@@ -154,20 +157,44 @@ final class RestPage implements OpenPage {
         if (token.isEmpty()) {
             return Optional.empty();
         }
-        String nextToken = token.get();
+        String nextToken = endpoint.paginator().tokensAreUrls() ? withoutSecrets(token.get()) : token.get();
         if (position.token().filter(nextToken::equals).isPresent()) {
             throw new PaginationException("The page after " + position.describe() + " from " + request
                     + " has the same token as this page; paging would loop forever",
                     "The API returned the same cursor or link twice; check the paginator's configuration");
         }
         if (endpoint.paginator().tokensAreUrls() && !endpoint.allows(URI.create(nextToken))) {
+            String target = Redaction.uri(URI.create(nextToken), request.sensitiveParameters());
+            InletListener.OriginRefused event = new InletListener.OriginRefused(source.connector(),
+                    request.redactedUri(), target, "next page on an origin not allowed; allow it with allowOrigin(...)");
+            try {
+                source.pipeline().listener().originRefused(event);
+            } catch (RuntimeException listenerFailure) {
+                LOG.warn("An InletListener failed; the run goes on", listenerFailure);
+            }
             throw new PaginationException("The next page of " + request + " is on another origin ("
-                    + dev.inlet.core.Redaction.uri(URI.create(nextToken)) + ") than the configured "
+                    + target + ") than the configured "
                     + endpoint.origin() + "; refusing to follow it",
                     "If that origin is trusted, allow it with allowOrigin(...); credentials are never sent there "
                             + "unless they are configured for it");
         }
         return Optional.of(position.next(nextToken, count));
+    }
+
+    /**
+     * A next-page URL without the query parameters the pipeline's credentials add (an API key the
+     * server echoed into its link): a position is stored, so it must not carry the key, and the
+     * credential adds it again on every attempt. Other parameters are kept byte for byte.
+     */
+    private String withoutSecrets(String url) {
+        if (request.sensitiveParameters().isEmpty()) {
+            return url;
+        }
+        try {
+            return Urls.withoutQueryParameters(URI.create(url), request.sensitiveParameters()).toString();
+        } catch (IllegalArgumentException notAUrl) {
+            return url;
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.inlet.rest;
 import dev.inlet.core.OpenPage;
 import dev.inlet.core.PageSource;
 import dev.inlet.core.Position;
+import dev.inlet.core.Redaction;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Request;
 import tools.jackson.databind.ObjectReader;
@@ -42,9 +43,25 @@ final class RestSource implements PageSource {
 
     @Override
     public OpenPage open(Position position) {
-        Request request = endpoint.paginator().apply(endpoint.firstRequest(connector), position);
+        Request request = withoutForeignCredentials(
+                endpoint.paginator().apply(pipeline.marked(endpoint.firstRequest(connector)), position));
         return pipeline.openPage(position, request,
                 (response, at) -> RestPage.open(this, request, response, at));
+    }
+
+    /**
+     * The request without headers that carry credentials (by name: {@code Authorization},
+     * {@code X-Api-Key} …) when it goes to another origin than the base URL's: such headers set on
+     * the endpoint are credentials too, and credentials go only to the origin they are for. (The
+     * pipeline's credentials decide for themselves, after this.)
+     */
+    private Request withoutForeignCredentials(Request request) {
+        if (request.origin().equals(endpoint.origin())) {
+            return request;
+        }
+        Request.Builder b = request.toBuilder();
+        request.headers().names().stream().filter(Redaction::isSensitiveHeader).forEach(b::removeHeader);
+        return b.build();
     }
 
     RestEndpoint endpoint() {

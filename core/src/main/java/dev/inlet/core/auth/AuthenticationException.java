@@ -1,9 +1,6 @@
 package dev.inlet.core.auth;
 
 import dev.inlet.core.InletException;
-import dev.inlet.core.Redaction;
-import dev.inlet.core.Secret;
-import java.util.Collection;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -15,7 +12,8 @@ import java.util.OptionalInt;
  *
  * <p>The request pipeline's retry policy never retries this exception, so a bad secret costs one
  * token request, not a retry storm. The message names the endpoint (URL without secrets) and never
- * contains a secret: server-provided text is scrubbed of the credential's own secrets.
+ * contains a secret: server-provided text is scrubbed of every form of the secrets the request sent
+ * ({@link dev.inlet.core.SentSecrets}).
  */
 public class AuthenticationException extends InletException {
 
@@ -66,20 +64,6 @@ public class AuthenticationException extends InletException {
      */
     AuthenticationException copyForWaiter() {
         return new AuthenticationException(what, error, errorDescription, status, hint().orElse(null), this);
-    }
-
-    /** The text with every occurrence of the secrets replaced by the mask; null stays null. */
-    static String scrub(String text, Collection<Secret> secrets) {
-        if (text == null) {
-            return null;
-        }
-        String out = text;
-        for (Secret secret : secrets) {
-            if (secret != null && secret.isContainedIn(out)) {
-                out = out.replace(secret.reveal(), Redaction.MASK);
-            }
-        }
-        return out;
     }
 
     /** The hint for an OAuth error code (RFC 6749 §5.2), or a general one. */

@@ -25,6 +25,13 @@ final class CompositeCredentials implements Credentials {
     }
 
     @Override
+    public java.util.Set<String> sensitiveParameters() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        links.forEach(c -> names.addAll(c.sensitiveParameters()));
+        return java.util.Set.copyOf(names);
+    }
+
+    @Override
     public Response intercept(Chain chain) throws IOException {
         return new Link(0, chain, chain.request()).proceed(chain.request());
     }

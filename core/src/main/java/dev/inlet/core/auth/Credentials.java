@@ -49,8 +49,10 @@ public interface Credentials extends Interceptor {
 
     /**
      * An API key sent as a query parameter, replacing a parameter of that name if present. The
-     * parameter is marked sensitive on the request, so URLs in logs, events and messages show
-     * {@code ***} in place of the key.
+     * credential declares the parameter ({@link #sensitiveParameters()}), so the pipeline masks it
+     * in every URL it shows (logs, events, messages, reports: {@code appid=***}), and a REST
+     * connector strips it from a next-page URL the server echoed it into before storing a position;
+     * the key is added again on every attempt.
      *
      * @param parameter the parameter name, e.g. {@code api_key}
      */

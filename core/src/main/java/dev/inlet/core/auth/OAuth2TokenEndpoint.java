@@ -1,6 +1,7 @@
 package dev.inlet.core.auth;
 
 import dev.inlet.core.Secret;
+import dev.inlet.core.SentSecrets;
 import dev.inlet.core.http.Request;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -56,10 +57,12 @@ final class OAuth2TokenEndpoint {
         List<String[]> form = new ArrayList<>();
         grant.forEach((name, value) -> form.add(new String[] {name, value}));
         Request.Builder builder = Request.builder(tokenUrl).header("Accept", "application/json");
+        SentSecrets sent = new SentSecrets();
         if (clientSecret != null && method == ClientAuthentication.CLIENT_SECRET_BASIC) {
             String pair = formEncode(clientId) + ":" + formEncode(clientSecret.reveal());
-            builder.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+            String basic = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+            builder.header("Authorization", basic);
+            sent.addHeader("Authorization", basic);
         } else {
             form.add(new String[] {"client_id", clientId});
             if (clientSecret != null) {
@@ -79,15 +82,16 @@ final class OAuth2TokenEndpoint {
         }
         Instant requested = http.clock().instant();
         JsonNode json = http.exchange(request, "Token request", secrets);
-        return parse(json, requested, "Token request " + request, secrets);
+        sent.addSecrets(secrets);
+        return parse(json, requested, "Token request " + request, sent);
     }
 
     /** Reads an access token response (RFC 6749 §5.1). */
-    private static AccessToken parse(JsonNode json, Instant requested, String where, List<Secret> secrets) {
+    private static AccessToken parse(JsonNode json, Instant requested, String where, SentSecrets sent) {
         String accessToken = TokenHttp.text(json, "access_token");
         if (accessToken == null) {
-            String error = AuthenticationException.scrub(TokenHttp.text(json, "error"), secrets);
-            String description = AuthenticationException.scrub(TokenHttp.text(json, "error_description"), secrets);
+            String error = sent.scrub(TokenHttp.text(json, "error"));
+            String description = sent.scrub(TokenHttp.text(json, "error_description"));
             throw new AuthenticationException(where + " answered without an access_token"
                     + (error == null ? "" : ", OAuth error " + error + (description == null ? "" : ": " + description)),
                     error, description, null, AuthenticationException.hintFor(error), null);

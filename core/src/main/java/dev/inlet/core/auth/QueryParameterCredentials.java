@@ -36,6 +36,12 @@ final class QueryParameterCredentials extends OriginBound {
         this.key = Objects.requireNonNull(key, "key");
     }
 
+    /** The key's parameter: masked in every URL the pipeline shows and stripped from stored next links. */
+    @Override
+    public Set<String> sensitiveParameters() {
+        return Set.of(parameter);
+    }
+
     @Override
     Response authenticate(Chain chain, Request request) throws IOException {
         Request keyed = request.toBuilder().uri(withKey(request.uri())).sensitiveParameter(parameter).build();

@@ -6,6 +6,7 @@ import dev.inlet.core.InletListener;
 import dev.inlet.core.Json;
 import dev.inlet.core.ResponseInfo;
 import dev.inlet.core.Secret;
+import dev.inlet.core.SentSecrets;
 import dev.inlet.core.Sleeper;
 import dev.inlet.core.TransportException;
 import dev.inlet.core.http.BodyExcerpt;
@@ -132,6 +133,10 @@ final class TokenHttp {
 
         @Override
         public Response intercept(Chain chain) throws IOException {
+            // The call records every credential header as it leaves (a Basic client authentication
+            // too); the secrets of the form body are added here: one scrubber for all of them.
+            SentSecrets sent = chain.call().secrets();
+            sent.addSecrets(secrets);
             Response response = chain.proceed(chain.request());
             if (response.isSuccessful()) {
                 return response;
@@ -148,10 +153,9 @@ final class TokenHttp {
             } catch (JacksonException notJson) {
                 // Not an OAuth error body; the excerpt below is all there is.
             }
-            String error = AuthenticationException.scrub(text(json, "error"), secrets);
-            String description = AuthenticationException.scrub(text(json, "error_description"), secrets);
-            String excerpt = error != null ? "" : AuthenticationException.scrub(
-                    BodyExcerpt.of(body, BodyExcerpt.DEFAULT_BYTES), secrets);
+            String error = sent.scrub(text(json, "error"));
+            String description = sent.scrub(text(json, "error_description"));
+            String excerpt = error != null ? "" : sent.scrub(BodyExcerpt.of(body, BodyExcerpt.DEFAULT_BYTES));
             throw new TokenEndpointStatus(response.info(), error, description, excerpt);
         }
     }

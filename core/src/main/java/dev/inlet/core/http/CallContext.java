@@ -1,6 +1,7 @@
 package dev.inlet.core.http;
 
 import dev.inlet.core.InletListener;
+import dev.inlet.core.SentSecrets;
 import dev.inlet.core.Sleeper;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +18,15 @@ import java.util.Optional;
  * @param clock the pipeline's clock
  * @param sleeper the pipeline's sleeper
  * @param listener the pipeline's listener
+ * @param secrets every form in which the call's attempts sent secrets so far (the pipeline records
+ *     credential headers and secret query parameters as they leave); scrub quoted server text with it
  */
 public record CallContext(int attempt, Optional<String> idempotencyKey, Instant deadline, Clock clock,
-        Sleeper sleeper, InletListener listener) {
+        Sleeper sleeper, InletListener listener, SentSecrets secrets) {
+
+    /** A context whose call has sent no secrets yet. */
+    public CallContext(int attempt, Optional<String> idempotencyKey, Instant deadline, Clock clock,
+            Sleeper sleeper, InletListener listener) {
+        this(attempt, idempotencyKey, deadline, clock, sleeper, listener, new SentSecrets());
+    }
 }

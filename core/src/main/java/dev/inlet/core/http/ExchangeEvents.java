@@ -3,12 +3,14 @@ package dev.inlet.core.http;
 import dev.inlet.core.Headers;
 import dev.inlet.core.InletListener;
 import dev.inlet.core.Redaction;
+import dev.inlet.core.SentSecrets;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -37,23 +39,32 @@ final class ExchangeEvents implements Interceptor {
      * redirect to a pre-signed URL carries its signature in the query.
      */
     static String display(Headers headers) {
+        return display(headers, Set.of(), new SentSecrets());
+    }
+
+    /**
+     * Headers for a log line, masked by the call's rule: the URLs' parameters named in
+     * {@code sensitive} masked too, and every form of a secret the call sent scrubbed (a server may
+     * echo a key anywhere in a header).
+     */
+    static String display(Headers headers, Set<String> sensitive, SentSecrets secrets) {
         Headers.Builder shown = Headers.builder();
         headers.forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             boolean url = lower.equals("location") || lower.equals("content-location") || lower.equals("link");
-            shown.add(name, url ? redactUrls(value) : value);
+            shown.add(name, secrets.scrub(url ? redactUrls(value, sensitive) : value));
         });
-        return shown.build().toString();
+        return secrets.scrub(shown.build().toString());
     }
 
     /** Every URL in the value (bare, or in {@code <...>} as in Link) with user-info and secret parameters masked. */
-    private static String redactUrls(String value) {
+    private static String redactUrls(String value, Set<String> sensitive) {
         Matcher m = URL_IN_VALUE.matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String redacted;
             try {
-                redacted = Redaction.uri(URI.create(m.group()));
+                redacted = Redaction.uri(URI.create(m.group()), sensitive);
             } catch (IllegalArgumentException notAUri) {
                 redacted = Redaction.MASK;
             }
@@ -67,11 +78,16 @@ final class ExchangeEvents implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         int attempt = chain.call().attempt();
+        SentSecrets secrets = chain.call().secrets();
+        // The last link before the transport sees every credential: record each form that leaves.
+        request.headers().forEach(secrets::addHeader);
+        secrets.addQuery(request.uri(), request.sensitiveParameters());
         InletListener.RequestSent sent = new InletListener.RequestSent(request.connector(), request.method(),
                 request.redactedUri(), attempt);
         HttpPipeline.safely(() -> listener.requestSent(sent));
         if (log.isDebugEnabled()) {
-            log.debug("--> {} (attempt {}) headers={}", request, attempt, display(request.headers()));
+            log.debug("--> {} (attempt {}) headers={}", request, attempt,
+                    display(request.headers(), request.sensitiveParameters(), secrets));
         }
         Instant start = clock.instant();
         long startNanos = System.nanoTime();
@@ -81,13 +97,13 @@ final class ExchangeEvents implements Interceptor {
         } catch (IOException | RuntimeException e) {
             if (log.isDebugEnabled()) {
                 log.debug("<-- failed {} after {} ms: {}", request, (System.nanoTime() - startNanos) / 1_000_000,
-                        e.toString());
+                        secrets.scrub(e.toString()));
             }
             throw e;
         }
         if (log.isDebugEnabled()) {
             log.debug("<-- {} {} in {} ms headers={}", response.status(), request, response.elapsedMillis(),
-                    display(response.headers()));
+                    display(response.headers(), request.sensitiveParameters(), secrets));
         }
         Duration elapsed = Duration.between(start, clock.instant());
         InletListener.ResponseReceived received = new InletListener.ResponseReceived(request.connector(),

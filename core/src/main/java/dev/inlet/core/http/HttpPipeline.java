@@ -14,9 +14,11 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +52,9 @@ public final class HttpPipeline {
     private final Duration requestTimeout;
     private final Duration readTimeout;
     private final int maxRedirects;
+    private final Set<Origin> allowedRedirectOrigins;
     private final Logger log;
+    private final Set<String> sensitiveParameters;
 
     private HttpPipeline(Builder b) {
         this.transport = b.transport;
@@ -61,13 +65,14 @@ public final class HttpPipeline {
         this.requestTimeout = b.requestTimeout;
         this.readTimeout = b.readTimeout;
         this.maxRedirects = b.maxRedirects;
+        this.allowedRedirectOrigins = Set.copyOf(b.allowedRedirectOrigins);
         this.log = b.log;
         this.userInterceptors = List.copyOf(b.interceptors);
         this.circuitBreaker = b.circuitBreaker;
         this.rateLimiter = b.rateLimiter;
         this.credentials = b.credentials;
         List<Interceptor> chain = new ArrayList<>();
-        chain.add(new RedirectGuard(maxRedirects));
+        chain.add(new RedirectGuard(maxRedirects, allowedRedirectOrigins));
         chain.addAll(userInterceptors);
         for (Interceptor slot : new Interceptor[] {circuitBreaker, rateLimiter, credentials}) {
             if (slot != null) {
@@ -76,6 +81,28 @@ public final class HttpPipeline {
         }
         chain.add(new ExchangeEvents(listener, clock, log));
         this.links = List.copyOf(chain);
+        this.sensitiveParameters = links.stream().flatMap(link -> link.sensitiveParameters().stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The query parameters whose values the pipeline's interceptors add as secrets (an API key in
+     * the query). Every request the pipeline sends is marked with them, so its URL is masked wherever
+     * it is shown; sources strip them from next-page URLs before storing a position.
+     */
+    public Set<String> sensitiveParameters() {
+        return sensitiveParameters;
+    }
+
+    /** The request marked with the pipeline's {@link #sensitiveParameters()}. */
+    public Request marked(Request request) {
+        Objects.requireNonNull(request, "request");
+        if (request.sensitiveParameters().containsAll(sensitiveParameters)) {
+            return request;
+        }
+        Request.Builder b = request.toBuilder();
+        sensitiveParameters.forEach(b::sensitiveParameter);
+        return b.build();
     }
 
     /** The default pipeline: JDK transport, default retry policy, no interceptors. */
@@ -172,13 +199,15 @@ public final class HttpPipeline {
     }
 
     /**
-     * The request with an idempotency key if it is not idempotent and the policy adds keys: one key
-     * per logical call, generated here once, so every attempt of the call sends the same key.
+     * The request, marked with the pipeline's sensitive parameters, with an idempotency key if it is
+     * not idempotent and the policy adds keys and may retry (keys are off by default): one key per
+     * logical call, generated here once, so every attempt of the call sends the same key.
      */
-    private Request keyed(Request request) {
-        Objects.requireNonNull(request, "request");
+    private Request keyed(Request given) {
+        Request request = marked(given);
         Optional<String> header = retryPolicy.idempotencyKeyHeader();
-        if (request.isIdempotent() || header.isEmpty() || request.headers().contains(header.get())) {
+        if (request.isIdempotent() || header.isEmpty() || retryPolicy.maxAttempts() < 2
+                || request.headers().contains(header.get())) {
             return request;
         }
         return request.toBuilder().header(header.get(), UUID.randomUUID().toString()).build();
@@ -229,7 +258,8 @@ public final class HttpPipeline {
      * <p>Defaults: {@link Transport#jdk()} (10-second connect timeout); no interceptors;
      * {@link RetryPolicy#defaults()}; the system UTC clock; the real sleeper; no listener; a
      * 30-second request timeout (until the response head); a 30-second read timeout (between body
-     * bytes); up to 5 redirects followed.
+     * bytes); up to 5 redirects followed, within the request's origin only (a redirect elsewhere is
+     * an {@link dev.inlet.core.OriginRefusedException} unless {@link #allowRedirectsTo allowed}).
      */
     public static final class Builder {
         private Transport transport = Transport.jdk();
@@ -244,6 +274,7 @@ public final class HttpPipeline {
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration readTimeout = Duration.ofSeconds(30);
         private int maxRedirects = 5;
+        private final Set<Origin> allowedRedirectOrigins = new HashSet<>();
         private Logger log = LOG;
 
         private Builder() {
@@ -262,6 +293,7 @@ public final class HttpPipeline {
             requestTimeout = p.requestTimeout;
             readTimeout = p.readTimeout;
             maxRedirects = p.maxRedirects;
+            allowedRedirectOrigins.addAll(p.allowedRedirectOrigins);
             log = p.log;
         }
 
@@ -367,6 +399,17 @@ public final class HttpPipeline {
                 throw new IllegalArgumentException("maxRedirects must be >= 0, was " + maxRedirects);
             }
             this.maxRedirects = maxRedirects;
+            return this;
+        }
+
+        /**
+         * Lets redirects lead to this origin too. By default a redirect to an origin other than the
+         * request's is refused with an {@link dev.inlet.core.OriginRefusedException} (and an
+         * {@link InletListener#originRefused} event): its answer would be taken for the API's.
+         * Credentials are never sent to an allowed origin unless they are configured for it.
+         */
+        public Builder allowRedirectsTo(Origin origin) {
+            allowedRedirectOrigins.add(Objects.requireNonNull(origin, "origin"));
             return this;
         }
 

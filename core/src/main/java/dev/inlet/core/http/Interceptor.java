@@ -20,6 +20,16 @@ public interface Interceptor {
      */
     Response intercept(Chain chain) throws IOException;
 
+    /**
+     * The names of the query parameters whose values this interceptor adds as secrets (an API key in
+     * the query). The pipeline marks every request with them, so every URL it formats, logs, stores
+     * or reports masks them, and a next-page URL that echoes them is stored without them (this
+     * interceptor adds them again on every attempt). None by default.
+     */
+    default java.util.Set<String> sensitiveParameters() {
+        return java.util.Set.of();
+    }
+
     /** The rest of the pipeline, as seen by one interceptor. */
     interface Chain {
 

@@ -4,6 +4,7 @@ import dev.inlet.core.HttpStatusException;
 import dev.inlet.core.InletException;
 import dev.inlet.core.InletListener;
 import dev.inlet.core.ResponseInfo;
+import dev.inlet.core.SentSecrets;
 import dev.inlet.core.Sleeper;
 import dev.inlet.core.TransportException;
 import dev.inlet.core.retry.Attempts;
@@ -26,6 +27,8 @@ final class PipelineCall {
     /** Waits inside the chain (rate limits), which the retry accounting does not see. */
     private Duration chainWaits = Duration.ZERO;
     private final Sleeper tallyingSleeper;
+    /** Every form in which this call's attempts sent secrets; scrubs what the call quotes. */
+    final SentSecrets secrets = new SentSecrets();
 
     PipelineCall(HttpPipeline pipeline, Request request) {
         this.pipeline = pipeline;
@@ -45,7 +48,7 @@ final class PipelineCall {
     /** One attempt: a 2xx response, or an exception. */
     Response attempt() {
         CallContext context = new CallContext(attempts.attempt(), idempotencyKey, attempts.deadline(),
-                pipeline.clock(), tallyingSleeper, pipeline.listener());
+                pipeline.clock(), tallyingSleeper, pipeline.listener(), secrets);
         Response response;
         try {
             response = new PipelineChain(pipeline, 0, request, context).proceed(request);
@@ -53,16 +56,22 @@ final class PipelineCall {
             throw HttpPipeline.transportFailure(request, e);
         }
         if (!response.isSuccessful()) {
-            String hint = null;
-            if (Redirects.isRedirect(response)) {
-                hint = pipeline.maxRedirects() == 0 ? "The pipeline follows no redirects (maxRedirects is 0)"
-                        : "Stopped after " + pipeline.maxRedirects() + " redirects; the server may redirect in a loop";
-            }
+            String hint = Redirects.isRedirect(response) ? redirectHint(response) : null;
             ResponseInfo info = maskedInfo(response);
-            String excerpt = response.excerptAndClose(BodyExcerpt.DEFAULT_BYTES);
-            throw new HttpStatusException(info, excerpt, hint);
+            String excerpt = secrets.scrub(response.excerptAndClose(BodyExcerpt.DEFAULT_BYTES));
+            throw (HttpStatusException) new HttpStatusException(info, excerpt, hint).scrubbedOf(secrets);
         }
         return response;
+    }
+
+    /** Why a redirect reached the caller: a Location that cannot be followed, none followed, or a loop. */
+    private String redirectHint(Response response) {
+        Optional<String> unfollowable = Redirects.unfollowable(response);
+        if (unfollowable.isPresent()) {
+            return secrets.scrub(unfollowable.get());
+        }
+        return pipeline.maxRedirects() == 0 ? "The pipeline follows no redirects (maxRedirects is 0)"
+                : "Stopped after " + pipeline.maxRedirects() + " redirects; the server may redirect in a loop";
     }
 
     /**
@@ -86,10 +95,16 @@ final class PipelineCall {
 
     /** Waits before the next attempt, or rethrows when the policy says stop. */
     void retryAfter(InletException failure) {
+        failure.scrubbedOf(secrets);
         if (Thread.currentThread().isInterrupted()) {
             throw failure.addNote("not retried: the thread was interrupted");
         }
-        Duration wait = attempts.nextWait(failure, request.toString());
+        Duration wait;
+        try {
+            wait = attempts.nextWait(failure, request.toString());
+        } catch (InletException stop) {
+            throw stop.scrubbedOf(secrets);
+        }
         Optional<WaitHint> hint = attempts.lastHint();
         String basis = hint.map(h -> "as the server asked (" + h.source() + ")").orElse("backoff");
         String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();

@@ -19,6 +19,7 @@ public final class PipelineOverrides {
     private Interceptor circuitBreaker;
     private RetryPolicy retryPolicy;
     private InletListener listener;
+    private final java.util.Set<Origin> allowedOrigins = new java.util.HashSet<>();
 
     /** The pipeline the overrides apply to. Default {@link HttpPipeline#defaults()}. */
     public void base(HttpPipeline pipeline) {
@@ -50,10 +51,15 @@ public final class PipelineOverrides {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /** An origin redirects may lead to, on top of the base pipeline's (see {@link HttpPipeline.Builder#allowRedirectsTo}). */
+    public void allowRedirectsTo(Origin origin) {
+        allowedOrigins.add(Objects.requireNonNull(origin, "origin"));
+    }
+
     /** The base pipeline with the overrides applied (the base itself when there are none). */
     public HttpPipeline resolve() {
         if (credentials == null && rateLimiter == null && circuitBreaker == null && retryPolicy == null
-                && listener == null) {
+                && listener == null && allowedOrigins.isEmpty()) {
             return base;
         }
         HttpPipeline.Builder b = base.toBuilder();
@@ -69,6 +75,7 @@ public final class PipelineOverrides {
         if (retryPolicy != null) {
             b.retryPolicy(retryPolicy);
         }
+        allowedOrigins.forEach(b::allowRedirectsTo);
         if (listener != null) {
             b.listener(InletListener.all(List.of(base.listener(), listener)));
         }

@@ -41,6 +41,35 @@ public final class Urls {
         return withRawQuery(uri, String.join("&", kept));
     }
 
+    /**
+     * The URI without the query parameters of these names (compared decoded), the rest of it kept
+     * byte for byte; the URI itself when it has none of them.
+     */
+    public static URI withoutQueryParameters(URI uri, java.util.Set<String> names) {
+        String query = uri.getRawQuery();
+        if (names.isEmpty() || query == null || query.isEmpty()) {
+            return uri;
+        }
+        List<String> kept = new ArrayList<>();
+        boolean removed = false;
+        for (String pair : query.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String rawName = eq < 0 ? pair : pair.substring(0, eq);
+            String name;
+            try {
+                name = decode(rawName);
+            } catch (IllegalArgumentException badEscape) {
+                name = rawName;
+            }
+            if (names.contains(name)) {
+                removed = true;
+            } else {
+                kept.add(pair);
+            }
+        }
+        return removed ? withRawQuery(uri, String.join("&", kept)) : uri;
+    }
+
     /** The URI with these parameters appended to its query, in order. */
     public static URI withQueryParameters(URI uri, List<Map.Entry<String, String>> parameters) {
         if (parameters.isEmpty()) {

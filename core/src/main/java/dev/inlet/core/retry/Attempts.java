@@ -71,7 +71,9 @@ public final class Attempts {
             throw failure;
         }
         if (!repeatable) {
-            throw failure.addNote("not retried: " + what + " is not idempotent and carries no idempotency key");
+            throw failure.addNote("not retried: " + what + " is not idempotent and carries no idempotency key; "
+                    + "declare it idempotent if it is a read, or turn on RetryPolicy.Builder.idempotencyKeys() "
+                    + "if the API supports them");
         }
         execution.recordException(failure);
         if (execution.isComplete()) {

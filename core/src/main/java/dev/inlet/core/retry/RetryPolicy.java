@@ -21,8 +21,10 @@ import java.util.TreeSet;
  * (its primary and secondary rate limits), bodies that could not be
  * decoded (truncated or an HTML error page with status 200: proxies do this), and bodies the
  * {@link BodyClassifier} says to retry. Never other 4xx. A non-idempotent request (POST, PATCH)
- * is retried only when the policy adds an idempotency key (on by default), the same key on every
- * attempt of one logical call.
+ * is retried only when the policy adds an idempotency key, the same key on every attempt of one
+ * logical call. Keys are off by default: an unknown header can make an API reject a request or
+ * change what a signature covers, so turn them on ({@link Builder#idempotencyKeys()}) only for an
+ * API that supports them, such as Stripe's.
  *
  * <p>How long to wait: the server's hint wins ({@code Retry-After}, {@code RateLimit},
  * {@code X-RateLimit-Reset}; see {@link WaitHints}), with no jitter below it; a hint above
@@ -31,8 +33,8 @@ import java.util.TreeSet;
  * and the backoff step, which spreads retrying clients apart).
  *
  * <p>Defaults: 5 attempts; backoff from 250 ms doubling to 30 s; a budget of 5 minutes per call,
- * waits included; server hints honoured up to 2 minutes; decoding errors retried; idempotency keys
- * in the {@code Idempotency-Key} header; every 2xx body accepted.
+ * waits included; server hints honoured up to 2 minutes; decoding errors retried; no idempotency
+ * keys (so POST and PATCH are not retried unless marked idempotent); every 2xx body accepted.
  */
 public final class RetryPolicy {
 
@@ -195,7 +197,7 @@ public final class RetryPolicy {
         private Duration maxServerWait = Duration.ofMinutes(2);
         private Set<Integer> retryableStatuses = DEFAULT_STATUSES;
         private boolean retryDecodingErrors = true;
-        private String idempotencyKeyHeader = "Idempotency-Key";
+        private String idempotencyKeyHeader;
         private BodyClassifier bodyClassifier = BodyClassifier.acceptAll();
 
         private Builder() {
@@ -287,7 +289,19 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** The header for idempotency keys on non-idempotent calls. Default {@code Idempotency-Key}. */
+        /**
+         * Sends an idempotency key in the {@code Idempotency-Key} header with every non-idempotent
+         * call (POST, PATCH) when the policy allows more than one attempt, so such calls may be
+         * retried. Off by default; turn it on only for APIs that support the header (Stripe does).
+         */
+        public Builder idempotencyKeys() {
+            return idempotencyKeyHeader("Idempotency-Key");
+        }
+
+        /**
+         * Sends idempotency keys in this header with every non-idempotent call when the policy allows
+         * more than one attempt (see {@link #idempotencyKeys()}). Default: no keys.
+         */
         public Builder idempotencyKeyHeader(String header) {
             if (header == null || header.isBlank()) {
                 throw new IllegalArgumentException("idempotency key header must not be blank; "
@@ -297,7 +311,7 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** Sends no idempotency keys, so non-idempotent calls are never retried. */
+        /** Sends no idempotency keys, so non-idempotent calls are never retried (the default). */
         public Builder noIdempotencyKeys() {
             this.idempotencyKeyHeader = null;
             return this;

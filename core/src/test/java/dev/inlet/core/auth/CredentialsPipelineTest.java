@@ -40,7 +40,8 @@ class CredentialsPipelineTest {
                 Credentials.apiKeyQuery(WireMockSupport.origin(api), "api_key", KEY),
                 Credentials.apiKeyHeader(WireMockSupport.origin(api), "X-Api-Key", HEADER_KEY),
                 Credentials.apiKeyCookie(WireMockSupport.origin(api), "session_key", COOKIE_KEY));
-        HttpPipeline pipeline = HttpPipeline.builder().credentials(credentials).build();
+        HttpPipeline pipeline = HttpPipeline.builder().credentials(credentials)
+                .allowRedirectsTo(WireMockSupport.origin(elsewhere)).build();
 
         String body = pipeline.execute(Request.builder(WireMockSupport.base(api) + "/start?page=1").build(),
                 response -> response.bodyText());

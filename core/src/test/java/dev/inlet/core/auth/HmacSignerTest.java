@@ -102,6 +102,7 @@ class HmacSignerTest {
         server.stubFor(post(urlPathEqualTo("/v1/orders")).inScenario("flaky").whenScenarioStateIs("up")
                 .willReturn(aResponse().withStatus(201)));
         HttpPipeline pipeline = HttpPipeline.builder().credentials(signer(WireMockSupport.origin(server)).build())
+                .retryPolicy(dev.inlet.core.retry.RetryPolicy.builder().idempotencyKeys().build())
                 .clock(clock).sleeper(clock).build();
 
         pipeline.execute(orderRequest(WireMockSupport.base(server)), response -> response.status());

@@ -140,6 +140,7 @@ public final class LogScanScenario {
         for (Credentials credentials : all) {
             OUT.println("CREDENTIALS " + credentials);
             HttpPipeline pipeline = HttpPipeline.builder().credentials(credentials).listener(listener)
+                    .allowRedirectsTo(Origin.of("http://127.0.0.1:" + elsewhere.port()))
                     .clock(clock).sleeper(clock).build();
             call(pipeline, Request.builder(base + "/data/items?page=1").build());
             call(pipeline, Request.builder(base + "/data/items").post("{\"q\":1}".getBytes(StandardCharsets.UTF_8),

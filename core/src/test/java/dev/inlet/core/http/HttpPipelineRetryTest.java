@@ -147,7 +147,8 @@ class HttpPipelineRetryTest {
         sequence(server, "/reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), ok("ok"));
         // A POST (with its idempotency key): the JDK client silently retries a GET once on a connection
         // that breaks before the response head, which would hide the pipeline's own retry.
-        assertThat(pipeline().build().execute(post("/reset"), HttpPipelineRetryTest::text)).isEqualTo("ok");
+        assertThat(pipeline().retryPolicy(RetryPolicy.builder().idempotencyKeys().build()).build()
+                .execute(post("/reset"), HttpPipelineRetryTest::text)).isEqualTo("ok");
         server.verify(2, postRequestedFor(urlPathEqualTo("/reset")));
         assertThat(listener.retries()).singleElement()
                 .satisfies(r -> assertThat(r.reason()).startsWith("TransportException"));
@@ -170,7 +171,7 @@ class HttpPipelineRetryTest {
     @Test
     void aPostCarriesOneIdempotencyKeyPerCallTheSameOnEveryAttempt() {
         sequence(server, "/charges", aResponse().withStatus(503), aResponse().withStatus(502), ok("created"));
-        HttpPipeline p = pipeline().build();
+        HttpPipeline p = pipeline().retryPolicy(RetryPolicy.builder().idempotencyKeys().build()).build();
         p.execute(post("/charges"), HttpPipelineRetryTest::text);
         server.resetScenarios();
         p.execute(post("/charges"), HttpPipelineRetryTest::text);
@@ -192,6 +193,27 @@ class HttpPipelineRetryTest {
         List<LoggedRequest> requests = server.findAll(postRequestedFor(urlPathEqualTo("/orders")));
         assertThat(requests).extracting(r -> r.getHeader("X-Request-Id")).containsExactly("mine-42", "mine-42");
         assertThat(requests).allSatisfy(r -> assertThat(r.containsHeader("Idempotency-Key")).isFalse());
+    }
+
+    @Test
+    void byDefaultAPostCarriesNoIdempotencyKeyAndIsNotRetried() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/pay"))
+                .willReturn(aResponse().withStatus(503)));
+        assertThatThrownBy(() -> pipeline().build().send(post("/pay"))).isInstanceOf(HttpStatusException.class)
+                .hasMessageContaining("not idempotent");
+        server.verify(1, postRequestedFor(urlPathEqualTo("/pay")));
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/pay"))).get(0).containsHeader("Idempotency-Key"))
+                .isFalse();
+    }
+
+    @Test
+    void withKeysOnButNoRetriesAPostCarriesNoKey() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/pay"))
+                .willReturn(ok("paid")));
+        HttpPipeline p = pipeline().retryPolicy(RetryPolicy.none().toBuilder().idempotencyKeys().build()).build();
+        assertThat(p.execute(post("/pay"), HttpPipelineRetryTest::text)).isEqualTo("paid");
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/pay"))).get(0).containsHeader("Idempotency-Key"))
+                .isFalse();
     }
 
     @Test

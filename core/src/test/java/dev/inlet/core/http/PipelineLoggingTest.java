@@ -67,4 +67,25 @@ class PipelineLoggingTest {
                 .contains("/download?access_token=***&page=2>; rel=\"next\"")
                 .doesNotContain("s1gnature", "AKIAEXAMPLE", "t0k3n");
     }
+
+    @Test
+    void aQueryKeyWithAPlainNameEchoedInALinkHeaderOrBodyIsMaskedInEveryLogLine() {
+        String key = "k3y/pl41n+name";
+        String encodedKey = java.net.URLEncoder.encode(key, StandardCharsets.UTF_8);
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/weather"))
+                .willReturn(ok("[]").withHeader("Link", "<" + server.baseUrl() + "/weather?page=2&appid="
+                        + encodedKey + ">; rel=\"next\"").withHeader("X-Debug", "served key " + key)));
+        CapturingLogger log = new CapturingLogger();
+        HttpPipeline pipeline = HttpPipeline.builder().logger(log)
+                .credentials(dev.inlet.core.auth.Credentials.apiKeyQuery(Origin.of(server.baseUrl()), "appid",
+                        dev.inlet.core.Secret.of(key)))
+                .build();
+
+        pipeline.execute(Request.builder(server.baseUrl() + "/weather").build(),
+                r -> new String(r.body().readAllBytes(), StandardCharsets.UTF_8));
+
+        assertThat(String.join("\n", log.at(Level.DEBUG))).contains("/weather?page=2&appid=***>; rel=\"next\"")
+                .contains("served key ***").doesNotContain(key, encodedKey);
+    }
 }

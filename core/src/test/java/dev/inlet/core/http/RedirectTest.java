@@ -13,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.inlet.core.HttpStatusException;
+import dev.inlet.core.InletListener;
+import dev.inlet.core.OriginRefusedException;
+import dev.inlet.core.testing.RecordingListener;
 import dev.inlet.core.retry.RetryPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +77,8 @@ class RedirectTest {
         Request request = Request.builder(api.baseUrl() + "/same").header("Authorization", "Bearer s3cret")
                 .header("X-Api-Key", "k3y").header("Accept", "application/json").build();
 
-        assertThat(pipeline.execute(request, RedirectTest::text)).isEqualTo("elsewhere");
+        HttpPipeline allowing = pipeline.toBuilder().allowRedirectsTo(Origin.of(other.baseUrl())).build();
+        assertThat(allowing.execute(request, RedirectTest::text)).isEqualTo("elsewhere");
 
         assertThat(api.findAll(getRequestedFor(urlPathEqualTo("/hop"))).get(0).getHeader("Authorization"))
                 .isEqualTo("Bearer s3cret");
@@ -115,6 +119,43 @@ class RedirectTest {
                 () -> pipeline.toBuilder().maxRedirects(0).build().send(Request.builder(api.baseUrl() + "/moved").build()));
         assertThat(e.getMessage()).contains("maxRedirects is 0");
         api.verify(0, getRequestedFor(urlPathEqualTo("/new")));
+    }
+
+    @Test
+    void aRedirectToAnotherOriginIsRefusedWithAnEventUnlessThatOriginIsAllowed() {
+        redirect(api, "/data", 302, other.baseUrl() + "/records?sig=s1gn3d");
+        other.stubFor(any(urlPathEqualTo("/records")).willReturn(ok("foreign records")));
+        RecordingListener listener = new RecordingListener();
+        HttpPipeline refusing = pipeline.toBuilder().listener(listener).build();
+
+        OriginRefusedException e = org.junit.jupiter.api.Assertions.assertThrows(OriginRefusedException.class,
+                () -> refusing.execute(Request.builder(api.baseUrl() + "/data").build(), RedirectTest::text));
+
+        assertThat(e.getMessage()).contains(Origin.of(api.baseUrl()).toString())
+                .contains(Origin.of(other.baseUrl()).toString()).contains("allowOrigin(").doesNotContain("s1gn3d");
+        other.verify(0, anyRequestedFor(urlPathEqualTo("/records")));
+        assertThat(listener.of(InletListener.OriginRefused.class)).singleElement().satisfies(event -> {
+            assertThat(event.target()).startsWith(other.baseUrl() + "/records").doesNotContain("s1gn3d");
+            assertThat(event.url()).isEqualTo(api.baseUrl() + "/data");
+        });
+
+        HttpPipeline allowing = pipeline.toBuilder().allowRedirectsTo(Origin.of(other.baseUrl())).build();
+        assertThat(allowing.execute(Request.builder(api.baseUrl() + "/data").build(), RedirectTest::text))
+                .isEqualTo("foreign records");
+    }
+
+    @ParameterizedTest(name = "Location {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "ftp://files.example.com/x?token=s3cr3t-t0ken|'ftp://files.example.com/x?token=***'",
+        "http://exa mple.com/p?sig=s3cr3t-t0ken|'http://exa mple.com/p?***' (not a valid URI)"})
+    void aLocationThatCannotBeFollowedIsNamedMaskedNotCalledALoop(String location, String shown) {
+        redirect(api, "/odd", 302, location);
+        HttpStatusException e = org.junit.jupiter.api.Assertions.assertThrows(HttpStatusException.class,
+                () -> pipeline.send(Request.builder(api.baseUrl() + "/odd").build()));
+        assertThat(e.status()).isEqualTo(302);
+        assertThat(e.getMessage()).contains("with a Location that is not an http(s) URL Inlet can follow: " + shown)
+                .doesNotContain("loop").doesNotContain("s3cr3t-t0ken");
+        api.verify(1, anyRequestedFor(urlPathEqualTo("/odd")));
     }
 
     @Test

@@ -31,7 +31,8 @@ class RetryPolicyTest {
         assertThat(policy.maxServerWait()).isEqualTo(Duration.ofMinutes(2));
         assertThat(policy.retryableStatuses()).containsExactlyInAnyOrder(408, 425, 429, 500, 502, 503, 504);
         assertThat(policy.retryDecodingErrors()).isTrue();
-        assertThat(policy.idempotencyKeyHeader()).contains("Idempotency-Key");
+        assertThat(policy.idempotencyKeyHeader()).isEmpty();
+        assertThat(RetryPolicy.builder().idempotencyKeys().build().idempotencyKeyHeader()).contains("Idempotency-Key");
         assertThat(RetryPolicy.none().maxAttempts()).isEqualTo(1);
     }
 
@@ -107,7 +108,7 @@ class RetryPolicyTest {
 
     @Test
     void builtPoliciesAreImmutable() {
-        RetryPolicy.Builder builder = RetryPolicy.builder().maxAttempts(3);
+        RetryPolicy.Builder builder = RetryPolicy.builder().maxAttempts(3).idempotencyKeys();
         RetryPolicy three = builder.build();
         builder.maxAttempts(7);
         assertThat(three.maxAttempts()).isEqualTo(3);

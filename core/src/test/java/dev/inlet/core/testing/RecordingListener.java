@@ -34,6 +34,11 @@ public final class RecordingListener implements InletListener {
     }
 
     @Override
+    public void originRefused(OriginRefused event) {
+        events.add(event);
+    }
+
+    @Override
     public void pageDone(PageDone event) {
         events.add(event);
     }
