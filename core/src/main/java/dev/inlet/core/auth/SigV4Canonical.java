@@ -25,10 +25,12 @@ final class SigV4Canonical {
 
     /**
      * Headers never signed: hop-by-hop headers, those the transport sets or rewrites itself
-     * ({@code Content-Length}, {@code User-Agent}), ones proxies add, and the signature itself.
+     * ({@code Content-Length}, {@code User-Agent}, the pipeline's {@code Accept-Encoding}), ones
+     * proxies add or rewrite, and the signature itself.
      * {@code host} is signed, but from the URI, as the transport writes it.
      */
-    private static final Set<String> UNSIGNED = Set.of("authorization", "connection", "content-length", "expect",
+    private static final Set<String> UNSIGNED = Set.of("accept-encoding", "authorization", "connection",
+            "content-length", "expect",
             "host", "keep-alive", "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding",
             "upgrade", "user-agent", "x-amzn-trace-id");
 

@@ -1,13 +1,14 @@
 package dev.inlet.core.http;
 
 import dev.inlet.core.InletListener;
+import dev.inlet.core.ReadLimits;
 import dev.inlet.core.retry.RetryPolicy;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What a connector or client builder may change of a shared {@link HttpPipeline}: its own
- * credentials, rate limiter, circuit breaker, retry policy and an extra listener, on top of a base
+ * credentials, rate limiter, circuit breaker, retry policy, read limits and an extra listener, on top of a base
  * pipeline. Builders hold one and delegate to it, so every builder resolves the same way. Not
  * thread-safe (a builder's helper).
  */
@@ -19,6 +20,7 @@ public final class PipelineOverrides {
     private Interceptor circuitBreaker;
     private RetryPolicy retryPolicy;
     private InletListener listener;
+    private ReadLimits limits;
 
     /** The pipeline the overrides apply to. Default {@link HttpPipeline#defaults()}. */
     public void base(HttpPipeline pipeline) {
@@ -50,10 +52,15 @@ public final class PipelineOverrides {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /** Read limits replacing the base pipeline's. */
+    public void limits(ReadLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
     /** The base pipeline with the overrides applied (the base itself when there are none). */
     public HttpPipeline resolve() {
         if (credentials == null && rateLimiter == null && circuitBreaker == null && retryPolicy == null
-                && listener == null) {
+                && listener == null && limits == null) {
             return base;
         }
         HttpPipeline.Builder b = base.toBuilder();
@@ -68,6 +75,9 @@ public final class PipelineOverrides {
         }
         if (retryPolicy != null) {
             b.retryPolicy(retryPolicy);
+        }
+        if (limits != null) {
+            b.limits(limits);
         }
         if (listener != null) {
             b.listener(InletListener.all(List.of(base.listener(), listener)));
