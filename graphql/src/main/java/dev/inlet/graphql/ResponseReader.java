@@ -99,9 +99,7 @@ final class ResponseReader {
         } catch (StreamConstraintsException e) {
             long offset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
             throw new LimitExceededException("A value in the GraphQL response from " + request + " is too large: "
-                    + e.getOriginalMessage().replace("StreamReadConstraints.get", "ReadLimits."),
-                    e.getOriginalMessage().contains("Nesting") ? "maxNestingDepth"
-                            : e.getOriginalMessage().contains("Number") ? "maxNumberLength" : "maxStringLength",
+                    + ReadLimits.describeConstraint(e.getOriginalMessage()), ReadLimits.settingOf(e.getOriginalMessage()),
                     offset, BodyExcerpt.of(body, BodyExcerpt.DEFAULT_BYTES), e);
         } catch (JacksonIOException e) {
             throw new TransportException(request + ": reading the body failed: " + e.getOriginalMessage(), false, e);

@@ -3,6 +3,7 @@ package dev.inlet.rest.decode;
 import dev.inlet.core.DecodingException;
 import dev.inlet.core.InletException;
 import dev.inlet.core.LimitExceededException;
+import dev.inlet.core.ReadLimits;
 import dev.inlet.core.TransportException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -31,8 +32,8 @@ final class Failures {
         String at = pointer(parser);
         if (e instanceof StreamConstraintsException) {
             return new LimitExceededException("A value in the " + format + " body from " + context.where() + at
-                    + " is too large: " + e.getOriginalMessage().replace("StreamReadConstraints.get", "ReadLimits."),
-                    setting(e.getOriginalMessage()), offset, context.excerpt().get(), e);
+                    + " is too large: " + ReadLimits.describeConstraint(e.getOriginalMessage()),
+                    ReadLimits.settingOf(e.getOriginalMessage()), offset, context.excerpt().get(), e);
         }
         if (e instanceof UnexpectedEndOfInputException) {
             return new DecodingException("Truncated " + format + " body from " + context.where(), offset,
@@ -47,20 +48,6 @@ final class Failures {
         return new DecodingException("Malformed " + format + " body from " + context.where() + at + ": " + message,
                 offset, context.excerpt().get(),
                 "The body ended early or is not valid " + format + "; a retry may get a complete body", e);
-    }
-
-    /** The ReadLimits setting a Jackson constraint message names. */
-    private static String setting(String message) {
-        if (message == null) {
-            return "maxStringLength";
-        }
-        if (message.contains("getMaxNestingDepth")) {
-            return "maxNestingDepth";
-        }
-        if (message.contains("getMaxNumberLength")) {
-            return "maxNumberLength";
-        }
-        return "maxStringLength";
     }
 
     /** " at /data/3/note", or empty at the top level or without a parser. */
