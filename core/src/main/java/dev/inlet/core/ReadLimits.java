@@ -21,7 +21,7 @@ import tools.jackson.core.StreamReadConstraints;
  *   <tr><td>{@link Builder#maxRecordBytes}</td><td>8 MiB</td><td>one record (a JSON array element, an NDJSON
  *       line, a CSV row) or one envelope value; XML and GraphQL bodies are read whole, so for them it caps
  *       the body</td></tr>
- *   <tr><td>{@link Builder#maxStringLength}</td><td>10,000,000 characters</td><td>one string value or CSV
+ *   <tr><td>{@link Builder#maxStringLength}</td><td>5,000,000 characters</td><td>one string value or CSV
  *       field</td></tr>
  *   <tr><td>{@link Builder#maxNestingDepth}</td><td>500</td><td>nested arrays and objects</td></tr>
  *   <tr><td>{@link Builder#maxNumberLength}</td><td>1,000 characters</td><td>one number</td></tr>
@@ -171,7 +171,7 @@ public final class ReadLimits {
         private long maxBodyBytes = 1L << 30;
         private Duration maxBodyTime = Duration.ofMinutes(10);
         private long maxRecordBytes = 8L << 20;
-        private int maxStringLength = 10_000_000;
+        private int maxStringLength = 5_000_000;
         private int maxNestingDepth = 500;
         private int maxNumberLength = 1_000;
         private int maxCompressionRatio = 100;
@@ -220,7 +220,7 @@ public final class ReadLimits {
             return this;
         }
 
-        /** The longest string value or CSV field, in characters. Default 10,000,000. */
+        /** The longest string value or CSV field, in characters. Default 5,000,000. */
         public Builder maxStringLength(int chars) {
             this.maxStringLength = (int) positive(chars, "maxStringLength");
             return this;

@@ -140,7 +140,7 @@ class HostileBodyTest {
 
         assertThat(e.setting()).isEqualTo("maxStringLength");
         assertThat(e.getMessage()).contains("at /data/1/note").contains("ReadLimits.maxStringLength)")
-                .contains("(10000000");
+                .contains("(5000000");
         assertThat(ids).as("the record before it was delivered").containsExactly(1);
         assertOneRequestAndNoSecret("/string-in-record", e);
     }

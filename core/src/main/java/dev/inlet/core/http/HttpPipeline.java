@@ -238,7 +238,7 @@ public final class HttpPipeline {
      * {@link RetryPolicy#defaults()}; the system UTC clock; the real sleeper; no listener; a
      * 30-second request timeout (until the response head); a 30-second read timeout (between body
      * bytes); up to 5 redirects followed; {@link ReadLimits#defaults()} (1 GiB and 10 minutes of
-     * body, 8 MiB per record, 10,000,000 characters per string, compression up to 100 to 1);
+     * body, 8 MiB per record, 5,000,000 characters per string, compression up to 100 to 1);
      * {@code Accept-Encoding: gzip, deflate} sent unless a request sets its own.
      */
     public static final class Builder {

@@ -123,7 +123,7 @@ class BodyLimitsTest {
         assertThat(d.maxBodyBytes()).isEqualTo(1L << 30);
         assertThat(d.maxBodyTime()).isEqualTo(Duration.ofMinutes(10));
         assertThat(d.maxRecordBytes()).isEqualTo(8L << 20);
-        assertThat(d.maxStringLength()).isEqualTo(10_000_000);
+        assertThat(d.maxStringLength()).isEqualTo(5_000_000);
         assertThat(d.maxNestingDepth()).isEqualTo(500);
         assertThat(d.maxNumberLength()).isEqualTo(1_000);
         assertThat(d.maxCompressionRatio()).isEqualTo(100);

@@ -137,7 +137,7 @@ final class JsonDecoder implements BodyDecoder {
          */
         private JsonNode value() {
             long start = parser.currentTokenLocation().getByteOffset();
-            budget.begin(this::pointer);
+            budget.begin(start, this::pointer);
             JsonNode value = context.mapper().readTree(parser);
             budget.end();
             budget.check(start, parser.currentLocation().getByteOffset(), this::pointer);
@@ -210,7 +210,7 @@ final class JsonDecoder implements BodyDecoder {
             retained.retainFrom(start);
             lastStart = start;
             try {
-                budget.begin(this::pointer);
+                budget.begin(start, this::pointer);
                 Object value = context.binder().readValue(parser);
                 budget.end();
                 budget.check(start, parser.currentLocation().getByteOffset(), this::pointer);

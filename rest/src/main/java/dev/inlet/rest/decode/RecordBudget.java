@@ -33,9 +33,13 @@ final class RecordBudget extends InputStream {
         this.context = context;
     }
 
-    /** A value starts; {@code where} names it (e.g. its JSON Pointer) if it grows too large. */
-    void begin(Supplier<String> where) {
-        this.start = delivered;
+    /**
+     * A value starts at this byte offset (or -1 if the parser does not know it: then at the bytes
+     * handed over so far, which may be up to a read-ahead past it); {@code where} names it (e.g. its
+     * JSON Pointer) if it grows too large.
+     */
+    void begin(long offset, Supplier<String> where) {
+        this.start = offset >= 0 ? Math.min(offset, delivered) : delivered;
         this.where = where;
     }
 
@@ -76,7 +80,7 @@ final class RecordBudget extends InputStream {
 
     private LimitExceededException tooLarge(String at, long from) {
         return new LimitExceededException("A value in the " + format + " body from " + context.where()
-                + (at == null || at.isEmpty() ? "" : " at " + at) + " (starting near byte " + from
+                + (at == null || at.isEmpty() ? "" : " at " + at) + " (starting at byte " + from
                 + ") is larger than maxRecordBytes (" + ReadLimits.describeBytes(max) + ")", "maxRecordBytes",
                 delivered, context.excerpt().get(), null);
     }

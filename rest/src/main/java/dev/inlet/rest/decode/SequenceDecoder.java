@@ -73,7 +73,7 @@ final class SequenceDecoder implements BodyDecoder {
             }
             // Each line or row is one value: the budget bounds it before it is built.
             long start = parser.currentTokenLocation().getByteOffset();
-            budget.begin(this::where);
+            budget.begin(start, this::where);
             pending = trees.apply(parser);
             budget.end();
             budget.check(start, parser.currentLocation().getByteOffset(), this::where);
