@@ -156,11 +156,6 @@ final class ContentEncodings {
         }
 
         private InputStream open() throws IOException {
-            if (!encoding.equals("deflate")) {
-                return new GZIPInputStream(in, 8192);
-            }
-            // "deflate" is zlib-wrapped by the standard, but some servers send raw deflate: a zlib
-            // stream starts with a CMF byte of 0x?8 whose 16-bit header is a multiple of 31.
             PushbackInputStream peek = new PushbackInputStream(in, 2);
             int first = peek.read();
             int second = first < 0 ? -1 : peek.read();
@@ -170,16 +165,25 @@ final class ContentEncodings {
             if (first >= 0) {
                 peek.unread(first);
             }
+            if (first < 0) {
+                // An empty body (a 204, or an empty page) labelled as compressed: nothing to inflate.
+                return InputStream.nullInputStream();
+            }
+            if (!encoding.equals("deflate")) {
+                return new GZIPInputStream(peek, 8192);
+            }
+            // "deflate" is zlib-wrapped by the standard, but some servers send raw deflate: a zlib
+            // stream starts with a CMF byte of 0x?8 whose 16-bit header is a multiple of 31.
             boolean zlib = first >= 0 && second >= 0 && (first & 0x0f) == 8 && ((first << 8) | second) % 31 == 0;
             return new InflaterInputStream(peek, new Inflater(!zlib), 8192);
         }
 
         @Override
         public void close() throws IOException {
+            // Closing the inflater closes the stream below it; an empty body's inflater does not.
+            in.close();
             if (inflater != null) {
                 inflater.close();
-            } else {
-                in.close();
             }
         }
     }

@@ -38,6 +38,7 @@ class ContentEncodingTest {
             .route("/identity", exchange -> serve(exchange, "identity", JSON.getBytes(StandardCharsets.UTF_8)))
             .route("/brotli", exchange -> serve(exchange, "br", new byte[] {0x1b, 0x03, 0x00}))
             .route("/corrupt", exchange -> serve(exchange, "gzip", new byte[] {0x1f, (byte) 0x8b, 9, 9, 9, 9, 9, 9, 9, 9, 9}))
+            .route("/empty-gzip", exchange -> serve(exchange, "gzip", new byte[0]))
             .route("/bomb", exchange -> serve(exchange, "gzip", gzip(new byte[8 << 20])));
 
     @AfterEach
@@ -83,6 +84,12 @@ class ContentEncodingTest {
         assertThat(get("/raw-deflate")).isEqualTo(JSON);
         assertThat(get("/identity")).isEqualTo(JSON);
         assertThat(acceptEncodings).containsOnly("gzip, deflate");
+    }
+
+    @Test
+    void anEmptyBodyLabelledGzipIsEmpty() {
+        assertThat(get("/empty-gzip")).isEmpty();
+        assertThat(server.requests("/empty-gzip")).isEqualTo(1);
     }
 
     @Test

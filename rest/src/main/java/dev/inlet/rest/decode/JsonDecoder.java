@@ -37,6 +37,8 @@ final class JsonDecoder implements BodyDecoder {
         private final Deque<ObjectNode> containers = new ArrayDeque<>();
         private JsonParser parser;
         private RecordBudget budget;
+        /** Names the value being read in a limit's message (allocated once, used per record). */
+        private final java.util.function.Supplier<String> pointerOf = this::pointer;
         /** The body's bytes kept for re-reading a record, when records are bound directly. */
         private RetainingInputStream retained;
         private int recordsDepth;
@@ -137,10 +139,10 @@ final class JsonDecoder implements BodyDecoder {
          */
         private JsonNode value() {
             long start = parser.currentTokenLocation().getByteOffset();
-            budget.begin(start, this::pointer);
+            budget.begin(start, pointerOf);
             JsonNode value = context.mapper().readTree(parser);
             budget.end();
-            budget.check(start, parser.currentLocation().getByteOffset(), this::pointer);
+            budget.check(start, parser.currentLocation().getByteOffset(), pointerOf);
             return value;
         }
 
@@ -210,10 +212,10 @@ final class JsonDecoder implements BodyDecoder {
             retained.retainFrom(start);
             lastStart = start;
             try {
-                budget.begin(start, this::pointer);
+                budget.begin(start, pointerOf);
                 Object value = context.binder().readValue(parser);
                 budget.end();
-                budget.check(start, parser.currentLocation().getByteOffset(), this::pointer);
+                budget.check(start, parser.currentLocation().getByteOffset(), pointerOf);
                 return value == null ? context.mapper().nullNode() : new POJONode(value);
             } catch (DatabindException unbindable) {
                 while (parser.streamReadContext().getNestingDepth() > recordsDepth) {

@@ -44,6 +44,8 @@ final class SequenceDecoder implements BodyDecoder {
         private final ObjectNode envelope;
         private JsonParser parser;
         private RecordBudget budget;
+        /** Names the line being read in a limit's message (allocated once, used per record). */
+        private final java.util.function.Supplier<String> lineOf = this::where;
         private JsonNode pending;
         private JsonNode lastSkipped;
         private boolean done;
@@ -73,10 +75,10 @@ final class SequenceDecoder implements BodyDecoder {
             }
             // Each line or row is one value: the budget bounds it before it is built.
             long start = parser.currentTokenLocation().getByteOffset();
-            budget.begin(start, this::where);
+            budget.begin(start, lineOf);
             pending = trees.apply(parser);
             budget.end();
-            budget.check(start, parser.currentLocation().getByteOffset(), this::where);
+            budget.check(start, parser.currentLocation().getByteOffset(), lineOf);
             return true;
         }
 
