@@ -38,6 +38,10 @@ class ContentEncodingTest {
             .route("/identity", exchange -> serve(exchange, "identity", JSON.getBytes(StandardCharsets.UTF_8)))
             .route("/brotli", exchange -> serve(exchange, "br", new byte[] {0x1b, 0x03, 0x00}))
             .route("/corrupt", exchange -> serve(exchange, "gzip", new byte[] {0x1f, (byte) 0x8b, 9, 9, 9, 9, 9, 9, 9, 9, 9}))
+            .route("/cut-gzip", exchange -> {
+                byte[] whole = gzip(JSON.getBytes(StandardCharsets.UTF_8));
+                serve(exchange, "gzip", java.util.Arrays.copyOf(whole, whole.length / 2));
+            })
             .route("/empty-gzip", exchange -> serve(exchange, "gzip", new byte[0]))
             .route("/bomb", exchange -> serve(exchange, "gzip", gzip(new byte[8 << 20])));
 
@@ -84,6 +88,15 @@ class ContentEncodingTest {
         assertThat(get("/raw-deflate")).isEqualTo(JSON);
         assertThat(get("/identity")).isEqualTo(JSON);
         assertThat(acceptEncodings).containsOnly("gzip, deflate");
+    }
+
+    @Test
+    void aGzipBodyCutShortIsATruncationAndRetried() {
+        dev.inlet.core.TransportException e = assertThrows(dev.inlet.core.TransportException.class,
+                () -> get("/cut-gzip"));
+
+        assertThat(e.getMessage()).contains("gzip-encoded body ended early");
+        assertThat(server.requests("/cut-gzip")).as("retried like any truncation").isEqualTo(5);
     }
 
     @Test
