@@ -39,6 +39,7 @@ final class JsonDecoder implements BodyDecoder {
         private RecordBudget budget;
         /** Names the value being read in a limit's message (allocated once, used per record). */
         private final java.util.function.Supplier<String> pointerOf = this::pointer;
+        private final java.util.function.LongSupplier offset = () -> parser.currentLocation().getByteOffset();
         /** The body's bytes kept for re-reading a record, when records are bound directly. */
         private RetainingInputStream retained;
         private int recordsDepth;
@@ -141,8 +142,7 @@ final class JsonDecoder implements BodyDecoder {
             long start = parser.currentTokenLocation().getByteOffset();
             budget.begin(start, pointerOf);
             JsonNode value = context.mapper().readTree(parser);
-            budget.end();
-            budget.check(start, parser.currentLocation().getByteOffset(), pointerOf);
+            budget.end(offset);
             return value;
         }
 
@@ -214,8 +214,7 @@ final class JsonDecoder implements BodyDecoder {
             try {
                 budget.begin(start, pointerOf);
                 Object value = context.binder().readValue(parser);
-                budget.end();
-                budget.check(start, parser.currentLocation().getByteOffset(), pointerOf);
+                budget.end(offset);
                 return value == null ? context.mapper().nullNode() : new POJONode(value);
             } catch (DatabindException unbindable) {
                 while (parser.streamReadContext().getNestingDepth() > recordsDepth) {

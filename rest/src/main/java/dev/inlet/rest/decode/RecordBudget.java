@@ -4,6 +4,7 @@ import dev.inlet.core.LimitExceededException;
 import dev.inlet.core.ReadLimits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -43,19 +44,20 @@ final class RecordBudget extends InputStream {
         this.where = where;
     }
 
-    /** The value is complete. */
-    void end() {
-        start = -1;
-    }
-
     /**
-     * Checks a complete value's exact size, when the parser knows its byte offsets.
+     * The value is complete: checks its exact size (the parser's offset after it) when it may be
+     * larger than the limit; a cheap comparison otherwise, once per record.
      *
      * @throws LimitExceededException if it is larger than the limit
      */
-    void check(long from, long to, Supplier<String> at) {
-        if (from >= 0 && to > from && to - from > max) {
-            throw tooLarge(at.get(), from);
+    void end(LongSupplier endOffset) {
+        long from = start;
+        start = -1;
+        if (delivered - from > max) {
+            long to = endOffset.getAsLong();
+            if (to >= 0 && to - from > max) {
+                throw tooLarge(where.get(), from);
+            }
         }
     }
 

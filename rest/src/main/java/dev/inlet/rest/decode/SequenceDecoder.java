@@ -46,6 +46,7 @@ final class SequenceDecoder implements BodyDecoder {
         private RecordBudget budget;
         /** Names the line being read in a limit's message (allocated once, used per record). */
         private final java.util.function.Supplier<String> lineOf = this::where;
+        private final java.util.function.LongSupplier offset = () -> parser.currentLocation().getByteOffset();
         private JsonNode pending;
         private JsonNode lastSkipped;
         private boolean done;
@@ -77,8 +78,7 @@ final class SequenceDecoder implements BodyDecoder {
             long start = parser.currentTokenLocation().getByteOffset();
             budget.begin(start, lineOf);
             pending = trees.apply(parser);
-            budget.end();
-            budget.check(start, parser.currentLocation().getByteOffset(), lineOf);
+            budget.end(offset);
             return true;
         }
 
