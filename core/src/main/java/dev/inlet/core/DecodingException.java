@@ -15,8 +15,8 @@ public class DecodingException extends InletException {
     private final boolean retryable;
 
     /**
-     * An exception for a body that could not be decoded, retryable: a truncated, malformed or HTML
-     * body is usually a passing fault (a proxy, a dropped connection).
+     * An exception for a body that could not be decoded, retryable: a truncated or malformed body is
+     * usually a passing fault (a proxy, a dropped connection).
      *
      * @param what what was wrong and where (URL without secrets, JSON pointer)
      * @param byteOffset where in the body the problem was found, or -1 if unknown
@@ -37,7 +37,8 @@ public class DecodingException extends InletException {
      * @param hint what the caller can do, or null
      * @param cause the parser's exception, or null
      * @param retryable whether another attempt may succeed; false for problems of configuration
-     *     (records path missing, not an array, an unsupported content type)
+     *     (records path missing, not an array, an unsupported content type) and for bodies a retry
+     *     would get again byte for byte (an HTML page with 200, invalid UTF-8, a limit exceeded)
      */
     public DecodingException(String what, long byteOffset, String bodyExcerpt, String hint, Throwable cause,
             boolean retryable) {

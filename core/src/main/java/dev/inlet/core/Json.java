@@ -1,5 +1,9 @@
 package dev.inlet.core;
 
+import java.io.InputStream;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +28,18 @@ public final class Json {
     /** The shared default mapper (immutable and thread-safe). */
     public static JsonMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * A parser over a body, from the mapper's factory with the {@link ReadLimits}' string, number and
+     * nesting limits, so that one hostile value fails as a Jackson {@code StreamConstraintsException}
+     * instead of filling the heap. Read values from it with the mapper ({@code mapper.readTree(parser)})
+     * or a reader of the mapper.
+     */
+    public static JsonParser parser(JsonMapper mapper, ReadLimits limits, InputStream body) {
+        JsonFactory constrained = mapper.tokenStreamFactory().rebuild()
+                .streamReadConstraints(limits.streamReadConstraints()).build();
+        return constrained.createParser(ObjectReadContext.empty(), body);
     }
 
     /** Applies Inlet's settings to a caller's mapper builder. */

@@ -3,6 +3,7 @@ package dev.inlet.graphql;
 import dev.inlet.core.Headers;
 import dev.inlet.core.InletListener;
 import dev.inlet.core.Json;
+import dev.inlet.core.ReadLimits;
 import dev.inlet.core.OpenPage;
 import dev.inlet.core.Position;
 import dev.inlet.core.Redaction;
@@ -72,7 +73,8 @@ public final class GraphQlClient {
         this.persistedQueries = b.persistedQueries;
         this.throttle = b.throttle;
         this.requests = new RequestFactory(endpoint, headers, mapper, b.getForQueries, b.timeout);
-        this.reader = new ResponseReader(mapper, errorPolicy, Optional.ofNullable(throttle), pipeline.clock());
+        this.reader = new ResponseReader(mapper, errorPolicy, Optional.ofNullable(throttle), pipeline.clock(),
+                pipeline.limits());
     }
 
     /**
@@ -300,6 +302,17 @@ public final class GraphQlClient {
         /** The retry policy for this client, replacing the pipeline's. */
         public Builder retryPolicy(RetryPolicy policy) {
             pipeline.retryPolicy(policy);
+            return this;
+        }
+
+        /**
+         * How much of a response this client reads and holds before failing with a non-retryable
+         * {@link dev.inlet.core.LimitExceededException} (body size and reading time, record size, string,
+         * number and nesting limits, compression ratio), replacing the pipeline's. Default
+         * {@link ReadLimits#defaults()}; see {@code docs/resilience.md}.
+         */
+        public Builder limits(ReadLimits limits) {
+            pipeline.limits(limits);
             return this;
         }
 

@@ -7,6 +7,10 @@ import dev.inlet.core.http.BodyExcerpt;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
 import dev.inlet.core.retry.WaitHints;
+import dev.inlet.core.Json;
+import dev.inlet.core.LimitExceededException;
+import dev.inlet.core.ReadLimits;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -16,7 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,9 +44,12 @@ final class ResponseReader {
     private final ErrorPolicy policy;
     private final Optional<CostThrottle> throttle;
     private final Clock clock;
+    private final ReadLimits limits;
 
-    ResponseReader(JsonMapper mapper, ErrorPolicy policy, Optional<CostThrottle> throttle, Clock clock) {
+    ResponseReader(JsonMapper mapper, ErrorPolicy policy, Optional<CostThrottle> throttle, Clock clock,
+            ReadLimits limits) {
         this.mapper = mapper;
+        this.limits = limits;
         this.policy = policy;
         this.throttle = throttle;
         this.clock = clock;
@@ -51,7 +60,7 @@ final class ResponseReader {
         ResponseInfo info = response.info();
         byte[] body;
         try (InputStream in = response.body()) {
-            body = in.readAllBytes();
+            body = readBounded(in, request);
         } catch (IOException e) {
             throw new TransportException(request + ": the connection failed while reading the body: " + e, false, e);
         } finally {
@@ -84,16 +93,37 @@ final class ResponseReader {
             throw new DecodingException("Empty body from " + request + " where a GraphQL response was expected", 0, "",
                     "The server sent a success status without a body; a retry may get one", null);
         }
-        try {
-            return mapper.readTree(body);
+        try (JsonParser parser = Json.parser(mapper, limits, new ByteArrayInputStream(body))) {
+            JsonNode root = mapper.readTree(parser);
+            return root == null ? mapper.missingNode() : root;
+        } catch (StreamConstraintsException e) {
+            long offset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
+            throw new LimitExceededException("A value in the GraphQL response from " + request + " is too large: "
+                    + ReadLimits.describeConstraint(e.getOriginalMessage()), ReadLimits.settingOf(e.getOriginalMessage()),
+                    offset, BodyExcerpt.of(body, BodyExcerpt.DEFAULT_BYTES), e);
         } catch (JacksonIOException e) {
             throw new TransportException(request + ": reading the body failed: " + e.getOriginalMessage(), false, e);
         } catch (JacksonException e) {
             long offset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
+            boolean invalidUtf8 = String.valueOf(e.getOriginalMessage()).startsWith("Invalid UTF-8");
             throw new DecodingException("Malformed JSON body from " + request + ": " + e.getOriginalMessage(), offset,
-                    BodyExcerpt.of(body, BodyExcerpt.DEFAULT_BYTES),
-                    "The body is not JSON (an HTML error page from a proxy?); a retry may get a good one", e);
+                    BodyExcerpt.of(body, BodyExcerpt.DEFAULT_BYTES), invalidUtf8
+                            ? "The server sent bytes in another encoding; a retry gets the same bytes"
+                            : "The body is not JSON (an HTML error page from a proxy?); a retry may get a good one",
+                    e, !invalidUtf8);
         }
+    }
+
+    /** The whole body, which may not be larger than {@link ReadLimits#maxRecordBytes()}: it is parsed at once. */
+    private byte[] readBounded(InputStream in, Request request) throws IOException {
+        long max = limits.maxRecordBytes();
+        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (body.length > max) {
+            throw new LimitExceededException("The GraphQL response from " + request + " is larger than maxRecordBytes ("
+                    + ReadLimits.describeBytes(max) + "); GraphQL responses are read whole", "maxRecordBytes",
+                    body.length, BodyExcerpt.of(body, BodyExcerpt.DEFAULT_BYTES), null);
+        }
+        return body;
     }
 
     private void checkThrottled(GraphQlResponse result, Optional<CostSignals> signals, GraphQlOperation operation,

@@ -4,6 +4,7 @@ import dev.inlet.core.Connector;
 import dev.inlet.core.Headers;
 import dev.inlet.core.InvalidRecordPolicy;
 import dev.inlet.core.Json;
+import dev.inlet.core.ReadLimits;
 import dev.inlet.core.PageSource;
 import dev.inlet.core.SourceConnectorBuilder;
 import dev.inlet.core.http.HttpPipeline;
@@ -248,6 +249,17 @@ public final class RestConnector {
         /** The retry policy for this connector, replacing the pipeline's. */
         public Builder retryPolicy(RetryPolicy policy) {
             pipeline.retryPolicy(policy);
+            return this;
+        }
+
+        /**
+         * How much of a response this connector reads and holds before failing with a non-retryable
+         * {@link dev.inlet.core.LimitExceededException} (body size and reading time, record size, string,
+         * number and nesting limits, compression ratio), replacing the pipeline's. Default
+         * {@link ReadLimits#defaults()}; see {@code docs/resilience.md}.
+         */
+        public Builder limits(ReadLimits limits) {
+            pipeline.limits(limits);
             return this;
         }
 

@@ -65,7 +65,7 @@ final class RestPage implements OpenPage {
         String where = request.toString();
         DecodeContext context = new DecodeContext(endpoint.recordsPointer(), source.mapper(), position.skip(),
                 endpoint.paginator().needsLastRecord(), endpoint.missingRecordsAsEmpty(), where, in::excerpt,
-                source.binder());
+                source.binder(), source.pipeline().limits());
         try {
             int first = in.peekFirstByte();
             if (response.status() == 204 || first == -1 && endpoint.emptyBodyIsEmptyPage()) {

@@ -29,11 +29,13 @@ final class SigV4Canonical {
     /**
      * Headers never signed, as AWS's SDKs leave them out (aws-sdk-java-v2: {@code connection},
      * {@code x-amzn-trace-id}, {@code user-agent}, {@code expect}; botocore also
-     * {@code transfer-encoding}): hop-by-hop headers, ones the transport or proxies rewrite, and the
-     * signature itself. {@code host} and {@code content-length} are signed, but as the transport writes
-     * them (from the URI, or the host override; from the body's length), never as the caller set them.
+     * {@code transfer-encoding}): hop-by-hop headers, ones the transport or proxies rewrite (and the
+     * pipeline's {@code Accept-Encoding}, added after signing), and the signature itself.
+     * {@code host} and {@code content-length} are signed, but as the transport writes them (from the
+     * URI, or the host override; from the body's length), never as the caller set them.
      */
-    private static final Set<String> UNSIGNED = Set.of("authorization", "connection", "content-length", "expect",
+    private static final Set<String> UNSIGNED = Set.of("accept-encoding", "authorization", "connection",
+            "content-length", "expect",
             "host", "keep-alive", "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding",
             "upgrade", "user-agent", "x-amzn-trace-id");
 

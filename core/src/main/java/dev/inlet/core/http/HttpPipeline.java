@@ -5,6 +5,7 @@ import dev.inlet.core.InletException;
 import dev.inlet.core.InletListener;
 import dev.inlet.core.OpenPage;
 import dev.inlet.core.Position;
+import dev.inlet.core.ReadLimits;
 import dev.inlet.core.Sleeper;
 import dev.inlet.core.TransportException;
 import dev.inlet.core.retry.RetryPolicy;
@@ -53,6 +54,7 @@ public final class HttpPipeline {
     private final Duration readTimeout;
     private final int maxRedirects;
     private final Set<Origin> allowedRedirectOrigins;
+    private final ReadLimits limits;
     private final Logger log;
     private final Set<String> sensitiveParameters;
 
@@ -66,6 +68,7 @@ public final class HttpPipeline {
         this.readTimeout = b.readTimeout;
         this.maxRedirects = b.maxRedirects;
         this.allowedRedirectOrigins = Set.copyOf(b.allowedRedirectOrigins);
+        this.limits = b.limits;
         this.log = b.log;
         this.userInterceptors = List.copyOf(b.interceptors);
         this.circuitBreaker = b.circuitBreaker;
@@ -148,6 +151,11 @@ public final class HttpPipeline {
     /** How long a body read may wait for its next byte; zero for no limit. */
     public Duration readTimeout() {
         return readTimeout;
+    }
+
+    /** How much of a response is read before a {@link dev.inlet.core.LimitExceededException}. */
+    public ReadLimits limits() {
+        return limits;
     }
 
     /**
@@ -259,7 +267,10 @@ public final class HttpPipeline {
      * {@link RetryPolicy#defaults()}; the system UTC clock; the real sleeper; no listener; a
      * 30-second request timeout (until the response head); a 30-second read timeout (between body
      * bytes); up to 5 redirects followed, within the request's origin only (a redirect elsewhere is
-     * an {@link dev.inlet.core.OriginRefusedException} unless {@link #allowRedirectsTo allowed}).
+     * an {@link dev.inlet.core.OriginRefusedException} unless {@link #allowRedirectsTo allowed});
+     * {@link ReadLimits#defaults()} (1 GiB and 10 minutes of body, 8 MiB per record, 5,000,000
+     * characters per string, compression up to 100 to 1); {@code Accept-Encoding: gzip, deflate}
+     * sent unless a request sets its own.
      */
     public static final class Builder {
         private Transport transport = Transport.jdk();
@@ -275,6 +286,7 @@ public final class HttpPipeline {
         private Duration readTimeout = Duration.ofSeconds(30);
         private int maxRedirects = 5;
         private final Set<Origin> allowedRedirectOrigins = new HashSet<>();
+        private ReadLimits limits = ReadLimits.defaults();
         private Logger log = LOG;
 
         private Builder() {
@@ -294,6 +306,7 @@ public final class HttpPipeline {
             readTimeout = p.readTimeout;
             maxRedirects = p.maxRedirects;
             allowedRedirectOrigins.addAll(p.allowedRedirectOrigins);
+            limits = p.limits;
             log = p.log;
         }
 
@@ -384,6 +397,16 @@ public final class HttpPipeline {
                 throw new IllegalArgumentException("read timeout must not be negative, was " + timeout);
             }
             this.readTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How much of a response to read and hold before failing with a non-retryable
+         * {@link dev.inlet.core.LimitExceededException}: body size and reading time, record size,
+         * string, number and nesting limits, compression ratio. Default {@link ReadLimits#defaults()}.
+         */
+        public Builder limits(ReadLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -41,8 +41,22 @@ final class PipelineChain implements Interceptor.Chain {
             }
             return response;
         }
-        Response response = pipeline.transport().send(next, pipeline.timeoutFor(next, context));
-        return pipeline.readTimeout().isZero() ? response
-                : response.withBody(StallGuard.wrap(response.body(), pipeline.readTimeout(), next));
+        // Like the transport's own headers (User-Agent), added last: signers leave it out, proxies rewrite it.
+        Request sent = next.headers().contains("Accept-Encoding") ? next
+                : next.toBuilder().header("Accept-Encoding", ContentEncodings.ACCEPTED).build();
+        Response response = pipeline.transport().send(sent, pipeline.timeoutFor(sent, context));
+        return guarded(response, next);
+    }
+
+    /**
+     * The body as readers see it: a stall guard on the wire bytes (a wait for the next byte), the
+     * content encoding undone, and the size and time limits on what comes out.
+     */
+    private Response guarded(Response response, Request request) {
+        if (!pipeline.readTimeout().isZero()) {
+            response = response.withBody(StallGuard.wrap(response.body(), pipeline.readTimeout(), request));
+        }
+        response = ContentEncodings.decode(response, pipeline.limits());
+        return response.withBody(new BodyLimiter(response.body(), pipeline.limits(), pipeline.clock(), request));
     }
 }

@@ -1,13 +1,14 @@
 package dev.inlet.core.http;
 
 import dev.inlet.core.InletListener;
+import dev.inlet.core.ReadLimits;
 import dev.inlet.core.retry.RetryPolicy;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What a connector or client builder may change of a shared {@link HttpPipeline}: its own
- * credentials, rate limiter, circuit breaker, retry policy and an extra listener, on top of a base
+ * credentials, rate limiter, circuit breaker, retry policy, read limits and an extra listener, on top of a base
  * pipeline. Builders hold one and delegate to it, so every builder resolves the same way. Not
  * thread-safe (a builder's helper).
  */
@@ -20,6 +21,7 @@ public final class PipelineOverrides {
     private RetryPolicy retryPolicy;
     private InletListener listener;
     private final java.util.Set<Origin> allowedOrigins = new java.util.HashSet<>();
+    private ReadLimits limits;
 
     /** The pipeline the overrides apply to. Default {@link HttpPipeline#defaults()}. */
     public void base(HttpPipeline pipeline) {
@@ -56,10 +58,15 @@ public final class PipelineOverrides {
         allowedOrigins.add(Objects.requireNonNull(origin, "origin"));
     }
 
+    /** Read limits replacing the base pipeline's. */
+    public void limits(ReadLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
     /** The base pipeline with the overrides applied (the base itself when there are none). */
     public HttpPipeline resolve() {
         if (credentials == null && rateLimiter == null && circuitBreaker == null && retryPolicy == null
-                && listener == null && allowedOrigins.isEmpty()) {
+                && listener == null && allowedOrigins.isEmpty() && limits == null) {
             return base;
         }
         HttpPipeline.Builder b = base.toBuilder();
@@ -76,6 +83,9 @@ public final class PipelineOverrides {
             b.retryPolicy(retryPolicy);
         }
         allowedOrigins.forEach(b::allowRedirectsTo);
+        if (limits != null) {
+            b.limits(limits);
+        }
         if (listener != null) {
             b.listener(InletListener.all(List.of(base.listener(), listener)));
         }

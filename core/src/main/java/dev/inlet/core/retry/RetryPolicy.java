@@ -19,12 +19,14 @@ import java.util.TreeSet;
  * <p>What is retried: connection failures and resets, timeouts, the statuses 408, 425, 429, 500,
  * 502, 503 and 504, GitHub's 403 with {@code X-RateLimit-Remaining: 0} or a {@code Retry-After}
  * (its primary and secondary rate limits), bodies that could not be
- * decoded (truncated or an HTML error page with status 200: proxies do this), and bodies the
- * {@link BodyClassifier} says to retry. Never other 4xx. A non-idempotent request (POST, PATCH)
- * is retried only when the policy adds an idempotency key, the same key on every attempt of one
- * logical call. Keys are off by default: an unknown header can make an API reject a request or
- * change what a signature covers, so turn them on ({@link Builder#idempotencyKeys()}) only for an
- * API that supports them, such as Stripe's.
+ * decoded when a retry may help (truncated or malformed), and bodies the
+ * {@link BodyClassifier} says to retry. Never other 4xx, nor a decoding failure a retry would get
+ * again byte for byte ({@link DecodingException#isRetryable()} false: an HTML page with status 200,
+ * invalid UTF-8, an unknown or corrupt content encoding, a {@link dev.inlet.core.ReadLimits} limit).
+ * A non-idempotent request (POST, PATCH) is retried only when the policy adds an idempotency key,
+ * the same key on every attempt of one logical call. Keys are off by default: an unknown header can
+ * make an API reject a request or change what a signature covers, so turn them on
+ * ({@link Builder#idempotencyKeys()}) only for an API that supports them, such as Stripe's.
  *
  * <p>How long to wait: the server's hint wins ({@code Retry-After}, {@code RateLimit},
  * {@code X-RateLimit-Reset}; see {@link WaitHints}), with no jitter below it; a hint above
@@ -133,7 +135,7 @@ public final class RetryPolicy {
         return retryableStatuses;
     }
 
-    /** Whether undecodable bodies (truncated, HTML with 200) are retried. */
+    /** Whether undecodable bodies (truncated, malformed) are retried; never those that are not retryable. */
     public boolean retryDecodingErrors() {
         return retryDecodingErrors;
     }
@@ -283,7 +285,10 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** Whether undecodable bodies are retried. Default true. */
+        /**
+         * Whether undecodable bodies (truncated, malformed) are retried. Default true. Decoding failures
+         * that would repeat byte for byte ({@link DecodingException#isRetryable()} false) never are.
+         */
         public Builder retryDecodingErrors(boolean retry) {
             this.retryDecodingErrors = retry;
             return this;

@@ -1,5 +1,6 @@
 package dev.inlet.rest.decode;
 
+import dev.inlet.core.ReadLimits;
 import java.util.Objects;
 import java.util.function.Supplier;
 import tools.jackson.databind.ObjectReader;
@@ -17,15 +18,25 @@ import tools.jackson.databind.json.JsonMapper;
  * @param excerpt the first bytes of the body seen so far, quoted for messages
  * @param binder a reader that binds each record straight to the caller's type, or null to deliver
  *     trees (see {@link dev.inlet.core.PageSource#binding})
+ * @param limits how large a record, string, number or nesting may be (the pipeline's)
  */
 public record DecodeContext(String recordsPointer, JsonMapper mapper, int skip, boolean keepLastSkipped,
-        boolean missingRecordsAsEmpty, String where, Supplier<String> excerpt, ObjectReader binder) {
+        boolean missingRecordsAsEmpty, String where, Supplier<String> excerpt, ObjectReader binder,
+        ReadLimits limits) {
 
-    /** Checks that nothing is null. */
+    /** Checks that nothing is null (but the binder). */
     public DecodeContext {
         Objects.requireNonNull(recordsPointer, "recordsPointer");
         Objects.requireNonNull(mapper, "mapper");
         Objects.requireNonNull(where, "where");
         Objects.requireNonNull(excerpt, "excerpt");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** A context with {@link ReadLimits#defaults()}. */
+    public DecodeContext(String recordsPointer, JsonMapper mapper, int skip, boolean keepLastSkipped,
+            boolean missingRecordsAsEmpty, String where, Supplier<String> excerpt, ObjectReader binder) {
+        this(recordsPointer, mapper, skip, keepLastSkipped, missingRecordsAsEmpty, where, excerpt, binder,
+                ReadLimits.defaults());
     }
 }

@@ -2,9 +2,13 @@ package dev.inlet.rest.decode;
 
 import dev.inlet.core.DecodingException;
 import dev.inlet.core.Json;
+import dev.inlet.core.ReadLimits;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.csv.CsvFactory;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
@@ -15,15 +19,21 @@ import tools.jackson.dataformat.csv.CsvSchema;
  */
 public final class Decoders {
 
-    private static final CsvMapper CSV = CsvMapper.builder()
-            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final CsvSchema CSV_WITH_HEADER = CsvSchema.emptySchema().withHeader();
+    /** A CSV mapper per set of limits (the parser constraints live in its factory); few sets exist. */
+    private static final Map<ReadLimits, CsvMapper> CSV_MAPPERS = new ConcurrentHashMap<>();
 
-    private static final BodyDecoder NDJSON = new SequenceDecoder("NDJSON", in -> Json.mapper().createParser(in),
-            parser -> Json.mapper().readTree(parser));
+    private static final BodyDecoder NDJSON = new SequenceDecoder("NDJSON",
+            (in, context) -> Json.parser(Json.mapper(), context.limits(), in), parser -> Json.mapper().readTree(parser));
     private static final BodyDecoder CSV_DECODER = new SequenceDecoder("CSV",
-            in -> CSV.readerFor(JsonNode.class).with(CSV_WITH_HEADER).createParser(in),
-            parser -> CSV.readTree(parser));
+            (in, context) -> csv(context.limits()).readerFor(JsonNode.class).with(CSV_WITH_HEADER).createParser(in),
+            parser -> csv(ReadLimits.defaults()).readTree(parser));
+
+    static CsvMapper csv(ReadLimits limits) {
+        return CSV_MAPPERS.computeIfAbsent(limits, l -> CsvMapper.builder(CsvFactory.builder()
+                        .streamReadConstraints(l.streamReadConstraints()).build())
+                .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build());
+    }
 
     private Decoders() {
     }
@@ -68,7 +78,7 @@ public final class Decoders {
             throw new DecodingException("Expected data but " + context.where() + " sent an HTML page (Content-Type "
                     + contentType.orElse("") + ")", -1, context.excerpt().get(),
                     "An HTML page with a success status usually comes from a proxy, a login or a maintenance page; "
-                            + "check the URL and credentials", null);
+                            + "check the URL and credentials", null, false);
         }
         if (mediaType.isEmpty()) {
             if (firstByte == '{' || firstByte == '[') {
@@ -79,7 +89,7 @@ public final class Decoders {
                 if (start.contains("<html") || start.contains("<!doctype html")) {
                     throw new DecodingException("Expected data but " + context.where()
                             + " sent an HTML page without a Content-Type", -1, context.excerpt().get(),
-                            "Check the URL and credentials", null);
+                            "Check the URL and credentials", null, false);
                 }
                 return XmlDecoder.INSTANCE;
             }

@@ -1,6 +1,7 @@
 package dev.inlet.rest.decode;
 
 import dev.inlet.core.DecodingException;
+import dev.inlet.core.Json;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -35,6 +36,10 @@ final class JsonDecoder implements BodyDecoder {
         /** The objects along the path to the records array; the innermost is on top. */
         private final Deque<ObjectNode> containers = new ArrayDeque<>();
         private JsonParser parser;
+        private RecordBudget budget;
+        /** Names the value being read in a limit's message (allocated once, used per record). */
+        private final java.util.function.Supplier<String> pointerOf = this::pointer;
+        private final java.util.function.LongSupplier offset = () -> parser.currentLocation().getByteOffset();
         /** The body's bytes kept for re-reading a record, when records are bound directly. */
         private RetainingInputStream retained;
         private int recordsDepth;
@@ -51,8 +56,9 @@ final class JsonDecoder implements BodyDecoder {
             this.path = JsonPointers.segments(context.recordsPointer());
             this.envelope = context.mapper().createObjectNode();
             try {
-                this.retained = context.binder() == null ? null : new RetainingInputStream(body);
-                this.parser = context.mapper().createParser(retained == null ? body : retained);
+                this.budget = new RecordBudget(body, "JSON", context);
+                this.retained = context.binder() == null ? null : new RetainingInputStream(budget);
+                this.parser = Json.parser(context.mapper(), context.limits(), retained == null ? budget : retained);
                 start();
                 skip(context.skip());
             } catch (JacksonException e) {
@@ -65,11 +71,11 @@ final class JsonDecoder implements BodyDecoder {
         private void start() {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw Failures.emptyBody("JSON", context);
+                throw Failures.emptyBody("JSON", context, parser.currentLocation().getByteOffset());
             }
             if (path.isEmpty()) {
                 if (first != JsonToken.START_ARRAY) {
-                    JsonNode whole = context.mapper().readTree(parser);
+                    JsonNode whole = value();
                     if (whole.isObject()) {
                         envelope.setAll((ObjectNode) whole);
                     }
@@ -81,7 +87,7 @@ final class JsonDecoder implements BodyDecoder {
                 return;
             }
             if (first != JsonToken.START_OBJECT) {
-                JsonNode whole = context.mapper().readTree(parser);
+                JsonNode whole = value();
                 throw new DecodingException("Expected a JSON object with records at " + context.recordsPointer()
                         + " from " + context.where() + ", but the body is " + kind(whole), -1,
                         context.excerpt().get(), "Use records(\"\") if the body itself is the records array", null, false);
@@ -112,7 +118,7 @@ final class JsonDecoder implements BodyDecoder {
                         enterRecords();
                         return;
                     }
-                    JsonNode found = context.mapper().readTree(parser);
+                    JsonNode found = value();
                     containers.peek().set(name, found);
                     finishEnvelope();
                     if (!context.missingRecordsAsEmpty()) {
@@ -124,8 +130,25 @@ final class JsonDecoder implements BodyDecoder {
                     containers.push(containers.peek().putObject(name));
                     continue;
                 }
-                containers.peek().set(name, context.mapper().readTree(parser));
+                containers.peek().set(name, value());
             }
+        }
+
+        /**
+         * The value at the parser as a tree, within the record budget: used for records, skipped
+         * records that are kept, and envelope values alike.
+         */
+        private JsonNode value() {
+            long start = parser.currentTokenLocation().getByteOffset();
+            budget.begin(start, pointerOf);
+            JsonNode value = context.mapper().readTree(parser);
+            budget.end(offset);
+            return value;
+        }
+
+        /** Where the parser is, as a JSON Pointer (for messages). */
+        private String pointer() {
+            return parser.streamReadContext().pathAsPointer().toString();
         }
 
         private void missing() {
@@ -146,7 +169,7 @@ final class JsonDecoder implements BodyDecoder {
                     return;
                 }
                 if (context.keepLastSkipped()) {
-                    lastSkipped = context.mapper().readTree(parser);
+                    lastSkipped = value();
                 } else {
                     parser.skipChildren();
                 }
@@ -167,7 +190,7 @@ final class JsonDecoder implements BodyDecoder {
                     endOfRecords(token);
                     return false;
                 }
-                pending = retained == null ? context.mapper().readTree(parser) : bound();
+                pending = retained == null ? value() : bound();
                 return true;
             } catch (JacksonException e) {
                 throw Failures.of(e, parser, "JSON", context);
@@ -189,7 +212,9 @@ final class JsonDecoder implements BodyDecoder {
             retained.retainFrom(start);
             lastStart = start;
             try {
+                budget.begin(start, pointerOf);
                 Object value = context.binder().readValue(parser);
+                budget.end(offset);
                 return value == null ? context.mapper().nullNode() : new POJONode(value);
             } catch (DatabindException unbindable) {
                 while (parser.streamReadContext().getNestingDepth() > recordsDepth) {
@@ -233,7 +258,7 @@ final class JsonDecoder implements BodyDecoder {
                 }
                 String name = parser.currentName();
                 parser.nextToken();
-                containers.peek().set(name, context.mapper().readTree(parser));
+                containers.peek().set(name, value());
             }
             done = true;
         }

@@ -2,6 +2,7 @@ package dev.inlet.rest.decode;
 
 import java.io.InputStream;
 import java.util.NoSuchElementException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -16,17 +17,18 @@ import tools.jackson.databind.node.ObjectNode;
 final class SequenceDecoder implements BodyDecoder {
 
     private final String format;
-    private final Function<InputStream, JsonParser> parsers;
+    private final BiFunction<InputStream, DecodeContext, JsonParser> parsers;
     private final Function<JsonParser, JsonNode> trees;
 
     /**
      * A decoder.
      *
      * @param format the format's name, for messages
-     * @param parsers opens a parser over a body
+     * @param parsers opens a parser over a body, with the context's limits
      * @param trees reads one value from that parser as a tree
      */
-    SequenceDecoder(String format, Function<InputStream, JsonParser> parsers, Function<JsonParser, JsonNode> trees) {
+    SequenceDecoder(String format, BiFunction<InputStream, DecodeContext, JsonParser> parsers,
+            Function<JsonParser, JsonNode> trees) {
         this.format = format;
         this.parsers = parsers;
         this.trees = trees;
@@ -41,6 +43,10 @@ final class SequenceDecoder implements BodyDecoder {
         private final DecodeContext context;
         private final ObjectNode envelope;
         private JsonParser parser;
+        private RecordBudget budget;
+        /** Names the line being read in a limit's message (allocated once, used per record). */
+        private final java.util.function.Supplier<String> lineOf = this::where;
+        private final java.util.function.LongSupplier offset = () -> parser.currentLocation().getByteOffset();
         private JsonNode pending;
         private JsonNode lastSkipped;
         private boolean done;
@@ -49,7 +55,8 @@ final class SequenceDecoder implements BodyDecoder {
             this.context = context;
             this.envelope = context.mapper().createObjectNode();
             try {
-                this.parser = parsers.apply(body);
+                this.budget = new RecordBudget(body, format, context);
+                this.parser = parsers.apply(budget, context);
                 for (int i = 0; i < context.skip() && read(); i++) {
                     lastSkipped = context.keepLastSkipped() ? pending : null;
                     pending = null;
@@ -67,8 +74,18 @@ final class SequenceDecoder implements BodyDecoder {
                 done = true;
                 return false;
             }
+            // Each line or row is one value: the budget bounds it before it is built.
+            long start = parser.currentTokenLocation().getByteOffset();
+            budget.begin(start, lineOf);
             pending = trees.apply(parser);
+            budget.end(offset);
             return true;
+        }
+
+        /** The line being read, for messages; empty if the parser does not know. */
+        private String where() {
+            int line = parser.currentLocation().getLineNr();
+            return line > 0 ? "line " + line : "";
         }
 
         @Override

@@ -4,7 +4,11 @@ import dev.inlet.core.DecodingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
+import dev.inlet.core.LimitExceededException;
+import dev.inlet.core.ReadLimits;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.NoSuchElementException;
 import javax.xml.stream.XMLInputFactory;
 import tools.jackson.core.JacksonException;
@@ -19,14 +23,20 @@ import tools.jackson.dataformat.xml.XmlMapper;
  * that tree: {@code <orders><order>…</order><order>…</order></orders>} has its records at
  * {@code /order}. A single repeated element is presented as an object, so an object at the pointer
  * is one record. DTDs and external entities are refused (no XXE), so a hostile body cannot read
- * local files or reach the network. The body is read whole: XML APIs page in small pages.
+ * local files or reach the network. The body is read whole (XML APIs page in small pages), up to
+ * {@link ReadLimits#maxRecordBytes()}.
  */
 final class XmlDecoder implements BodyDecoder {
 
     static final XmlDecoder INSTANCE = new XmlDecoder();
 
-    private static final XmlMapper XML = XmlMapper.builder(XmlFactory.builder().xmlInputFactory(safeInputFactory())
-            .build()).build();
+    /** An XML mapper per set of limits (the parser constraints live in its factory); few sets exist. */
+    private static final Map<ReadLimits, XmlMapper> MAPPERS = new ConcurrentHashMap<>();
+
+    private static XmlMapper xml(ReadLimits limits) {
+        return MAPPERS.computeIfAbsent(limits, l -> XmlMapper.builder(XmlFactory.builder()
+                .xmlInputFactory(safeInputFactory()).streamReadConstraints(l.streamReadConstraints()).build()).build());
+    }
 
     private static XMLInputFactory safeInputFactory() {
         XMLInputFactory factory = XMLInputFactory.newFactory();
@@ -40,12 +50,12 @@ final class XmlDecoder implements BodyDecoder {
     public DecodedBody decode(InputStream body, DecodeContext context) {
         JsonNode tree;
         try {
-            byte[] bytes = body.readAllBytes();
+            byte[] bytes = readBounded(body, context);
             if (bytes.length == 0 || new String(bytes, 0, Math.min(bytes.length, 64),
                     java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
                 throw Failures.emptyBody("XML", context);
             }
-            tree = XML.readTree(bytes);
+            tree = xml(context.limits()).readTree(bytes);
         } catch (IOException e) {
             throw new dev.inlet.core.TransportException(context.where()
                     + ": the connection failed while reading the body: " + e.getMessage(), false, e);
@@ -74,6 +84,18 @@ final class XmlDecoder implements BodyDecoder {
             }
         }
         return new TreeBody(records, envelope, context, missing);
+    }
+
+    /** The whole body, which may not be larger than {@link ReadLimits#maxRecordBytes()}: it is held at once. */
+    private static byte[] readBounded(InputStream body, DecodeContext context) throws IOException {
+        long max = context.limits().maxRecordBytes();
+        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (bytes.length > max) {
+            throw new LimitExceededException("The XML body from " + context.where() + " is larger than maxRecordBytes ("
+                    + ReadLimits.describeBytes(max) + "); XML bodies are read whole", "maxRecordBytes", bytes.length,
+                    context.excerpt().get(), null);
+        }
+        return bytes;
     }
 
     /** Records already in memory, skipping those delivered before. */

@@ -129,11 +129,19 @@ enum Fault {
     }
 
     /**
+     * Whether the default policy retries the fault at all. An HTML page with status 200 comes back
+     * byte for byte on a retry, so it is a non-retryable decoding failure.
+     */
+    boolean retriedByDefault() {
+        return this != HTML_ERROR_PAGE_WITH_200;
+    }
+
+    /**
      * Whether the pipeline itself must retry. The JDK client silently repeats a GET once when the
      * connection closes before any response byte, so a single reset or empty response may never
      * reach the pipeline; the record guarantees hold either way.
      */
     boolean pipelineMustRetry() {
-        return this != CONNECTION_RESET_BY_PEER && this != EMPTY_RESPONSE;
+        return this != CONNECTION_RESET_BY_PEER && this != EMPTY_RESPONSE && retriedByDefault();
     }
 }
