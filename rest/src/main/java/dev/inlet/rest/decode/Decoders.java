@@ -2,11 +2,9 @@ package dev.inlet.rest.decode;
 
 import dev.inlet.core.DecodingException;
 import dev.inlet.core.Json;
+import dev.inlet.core.OptionalDependency;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * The built-in decoders, and the choice of a decoder for a response: a format the endpoint forces,
@@ -15,17 +13,29 @@ import tools.jackson.dataformat.csv.CsvSchema;
  */
 public final class Decoders {
 
-    private static final CsvMapper CSV = CsvMapper.builder()
-            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-    private static final CsvSchema CSV_WITH_HEADER = CsvSchema.emptySchema().withHeader();
+    /** jackson-dataformat-xml is optional: only endpoints that answer XML need it. */
+    static final OptionalDependency XML = OptionalDependency.jacksonModule("XML decoding", "jackson-dataformat-xml",
+            "tools.jackson.dataformat.xml.XmlMapper");
+    /** jackson-dataformat-csv is optional: only endpoints that answer CSV need it. */
+    static final OptionalDependency CSV = OptionalDependency.jacksonModule("CSV decoding", "jackson-dataformat-csv",
+            "tools.jackson.dataformat.csv.CsvMapper");
 
     private static final BodyDecoder NDJSON = new SequenceDecoder("NDJSON", in -> Json.mapper().createParser(in),
             parser -> Json.mapper().readTree(parser));
-    private static final BodyDecoder CSV_DECODER = new SequenceDecoder("CSV",
-            in -> CSV.readerFor(JsonNode.class).with(CSV_WITH_HEADER).createParser(in),
-            parser -> CSV.readTree(parser));
 
     private Decoders() {
+    }
+
+    /** The XML decoder, after checking its optional library is there (naming it if not). */
+    private static BodyDecoder xml() {
+        XML.require(Decoders.class.getClassLoader());
+        return XmlDecoder.INSTANCE;
+    }
+
+    /** The CSV decoder, after checking its optional library is there (naming it if not). */
+    private static BodyDecoder csv() {
+        CSV.require(Decoders.class.getClassLoader());
+        return CsvDecoder.INSTANCE;
     }
 
     /** The built-in decoder for a format. */
@@ -33,8 +43,8 @@ public final class Decoders {
         return switch (format) {
             case JSON -> JsonDecoder.INSTANCE;
             case NDJSON -> NDJSON;
-            case XML -> XmlDecoder.INSTANCE;
-            case CSV -> CSV_DECODER;
+            case XML -> xml();
+            case CSV -> csv();
         };
     }
 
@@ -81,7 +91,7 @@ public final class Decoders {
                             + " sent an HTML page without a Content-Type", -1, context.excerpt().get(),
                             "Check the URL and credentials", null);
                 }
-                return XmlDecoder.INSTANCE;
+                return xml();
             }
         }
         throw new DecodingException("Cannot decode Content-Type '" + contentType.orElse("(none)") + "' from "
