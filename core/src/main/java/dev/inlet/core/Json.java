@@ -20,14 +20,34 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Json {
 
-    private static final JsonMapper MAPPER = configure(JsonMapper.builder()).build();
-
     private Json() {
     }
 
-    /** The shared default mapper (immutable and thread-safe). */
+    /**
+     * The shared default mapper (immutable and thread-safe).
+     *
+     * @throws IncompatibleDependencyException if the build put a Jackson on the classpath that cannot work
+     *         (typically an older {@code jackson-annotations} chosen by another dependency); the message names
+     *         the versions and the fix
+     */
     public static JsonMapper mapper() {
-        return MAPPER;
+        requireCompatibleJackson();
+        return Shared.MAPPER;
+    }
+
+    /**
+     * Checks, before anything builds a Jackson mapper, that the Jackson on the classpath can work with Inlet
+     * (checked once; cheap afterwards).
+     *
+     * @throws IncompatibleDependencyException naming the versions found, the ones needed and the fix
+     */
+    public static void requireCompatibleJackson() {
+        JacksonCompatibility.require();
+    }
+
+    /** Built on first use, after the check: building it is what fails on an incompatible classpath. */
+    private static final class Shared {
+        static final JsonMapper MAPPER = configure(JsonMapper.builder()).build();
     }
 
     /**

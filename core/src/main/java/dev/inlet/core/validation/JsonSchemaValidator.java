@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import dev.inlet.core.Json;
+import dev.inlet.core.OptionalDependency;
 import dev.inlet.core.RecordValidator;
 import dev.inlet.core.Validation;
 import dev.inlet.core.Violation;
@@ -62,8 +63,14 @@ public final class JsonSchemaValidator implements RecordValidator {
         this.source = source;
     }
 
-    /** A builder; give it a schema with one of its {@code schema} methods. */
+    /**
+     * A builder; give it a schema with one of its {@code schema} methods.
+     *
+     * @throws dev.inlet.core.MissingDependencyException if {@code com.networknt:json-schema-validator} 3.x
+     *         (an optional dependency of inlet-core) is not on the classpath
+     */
     public static Builder builder() {
+        OptionalDependency.JSON_SCHEMA.require();
         return new Builder();
     }
 

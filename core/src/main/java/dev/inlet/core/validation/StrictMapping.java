@@ -31,7 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class StrictMapping {
 
-    private static final JsonMapper STRICT = configure(JsonMapper.builder()).build();
+    /** Built on first use, after Inlet's Jackson check (building a mapper is what fails on a bad classpath). */
+    private static final class Strict {
+        static final JsonMapper MAPPER = configure(JsonMapper.builder()).build();
+    }
+
+    private static JsonMapper strict() {
+        Json.requireCompatibleJackson();
+        return Strict.MAPPER;
+    }
 
     private StrictMapping() {
     }
@@ -39,7 +47,7 @@ public final class StrictMapping {
     /** A strict mapper to a record or creator-based class, with Inlet's Jackson defaults. */
     public static <T> RecordMapper<T> to(Class<T> type) {
         Objects.requireNonNull(type, "type");
-        return RecordMapper.to(type, STRICT);
+        return RecordMapper.to(type, strict());
     }
 
     /**
@@ -54,6 +62,6 @@ public final class StrictMapping {
 
     /** The strict mapper shared by {@link #to(Class)}. */
     public static JsonMapper mapper() {
-        return STRICT;
+        return strict();
     }
 }

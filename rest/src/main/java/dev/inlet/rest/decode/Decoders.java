@@ -2,15 +2,9 @@ package dev.inlet.rest.decode;
 
 import dev.inlet.core.DecodingException;
 import dev.inlet.core.Json;
-import dev.inlet.core.ReadLimits;
+import dev.inlet.core.OptionalDependency;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.csv.CsvFactory;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * The built-in decoders, and the choice of a decoder for a response: a format the endpoint forces,
@@ -19,23 +13,29 @@ import tools.jackson.dataformat.csv.CsvSchema;
  */
 public final class Decoders {
 
-    private static final CsvSchema CSV_WITH_HEADER = CsvSchema.emptySchema().withHeader();
-    /** A CSV mapper per set of limits (the parser constraints live in its factory); few sets exist. */
-    private static final Map<ReadLimits, CsvMapper> CSV_MAPPERS = new ConcurrentHashMap<>();
+    /** jackson-dataformat-xml is optional: only endpoints that answer XML need it. */
+    static final OptionalDependency XML = OptionalDependency.jacksonModule("XML decoding", "jackson-dataformat-xml",
+            "tools.jackson.dataformat.xml.XmlMapper");
+    /** jackson-dataformat-csv is optional: only endpoints that answer CSV need it. */
+    static final OptionalDependency CSV = OptionalDependency.jacksonModule("CSV decoding", "jackson-dataformat-csv",
+            "tools.jackson.dataformat.csv.CsvMapper");
 
     private static final BodyDecoder NDJSON = new SequenceDecoder("NDJSON",
             (in, context) -> Json.parser(Json.mapper(), context.limits(), in), parser -> Json.mapper().readTree(parser));
-    private static final BodyDecoder CSV_DECODER = new SequenceDecoder("CSV",
-            (in, context) -> csv(context.limits()).readerFor(JsonNode.class).with(CSV_WITH_HEADER).createParser(in),
-            parser -> csv(ReadLimits.defaults()).readTree(parser));
-
-    static CsvMapper csv(ReadLimits limits) {
-        return CSV_MAPPERS.computeIfAbsent(limits, l -> CsvMapper.builder(CsvFactory.builder()
-                        .streamReadConstraints(l.streamReadConstraints()).build())
-                .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build());
-    }
 
     private Decoders() {
+    }
+
+    /** The XML decoder, after checking its optional library is there (naming it if not). */
+    private static BodyDecoder xml() {
+        XML.require(Decoders.class.getClassLoader());
+        return XmlDecoder.INSTANCE;
+    }
+
+    /** The CSV decoder, after checking its optional library is there (naming it if not). */
+    private static BodyDecoder csv() {
+        CSV.require(Decoders.class.getClassLoader());
+        return CsvDecoder.INSTANCE;
     }
 
     /** The built-in decoder for a format. */
@@ -43,8 +43,8 @@ public final class Decoders {
         return switch (format) {
             case JSON -> JsonDecoder.INSTANCE;
             case NDJSON -> NDJSON;
-            case XML -> XmlDecoder.INSTANCE;
-            case CSV -> CSV_DECODER;
+            case XML -> xml();
+            case CSV -> csv();
         };
     }
 
@@ -91,7 +91,7 @@ public final class Decoders {
                             + " sent an HTML page without a Content-Type", -1, context.excerpt().get(),
                             "Check the URL and credentials", null, false);
                 }
-                return XmlDecoder.INSTANCE;
+                return xml();
             }
         }
         throw new DecodingException("Cannot decode Content-Type '" + contentType.orElse("(none)") + "' from "
