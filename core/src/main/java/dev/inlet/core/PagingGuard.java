@@ -1,0 +1,150 @@
+package dev.inlet.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The paging guards of one run, for every kind of source: a server that hands out a fresh cursor
+ * with every empty page, or that ignores the paging parameter and returns the same page forever,
+ * would otherwise keep a run going without end and without an error (the loop guard only sees
+ * repeated tokens).
+ *
+ * <ul>
+ *   <li><b>Empty pages in a row.</b> When {@link PagingGuards#maxEmptyPagesInARow()} pages in a row
+ *       held no record and the last still names a next page, the run fails before asking for it.</li>
+ *   <li><b>A repeated page.</b> Each page's records are hashed ({@link RecordHash}); a page that holds
+ *       exactly the records of the page before it fails the run when it has been read, before the
+ *       next page is asked for. Read as pages ({@link ConnectorRun#pages()}, checkpointing) the page
+ *       is never handed on; read as a stream of records its records have already been delivered once.</li>
+ * </ul>
+ *
+ * A page resumed mid-way (a position with a skip) is not judged. Not thread-safe: one per run.
+ */
+final class PagingGuard {
+
+    private final PagingGuards settings;
+    private int emptyInARow;
+    private Position firstEmpty;
+    private int previousCount;
+    private long previousHash;
+    private Position previousPosition;
+
+    PagingGuard(PagingGuards settings) {
+        this.settings = settings;
+    }
+
+    /** The page, watched: its records are counted and hashed, and its end is judged. */
+    OpenPage watch(OpenPage page) {
+        return new Watched(page);
+    }
+
+    private void judge(OpenPage page, int count, long hash, Optional<Position> next) {
+        Position at = page.position();
+        if (at.skip() > 0) {
+            emptyInARow = 0;
+            previousPosition = null;
+            return;
+        }
+        if (count == 0) {
+            if (next.isPresent()) {
+                if (emptyInARow++ == 0) {
+                    firstEmpty = at;
+                }
+                if (emptyInARow >= settings.maxEmptyPagesInARow()) {
+                    throw new PaginationException("Empty-pages guard: " + emptyInARow + " pages in a row (page "
+                            + (firstEmpty.pageIndex() + 1) + " to " + at.describe() + ", from "
+                            + page.response().redactedUri() + ") held no records, yet each named a next page ("
+                            + next.get().describe() + "); the API may be handing out fresh cursors forever",
+                            "If the API legitimately returns long runs of empty pages (a filtered scan), raise the "
+                                    + "limit with maxEmptyPagesInARow(...) on the connector builder (default "
+                                    + PagingGuards.DEFAULT_MAX_EMPTY_PAGES + ")");
+                }
+            }
+            previousPosition = null;
+            return;
+        }
+        emptyInARow = 0;
+        if (!settings.allowRepeatedPages() && previousPosition != null && count == previousCount
+                && hash == previousHash) {
+            throw new PaginationException("Repeated-page guard: " + at.describe() + " from "
+                    + page.response().redactedUri() + " holds the same " + count + " records as "
+                    + previousPosition.describe() + "; the API seems to ignore the paging parameter and would "
+                    + "return this page forever",
+                    "Check the paginator's parameter names against the API (e.g. offset or skip, page or p); if the "
+                            + "API legitimately returns a page twice, allow it with allowRepeatedPages(true) on the "
+                            + "connector builder");
+        }
+        previousCount = count;
+        previousHash = hash;
+        previousPosition = at;
+    }
+
+    /** A page whose records are counted and hashed as they pass. */
+    private final class Watched implements OpenPage {
+        private final OpenPage page;
+        private int count;
+        private long hash;
+        private boolean judged;
+
+        Watched(OpenPage page) {
+            this.page = page;
+        }
+
+        @Override
+        public Position position() {
+            return page.position();
+        }
+
+        @Override
+        public ResponseInfo response() {
+            return page.response();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return page.hasNext();
+        }
+
+        @Override
+        public JsonNode next() {
+            JsonNode record = page.next();
+            count++;
+            if (!settings.allowRepeatedPages()) {
+                hash = RecordHash.combine(hash, RecordHash.of(record));
+            }
+            return record;
+        }
+
+        @Override
+        public Optional<Position> nextPosition() {
+            Optional<Position> next = page.nextPosition();
+            if (!judged) {
+                judged = true;
+                judge(page, count, hash, next);
+            }
+            return next;
+        }
+
+        @Override
+        public int retries() {
+            return page.retries();
+        }
+
+        @Override
+        public Duration waited() {
+            return page.waited();
+        }
+
+        @Override
+        public List<RunWarning> warnings() {
+            return page.warnings();
+        }
+
+        @Override
+        public void close() {
+            page.close();
+        }
+    }
+}
