@@ -30,6 +30,7 @@ import tools.jackson.core.JsonPointer;
  *                 .baseUrl("https://api.hubapi.com").path("/crm/v3/objects/contacts")
  *                 .query("updatedAfter", since.orElse("1970-01-01T00:00:00Z"))
  *                 .records("/results").paginator(Paginators.bodyCursor("after", "/paging/next/after"))
+ *                 .absentMeansEnd()                     // HubSpot drops "paging" on the last page
  *                 .build())
  *         .build();
  * sync.run(record -> store(record));

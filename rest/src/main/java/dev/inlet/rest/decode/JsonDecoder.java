@@ -42,6 +42,7 @@ final class JsonDecoder implements BodyDecoder {
         private JsonNode lastTree;
         private JsonNode pending;
         private JsonNode lastSkipped;
+        private int skipped;
         private boolean inRecords;
         private boolean done;
         private DecodingException deferred;
@@ -150,6 +151,7 @@ final class JsonDecoder implements BodyDecoder {
                 } else {
                     parser.skipChildren();
                 }
+                skipped++;
             }
         }
 
@@ -259,6 +261,11 @@ final class JsonDecoder implements BodyDecoder {
         @Override
         public JsonNode lastSkipped() {
             return lastSkipped;
+        }
+
+        @Override
+        public int skipped() {
+            return skipped;
         }
 
         @Override

@@ -43,6 +43,7 @@ final class SequenceDecoder implements BodyDecoder {
         private JsonParser parser;
         private JsonNode pending;
         private JsonNode lastSkipped;
+        private int skipped;
         private boolean done;
 
         Reader(InputStream body, DecodeContext context) {
@@ -50,9 +51,10 @@ final class SequenceDecoder implements BodyDecoder {
             this.envelope = context.mapper().createObjectNode();
             try {
                 this.parser = parsers.apply(body);
-                for (int i = 0; i < context.skip() && read(); i++) {
+                while (skipped < context.skip() && read()) {
                     lastSkipped = context.keepLastSkipped() ? pending : null;
                     pending = null;
+                    skipped++;
                 }
             } catch (JacksonException e) {
                 close();
@@ -104,6 +106,11 @@ final class SequenceDecoder implements BodyDecoder {
         @Override
         public JsonNode lastSkipped() {
             return lastSkipped;
+        }
+
+        @Override
+        public int skipped() {
+            return skipped;
         }
 
         @Override
