@@ -85,7 +85,7 @@ class PagingGuardsTest {
 
         assertThat(fake.requests()).hasSize(2);
         assertThat(e.getMessage()).contains("Repeated-page guard").contains("page 2 (3)")
-                .contains("the same 3 records as page 1").contains("allowRepeatedPages(true)");
+                .contains("the same 3 records (the same first and last) as page 1").contains("allowRepeatedPages(true)");
         // Streamed records are handed on as they arrive: the repeated page was delivered once, no more.
         assertThat(delivered).containsExactly("r0", "r1", "r2", "r0", "r1", "r2");
     }
@@ -122,5 +122,28 @@ class PagingGuardsTest {
                 .records("/data").paginator(Paginators.offset("offset", "limit", 3)).build();
 
         assertThat(connector.records().count()).isEqualTo(9);
+    }
+
+    /** Bound straight to a type (no trees): a record hashes by its own hashCode(). */
+    record Item(String id, int n) {
+    }
+
+    /** A class without hashCode(): hashed by its JSON form. */
+    public static final class Plain {
+        public String id;
+        public int n;
+    }
+
+    @Test
+    void typedRecordsBoundWithoutTreesAreGuardedToo() {
+        fake = new PagingFake(q -> Reply.json("{\"data\":" + items(0, 3) + "}"));
+        RestConnector.Builder builder = RestConnector.builder("typed").baseUrl(fake.baseUrl()).path("/items")
+                .records("/data").paginator(Paginators.offset("offset", "limit", 3));
+        Connector<Item> items = builder.build(Item.class);
+        Connector<Plain> plain = builder.build(Plain.class);
+
+        assertThrows(PaginationException.class, () -> items.records().count());
+        assertThrows(PaginationException.class, () -> plain.records().count());
+        assertThat(fake.requests()).hasSize(4);
     }
 }
