@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Relay connections as connectors: resume, checks before sending, loops, partial pages. */
-@org.junit.jupiter.api.Timeout(60)
+@org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 class RelayConnectorTest {
 
     private static final String WITH_RISK_SCORE = Fixtures.ORDERS.replace("totalPrice", "totalPrice riskScore");

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * The paging guards against servers that page forever: endless empty pages, a page served again and
  * again. Without the guards these runs never end: the timeout makes that a failure.
  */
-@Timeout(30)
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PagingGuardsTest {
 
     private PagingFake fake;
