@@ -227,4 +227,23 @@ class RelayConnectorTest {
                 .hasMessageContaining("Repeated-page guard").hasMessageContaining("allowRepeatedPages(true)");
         assertThat(requests).hasValue(2);
     }
+
+    @Test
+    void aSkipBeyondWhatThePageHoldsGoesOnWithTheNextPageAndWarns() {
+        RecordingListener listener = new RecordingListener();
+        Connector<Order> connector = orders(50).listener(listener).build(Order.class);
+        // Page 2 holds 50 orders; the saved position claims 70 of them were delivered.
+        Position saved = Position.parse("{\"v\":1,\"token\":\"" + OrdersSchema.cursor(49)
+                + "\",\"page\":1,\"before\":50,\"skip\":70}");
+
+        List<Integer> resumed;
+        try (Stream<Order> records = connector.records(saved)) {
+            resumed = records.map(Order::number).toList();
+        }
+
+        assertThat(resumed).isEqualTo(IntStream.range(100, 120).boxed().toList());
+        assertThat(listener.of(dev.inlet.core.RunWarning.class)).singleElement().satisfies(w -> assertThat(w.message())
+                .contains("now holds 50 nodes").contains("had delivered 70"));
+        assertThat(connector.lastReport().orElseThrow().warningCount()).isEqualTo(1);
+    }
 }
