@@ -1,6 +1,7 @@
 package dev.inlet.core;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -16,21 +17,26 @@ import tools.jackson.databind.JsonNode;
  *       held no record and the last still names a next page, the run fails before asking for it.</li>
  *   <li><b>A repeated page.</b> A page that holds as many records as the page before it, with the
  *       same first and the same last record ({@link RecordHash}, structural), repeats it: the run fails
- *       when the page has been read, before the next page is asked for. First and last suffice (two
- *       pages that share them share records, a duplicate already) and cost two hashes per page, where
- *       hashing every record would cost a fifth of the decoding. Read as pages ({@link ConnectorRun#pages()}, checkpointing) the page
- *       is never handed on; read as a stream of records its records have already been delivered once.</li>
+ *       before the next page is asked for. First and last suffice (two pages that share them share
+ *       records, a duplicate already) and cost two hashes per page, where hashing every record would
+ *       cost a fifth of the decoding. A page that starts with the previous page's first record is read
+ *       ahead (up to {@link #MAX_READ_AHEAD} records) and refused before any of its records is handed
+ *       on; the repeat of a larger page is seen at its end, after its records were delivered once.</li>
  * </ul>
  *
  * A page resumed mid-way (a position with a skip) is not judged. Not thread-safe: one per run.
  */
 final class PagingGuard {
 
+    /** The most records a suspicious page is read ahead, so a repeat of it is refused before delivery. */
+    static final int MAX_READ_AHEAD = 1_000;
+
     private final PagingGuards settings;
     private int emptyInARow;
     private Position firstEmpty;
     private int previousCount;
-    private long previousHash;
+    private long previousFirst;
+    private long previousLast;
     private Position previousPosition;
 
     PagingGuard(PagingGuards settings) {
@@ -42,7 +48,7 @@ final class PagingGuard {
         return new Watched(page);
     }
 
-    private void judge(OpenPage page, int count, long hash, Optional<Position> next) {
+    private void judge(OpenPage page, int count, long first, long last, Optional<Position> next) {
         Position at = page.position();
         if (at.skip() > 0) {
             emptyInARow = 0;
@@ -69,7 +75,7 @@ final class PagingGuard {
         }
         emptyInARow = 0;
         if (!settings.allowRepeatedPages() && previousPosition != null && count == previousCount
-                && hash == previousHash) {
+                && first == previousFirst && last == previousLast) {
             throw new PaginationException("Repeated-page guard: " + at.describe() + " from "
                     + page.response().redactedUri() + " holds the same " + count + " records (the same first and last) as "
                     + previousPosition.describe() + "; the API seems to ignore the paging parameter and would "
@@ -79,16 +85,19 @@ final class PagingGuard {
                             + "connector builder");
         }
         previousCount = count;
-        previousHash = hash;
+        previousFirst = first;
+        previousLast = last;
         previousPosition = at;
     }
 
     /** A page whose records are counted and hashed as they pass. */
     private final class Watched implements OpenPage {
         private final OpenPage page;
+        private final ArrayDeque<JsonNode> ahead = new ArrayDeque<>();
         private int count;
         private long first;
         private JsonNode last;
+        private boolean started;
         private boolean judged;
 
         Watched(OpenPage page) {
@@ -107,12 +116,39 @@ final class PagingGuard {
 
         @Override
         public boolean hasNext() {
-            return page.hasNext();
+            if (!started) {
+                started = true;
+                readAheadIfSuspicious();
+            }
+            return !ahead.isEmpty() || page.hasNext();
+        }
+
+        /**
+         * A page that starts with the previous page's first record is read ahead (up to that page's
+         * size, at most {@link #MAX_READ_AHEAD} records) and judged before any of its records is handed
+         * on: a repeated page then reaches no consumer. Any other page streams as it arrives.
+         */
+        private void readAheadIfSuspicious() {
+            if (settings.allowRepeatedPages() || previousPosition == null || previousCount > MAX_READ_AHEAD
+                    || page.position().skip() > 0 || !page.hasNext()) {
+                return;
+            }
+            ahead.add(page.next());
+            if (RecordHash.of(ahead.peekFirst()) != previousFirst) {
+                return;
+            }
+            while (ahead.size() < previousCount && page.hasNext()) {
+                ahead.add(page.next());
+            }
+            if (ahead.size() == previousCount && !page.hasNext() && RecordHash.of(ahead.peekLast()) == previousLast) {
+                judged = true;
+                judge(page, previousCount, previousFirst, previousLast, page.nextPosition());
+            }
         }
 
         @Override
         public JsonNode next() {
-            JsonNode record = page.next();
+            JsonNode record = ahead.isEmpty() ? page.next() : ahead.poll();
             if (count++ == 0 && !settings.allowRepeatedPages()) {
                 first = RecordHash.of(record);
             }
@@ -125,10 +161,9 @@ final class PagingGuard {
             Optional<Position> next = page.nextPosition();
             if (!judged) {
                 judged = true;
-                long fingerprint = count == 0 || settings.allowRepeatedPages() ? 0
-                        : RecordHash.combine(first, RecordHash.of(last));
+                long lastHash = count == 0 || settings.allowRepeatedPages() ? 0 : RecordHash.of(last);
                 last = null;
-                judge(page, count, fingerprint, next);
+                judge(page, count, first, lastHash, next);
             }
             return next;
         }

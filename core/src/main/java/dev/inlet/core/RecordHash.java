@@ -61,11 +61,6 @@ final class RecordHash {
         return mix(node.getNodeType().ordinal() * 0x100000001B3L + node.hashCode());
     }
 
-    /** Combines the hash so far with the next record's. */
-    static long combine(long soFar, long next) {
-        return mix(soFar * 31 + next);
-    }
-
     /** MurmurHash3's 64-bit finaliser: every input bit affects every output bit. */
     private static long mix(long h) {
         h ^= h >>> 33;

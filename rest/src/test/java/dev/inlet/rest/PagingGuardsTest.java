@@ -86,8 +86,9 @@ class PagingGuardsTest {
         assertThat(fake.requests()).hasSize(2);
         assertThat(e.getMessage()).contains("Repeated-page guard").contains("page 2 (3)")
                 .contains("the same 3 records (the same first and last) as page 1").contains("allowRepeatedPages(true)");
-        // Streamed records are handed on as they arrive: the repeated page was delivered once, no more.
-        assertThat(delivered).containsExactly("r0", "r1", "r2", "r0", "r1", "r2");
+        // The second page starts like the first: it is read ahead and refused before any record is handed on.
+        assertThat(delivered).containsExactly("r0", "r1", "r2");
+        assertThat(e.resumePosition()).hasValueSatisfying(p -> assertThat(p.describe()).isEqualTo("page 2 (3)"));
     }
 
     @Test
@@ -145,5 +146,21 @@ class PagingGuardsTest {
         assertThrows(PaginationException.class, () -> items.records().count());
         assertThrows(PaginationException.class, () -> plain.records().count());
         assertThat(fake.requests()).hasSize(4);
+    }
+
+    @Test
+    void aPageThatOnlyStartsLikeTheOneBeforeIsReadAheadAndHandedOnWhole() {
+        fake = new PagingFake(q -> {
+            int offset = Integer.parseInt(q.get("offset"));
+            // Page 2 starts with page 1's first record (an insert shifted it) but goes on differently.
+            return Reply.json("{\"data\":" + (offset == 0 ? items(0, 3) : offset == 3 ? "[" + items(0, 1)
+                    .replace("[", "").replace("]", "") + "," + items(3, 5).substring(1) : "[]") + "}");
+        });
+        Connector<JsonNode> connector = RestConnector.builder("shifted").baseUrl(fake.baseUrl()).path("/items")
+                .records("/data").paginator(Paginators.offset("offset", "limit", 3)).build();
+
+        try (Stream<JsonNode> records = connector.records()) {
+            assertThat(records.map(r -> r.get("id").asString())).containsExactly("r0", "r1", "r2", "r0", "r3", "r4");
+        }
     }
 }
