@@ -44,6 +44,7 @@ public final class Connector<T> {
     private final InletListener listener;
     private final Clock clock;
     private final int reportedRejections;
+    private final PagingGuards pagingGuards;
     private final AtomicReference<RunReport> lastReport = new AtomicReference<>();
 
     private Connector(Builder<T> b) {
@@ -59,6 +60,7 @@ public final class Connector<T> {
         this.listener = b.listener;
         this.clock = b.clock;
         this.reportedRejections = b.reportedRejections;
+        this.pagingGuards = new PagingGuards(b.maxEmptyPagesInARow, b.allowRepeatedPages);
     }
 
     /**
@@ -129,7 +131,9 @@ public final class Connector<T> {
                     records.add(value);
                 }
             }
-            return new Page<>(page.position(), records, page.response(), page.nextPosition(), rejections);
+            Page<T> result = new Page<>(page.position(), records, page.response(), page.nextPosition(), rejections);
+            page.warnings().forEach(w -> Listeners.safely(() -> listener.warning(w)));
+            return result;
         } catch (InletException e) {
             throw e.locate(name, at);
         }
@@ -166,6 +170,10 @@ public final class Connector<T> {
         return reportedRejections;
     }
 
+    PagingGuards pagingGuards() {
+        return pagingGuards;
+    }
+
     void finished(RunReport report) {
         lastReport.set(report);
         Listeners.safely(() -> listener.connectorDone(report));
@@ -181,7 +189,9 @@ public final class Connector<T> {
      *
      * <p>Defaults: no validation; records stay {@link JsonNode}; {@link InvalidRecordPolicy#FAIL};
      * quarantine to a new {@link InMemoryQuarantine}; no listener; the system UTC clock; the first 20
-     * rejections of a run kept in full in its report.
+     * rejections (and warnings) of a run kept in full in its report; the paging guards on: a run fails
+     * after 10 empty pages in a row that each name a next page, and on a page that repeats the records
+     * of the page before it.
      *
      * @param <T> the record type
      */
@@ -195,6 +205,8 @@ public final class Connector<T> {
         private InletListener listener = InletListener.none();
         private Clock clock = Clock.systemUTC();
         private int reportedRejections = ConnectorDefaults.REPORTED_REJECTIONS;
+        private int maxEmptyPagesInARow = PagingGuards.DEFAULT_MAX_EMPTY_PAGES;
+        private boolean allowRepeatedPages;
 
         @SuppressWarnings("unchecked")
         private Builder(String name, PageSource source) {
@@ -255,6 +267,27 @@ public final class Connector<T> {
                 throw new IllegalArgumentException("reportedRejections must be >= 0, was " + count);
             }
             this.reportedRejections = count;
+            return this;
+        }
+
+        /**
+         * How many empty pages in a row may each name a next page before a run fails with a
+         * {@link PaginationException} (a server handing out fresh cursors forever). Default 10; raise it
+         * for an API that legitimately returns long runs of empty pages (a filtered scan);
+         * {@link Integer#MAX_VALUE} turns the guard off.
+         */
+        public Builder<T> maxEmptyPagesInARow(int max) {
+            this.maxEmptyPagesInARow = PagingGuards.checkMaxEmptyPages(max);
+            return this;
+        }
+
+        /**
+         * Whether a page may hold exactly the records of the page before it. Default false: such a page
+         * fails the run with a {@link PaginationException} (a server that ignores the paging parameter
+         * returns the same page forever).
+         */
+        public Builder<T> allowRepeatedPages(boolean allow) {
+            this.allowRepeatedPages = allow;
             return this;
         }
 

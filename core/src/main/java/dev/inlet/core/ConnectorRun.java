@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
 
     private static final String START_TOKEN = "\u0000start";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConnectorRun.class);
 
     private final Connector<T> connector;
     private final RecordProcessor<T> processor;
@@ -40,6 +41,9 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
     private final Map<String, Long> rejectedByRule = new HashMap<>();
     private final List<Rejection> firstRejections = new ArrayList<>();
     private final List<Rejection> pageRejections = new ArrayList<>();
+    private final List<RunWarning> firstWarnings = new ArrayList<>();
+    private final PagingGuard guard;
+    private int warnings;
 
     private Position current;
     private OpenPage page;
@@ -65,6 +69,7 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
         this.processor = connector.processor();
         this.current = from;
         this.startedAt = connector.clock().instant();
+        this.guard = new PagingGuard(connector.pagingGuards());
     }
 
     /**
@@ -144,7 +149,29 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
         Duration elapsed = Duration.between(startedAt, connector.clock().instant());
         return new RunReport(connector.name(), startedAt, elapsed.isNegative() ? Duration.ZERO : elapsed, pages,
                 seen, valid, rejected, rejectedByRule, firstRejections, retries, waited, exhausted,
-                Optional.ofNullable(failure), exhausted ? Optional.empty() : Optional.of(position()));
+                Optional.ofNullable(failure), exhausted ? Optional.empty() : Optional.of(position()), firstWarnings,
+                warnings);
+    }
+
+    /**
+     * Records a warning about this run: logged at WARN, passed to the connector's listener, counted in
+     * the report. For code that drives a run and judges its records (e.g. an incremental sync).
+     *
+     * @param kind a short stable code (see {@link RunWarning})
+     * @param message what happened, where, and what to do (without secrets)
+     */
+    public void warn(String kind, String message) {
+        RunWarning warning = new RunWarning(connector.name(), kind, message, Optional.of(position()));
+        LOG.warn("Connector '{}': {}", connector.name(), message);
+        record(warning);
+    }
+
+    private void record(RunWarning warning) {
+        warnings++;
+        if (firstWarnings.size() < connector.reportedRejections()) {
+            firstWarnings.add(warning);
+        }
+        Listeners.safely(() -> connector.listener().warning(warning));
     }
 
     /** Releases the current response and ends the run; safe to call twice. */
@@ -253,13 +280,14 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
         validInPage = 0;
         rejectedInPage = 0;
         pageRejections.clear();
-        page = connector.reading().open(current);
+        page = guard.watch(connector.reading().open(current));
     }
 
     private Optional<Position> finishPage() {
         Optional<Position> next = page.nextPosition();
         retries += page.retries();
         waited = waited.plus(page.waited());
+        page.warnings().forEach(this::record);
         page.close();
         page = null;
         pages++;

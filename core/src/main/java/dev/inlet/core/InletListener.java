@@ -44,6 +44,13 @@ public interface InletListener {
     default void pageDone(PageDone event) {
     }
 
+    /**
+     * A run went on past something suspicious (see {@link RunWarning}'s kinds); it is also logged at
+     * WARN and counted in the run's {@link RunReport}.
+     */
+    default void warning(RunWarning event) {
+    }
+
     /** A connector run ended, completed or not. */
     default void connectorDone(RunReport report) {
     }

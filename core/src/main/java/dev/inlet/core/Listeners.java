@@ -52,6 +52,11 @@ final class Listeners {
             }
 
             @Override
+            public void warning(RunWarning event) {
+                copy.forEach(l -> safely(() -> l.warning(event)));
+            }
+
+            @Override
             public void connectorDone(RunReport report) {
                 copy.forEach(l -> safely(() -> l.connectorDone(report)));
             }

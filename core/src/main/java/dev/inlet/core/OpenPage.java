@@ -39,6 +39,15 @@ public interface OpenPage extends Iterator<JsonNode>, AutoCloseable {
         return Duration.ZERO;
     }
 
+    /**
+     * What the source noticed about this page that a person should look at (already logged by the
+     * source); known once the page was read to its end. The run passes them to its listener and
+     * counts them in its report.
+     */
+    default java.util.List<RunWarning> warnings() {
+        return java.util.List.of();
+    }
+
     /** Releases the response; reading afterwards fails. */
     @Override
     void close();

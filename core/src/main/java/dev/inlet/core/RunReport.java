@@ -26,11 +26,14 @@ import java.util.Optional;
  * @param completed whether the source was read to its end
  * @param failure the message of the exception that ended the run, if it failed
  * @param resumePosition where to continue so that no record is lost or repeated
+ * @param warnings what the run went on past but a person should look at (see {@link RunWarning}),
+ *     the first ones in full (up to the connector's report limit)
+ * @param warningCount how many warnings the run raised in all
  */
 public record RunReport(String connector, Instant startedAt, Duration elapsed, int pages, long recordsSeen,
         long valid, long rejected, Map<String, Long> rejectedByRule, List<Rejection> firstRejections,
         int retries, Duration waited, boolean completed, Optional<String> failure,
-        Optional<Position> resumePosition) {
+        Optional<Position> resumePosition, List<RunWarning> warnings, int warningCount) {
 
     /** Copies the collections; checks that nothing is null. */
     public RunReport {
@@ -42,14 +45,15 @@ public record RunReport(String connector, Instant startedAt, Duration elapsed, i
         Objects.requireNonNull(waited, "waited");
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(resumePosition, "resumePosition");
+        warnings = List.copyOf(warnings);
     }
 
-    /** One readable line: records, pages, rejections, retries, waits, elapsed. */
+    /** One readable line: records, pages, rejections, retries, waits, warnings, elapsed. */
     public String summary() {
         return String.format("%s: %d records (%d valid, %d rejected) in %d pages, %d retries, waited %.1f s, "
-                        + "%.1f s elapsed%s",
+                        + "%s%.1f s elapsed%s",
                 connector, recordsSeen, valid, rejected, pages, retries, waited.toMillis() / 1000.0,
-                elapsed.toMillis() / 1000.0,
+                warningCount == 0 ? "" : warningCount + " warnings, ", elapsed.toMillis() / 1000.0,
                 completed ? "" : failure.map(f -> ", FAILED").orElse(", stopped early"));
     }
 }

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Defaults are {@link Connector.Builder}'s: no validation, records as {@link JsonNode},
  * {@link InvalidRecordPolicy#FAIL}, quarantine to a new {@link InMemoryQuarantine}, no listener, the
- * system UTC clock.
+ * system UTC clock, the paging guards on (10 empty pages in a row, no repeated page).
  *
  * @param <B> the concrete builder
  */
@@ -25,6 +25,8 @@ public abstract class SourceConnectorBuilder<B extends SourceConnectorBuilder<B>
     private QuarantineSink quarantine;
     private InletListener listener;
     private Clock clock;
+    private Integer maxEmptyPagesInARow;
+    private Boolean allowRepeatedPages;
 
     /**
      * A builder for a connector with this name.
@@ -73,6 +75,18 @@ public abstract class SourceConnectorBuilder<B extends SourceConnectorBuilder<B>
         return self();
     }
 
+    /** See {@link Connector.Builder#maxEmptyPagesInARow(int)}. Default 10. */
+    public B maxEmptyPagesInARow(int max) {
+        this.maxEmptyPagesInARow = PagingGuards.checkMaxEmptyPages(max);
+        return self();
+    }
+
+    /** See {@link Connector.Builder#allowRepeatedPages(boolean)}. Default false. */
+    public B allowRepeatedPages(boolean allow) {
+        this.allowRepeatedPages = allow;
+        return self();
+    }
+
     /** The listener set on this builder, if any (the source may also attach it to its requests). */
     protected final Optional<InletListener> listener() {
         return Optional.ofNullable(listener);
@@ -115,6 +129,12 @@ public abstract class SourceConnectorBuilder<B extends SourceConnectorBuilder<B>
         }
         if (clock != null) {
             builder.clock(clock);
+        }
+        if (maxEmptyPagesInARow != null) {
+            builder.maxEmptyPagesInARow(maxEmptyPagesInARow);
+        }
+        if (allowRepeatedPages != null) {
+            builder.allowRepeatedPages(allowRepeatedPages);
         }
         return builder;
     }

@@ -5,6 +5,7 @@ import dev.inlet.core.OpenPage;
 import dev.inlet.core.PaginationException;
 import dev.inlet.core.Position;
 import dev.inlet.core.ResponseInfo;
+import dev.inlet.core.RunWarning;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -19,18 +20,34 @@ import tools.jackson.databind.JsonNode;
  */
 final class RelayPage implements OpenPage {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RelayPage.class);
+
     private final Position position;
     private final ResponseInfo info;
     private final List<JsonNode> nodes;
     private final Optional<Position> next;
+    private final List<RunWarning> warnings;
     private int index;
 
-    private RelayPage(Position position, ResponseInfo info, List<JsonNode> nodes, Optional<Position> next) {
+    private RelayPage(Position position, ResponseInfo info, List<JsonNode> nodes, Optional<Position> next,
+            String connector) {
         this.position = position;
         this.info = info;
         this.nodes = nodes;
         this.next = next;
         this.index = Math.min(position.skip(), nodes.size());
+        if (position.skip() > nodes.size()) {
+            // The nodes were delivered before: the page shrank (or the state was edited). pageInfo still
+            // says whether paging goes on, so the run continues with the next page.
+            String message = position.describe() + " from " + info.redactedUri() + " now holds " + nodes.size()
+                    + " nodes, but the saved position had delivered " + position.skip() + " of it (the page shrank "
+                    + "since, or the state was edited); paging goes on with the next page";
+            LOG.warn("Relay connector '{}': {}", connector, message);
+            this.warnings = List.of(new RunWarning(connector, RunWarning.SKIP_BEYOND_PAGE, message,
+                    Optional.of(position)));
+        } else {
+            this.warnings = List.of();
+        }
     }
 
     /**
@@ -55,7 +72,7 @@ final class RelayPage implements OpenPage {
                 throw new DecodingException(where + ": the response has no " + shape.connection(), -1, "",
                         "Check the connection path against the operation", null, false);
             }
-            return new RelayPage(position, response.info(), List.of(), Optional.empty());
+            return new RelayPage(position, response.info(), List.of(), Optional.empty(), connector);
         }
         List<JsonNode> nodes = shape.records().select(connection.get());
         JsonNode pageInfo = connection.get().get(shape.pageInfo());
@@ -71,7 +88,7 @@ final class RelayPage implements OpenPage {
         }
         JsonNode hasNext = pageInfo.get(shape.hasNextPage());
         if (hasNext == null || !hasNext.asBoolean(false)) {
-            return new RelayPage(position, response.info(), nodes, Optional.empty());
+            return new RelayPage(position, response.info(), nodes, Optional.empty(), connector);
         }
         JsonNode cursor = pageInfo.get(shape.endCursor());
         if (cursor == null || !cursor.isString() || cursor.asString().isEmpty()) {
@@ -84,7 +101,8 @@ final class RelayPage implements OpenPage {
             throw new PaginationException(where + ": the endCursor is the cursor of this page; paging would loop"
                     + " forever", "The API returned the same cursor twice; check the cursor variable's name");
         }
-        return new RelayPage(position, response.info(), nodes, Optional.of(position.next(endCursor, nodes.size())));
+        return new RelayPage(position, response.info(), nodes, Optional.of(position.next(endCursor, nodes.size())),
+                connector);
     }
 
     @Override
@@ -117,6 +135,11 @@ final class RelayPage implements OpenPage {
                     + " is known only after all its records were read");
         }
         return next;
+    }
+
+    @Override
+    public List<RunWarning> warnings() {
+        return warnings;
     }
 
     @Override

@@ -54,6 +54,11 @@ final class ThrottledPage implements OpenPage {
     }
 
     @Override
+    public java.util.List<dev.inlet.core.RunWarning> warnings() {
+        return page.warnings();
+    }
+
+    @Override
     public void close() {
         page.close();
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Relay connections as connectors: resume, checks before sending, loops, partial pages. */
+@org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 class RelayConnectorTest {
 
     private static final String WITH_RISK_SCORE = Fixtures.ORDERS.replace("totalPrice", "totalPrice riskScore");
@@ -174,7 +175,9 @@ class RelayConnectorTest {
         Connector<JsonNode> cycle = RelayConnector.builder("cycle").operation(Fixtures.orders(1))
                 .connection("orders").client(GraphQlClient.builder("https://api.example.test/graphql")
                         .pipeline(Fixtures.stubbed(clock, new RecordingListener(), body -> Stub.json(
-                                page.formatted(body.contains("\"after\":\"A\"") ? "B" : "A")))).build()).build();
+                                // Distinct records per page, so only the cycle of cursors is wrong.
+                                (body.contains("\"after\":\"A\"") ? page.formatted("B").replace(":1}", ":2}")
+                                        : page.formatted("A"))))).build()).build();
 
         assertThatThrownBy(() -> sameCursor.records().count()).isInstanceOf(PaginationException.class)
                 .hasMessageContaining("the endCursor is the cursor of this page");
@@ -192,5 +195,55 @@ class RelayConnectorTest {
 
         assertThatThrownBy(() -> connector.records().count()).isInstanceOf(InletException.class)
                 .hasMessageContaining("hasNextPage but endCursor is null");
+    }
+
+    @Test
+    void emptyPagesWithFreshCursorsForeverFailAfterTen() {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        Connector<JsonNode> connector = RelayConnector.builder("endless").operation(Fixtures.orders(1))
+                .connection("orders").client(GraphQlClient.builder("https://api.example.test/graphql")
+                        .pipeline(Fixtures.stubbed(clock, new RecordingListener(), body -> Stub.json(
+                                "{\"data\":{\"orders\":{\"edges\":[],\"pageInfo\":{\"hasNextPage\":true,"
+                                        + "\"endCursor\":\"c" + requests.incrementAndGet() + "\"}}}}"))).build())
+                .build();
+
+        assertThatThrownBy(() -> connector.records().count()).isInstanceOf(PaginationException.class)
+                .hasMessageContaining("Empty-pages guard").hasMessageContaining("maxEmptyPagesInARow");
+        assertThat(requests).hasValue(10);
+    }
+
+    @Test
+    void aPageServedAgainUnderANewCursorIsCaught() {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        Connector<JsonNode> connector = RelayConnector.builder("same").operation(Fixtures.orders(2))
+                .connection("orders").client(GraphQlClient.builder("https://api.example.test/graphql")
+                        .pipeline(Fixtures.stubbed(clock, new RecordingListener(), body -> Stub.json(
+                                "{\"data\":{\"orders\":{\"edges\":[{\"node\":{\"number\":1}},{\"node\":"
+                                        + "{\"number\":2}}],\"pageInfo\":{\"hasNextPage\":true,\"endCursor\":\"c"
+                                        + requests.incrementAndGet() + "\"}}}}"))).build())
+                .build();
+
+        assertThatThrownBy(() -> connector.pages().count()).isInstanceOf(PaginationException.class)
+                .hasMessageContaining("Repeated-page guard").hasMessageContaining("allowRepeatedPages(true)");
+        assertThat(requests).hasValue(2);
+    }
+
+    @Test
+    void aSkipBeyondWhatThePageHoldsGoesOnWithTheNextPageAndWarns() {
+        RecordingListener listener = new RecordingListener();
+        Connector<Order> connector = orders(50).listener(listener).build(Order.class);
+        // Page 2 holds 50 orders; the saved position claims 70 of them were delivered.
+        Position saved = Position.parse("{\"v\":1,\"token\":\"" + OrdersSchema.cursor(49)
+                + "\",\"page\":1,\"before\":50,\"skip\":70}");
+
+        List<Integer> resumed;
+        try (Stream<Order> records = connector.records(saved)) {
+            resumed = records.map(Order::number).toList();
+        }
+
+        assertThat(resumed).isEqualTo(IntStream.range(100, 120).boxed().toList());
+        assertThat(listener.of(dev.inlet.core.RunWarning.class)).singleElement().satisfies(w -> assertThat(w.message())
+                .contains("now holds 50 nodes").contains("had delivered 70"));
+        assertThat(connector.lastReport().orElseThrow().warningCount()).isEqualTo(1);
     }
 }

@@ -64,7 +64,8 @@ public final class RestConnector {
      * is added); records are the whole body, which must be an array ({@code records("")}); a single
      * page ({@link Paginators#singlePage()}); no extra stop conditions; no record limit; the format
      * from the {@code Content-Type}; next-page URLs only on the base URL's origin; a missing records
-     * path and an empty 2xx body are errors; a POST is not idempotent; {@link HttpPipeline#defaults()};
+     * path and an empty 2xx body are errors; a paging field (cursor, next link, has-more flag, total)
+     * missing from a body is an error, not an end ({@link #absentMeansEnd()}); a POST is not idempotent; {@link HttpPipeline#defaults()};
      * Inlet's default {@link JsonMapper} ({@link Json#mapper()}); and the {@link Connector.Builder}
      * defaults for validation (none), invalid records ({@link InvalidRecordPolicy#FAIL}), quarantine
      * and listener.
@@ -86,6 +87,7 @@ public final class RestConnector {
         private boolean missingRecordsAsEmpty;
         private boolean emptyBodyIsEmptyPage;
         private boolean idempotent;
+        private boolean absentMeansEnd;
         private Duration timeout;
         private JsonMapper mapper = Json.mapper();
         private final PipelineOverrides pipeline = new PipelineOverrides();
@@ -210,6 +212,19 @@ public final class RestConnector {
             return this;
         }
 
+        /**
+         * Declares that the API leaves its paging fields out of the last page (HubSpot drops
+         * {@code paging} entirely): a cursor, next link, has-more flag or total that is missing from a
+         * body then reads as null — the end, for paginators. By default a missing field is a
+         * {@link dev.inlet.core.PaginationException} naming the fields present ("did you mean
+         * /next_cursor?"), because a misspelt pointer would otherwise stop after the first page without
+         * a word.
+         */
+        public Builder absentMeansEnd() {
+            this.absentMeansEnd = true;
+            return this;
+        }
+
         /** Declares a POST endpoint a read (e.g. a search), so it is retried like a GET. */
         public Builder idempotent(boolean idempotent) {
             this.idempotent = idempotent;
@@ -281,7 +296,7 @@ public final class RestConnector {
             }
             return new RestEndpoint(baseUrl, path, method, body, query, headers.build(), recordsPointer, paginator,
                     stops, maxRecords, Optional.ofNullable(format), decoders, allowedOrigins, missingRecordsAsEmpty,
-                    emptyBodyIsEmptyPage, idempotent, timeout);
+                    emptyBodyIsEmptyPage, idempotent, timeout, absentMeansEnd);
         }
 
         /** The pure page step for engines that drive paging themselves (raw records, no validation). */

@@ -36,12 +36,14 @@ import java.util.Set;
  * @param emptyBodyIsEmptyPage whether a 2xx with an empty body is an empty page
  * @param idempotent whether a POST may be retried without an idempotency key (a search is a read)
  * @param timeout a per-request timeout overriding the pipeline's, or null
+ * @param absentMeansEnd whether a paging field (cursor, next link, flag, total) missing from a body
+ *     reads as null rather than failing (see {@link dev.inlet.rest.paginate.PageFacts#pagingField})
  */
 public record RestEndpoint(URI baseUrl, String path, String method, String body,
         List<Map.Entry<String, String>> query, Headers headers, String recordsPointer, Paginator paginator,
         List<StopCondition> stopConditions, long maxRecords, Optional<BodyFormat> format,
         List<BodyDecoder.Factory> decoders, Set<Origin> allowedOrigins, boolean missingRecordsAsEmpty,
-        boolean emptyBodyIsEmptyPage, boolean idempotent, Duration timeout) {
+        boolean emptyBodyIsEmptyPage, boolean idempotent, Duration timeout, boolean absentMeansEnd) {
 
     /** Copies the collections. */
     public RestEndpoint {

@@ -20,7 +20,11 @@ import dev.inlet.rest.decode.ExcerptingInputStream;
 import dev.inlet.rest.paginate.PageFacts;
 import dev.inlet.rest.paginate.StopCondition;
 import java.io.IOException;
+import dev.inlet.core.RunWarning;
+import dev.inlet.rest.paginate.Paginators;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +48,7 @@ final class RestPage implements OpenPage {
     private JsonNode last;
     private boolean ended;
     private Optional<Position> next;
+    private final List<RunWarning> warnings = new ArrayList<>(0);
 
     private RestPage(RestSource source, Request request, Response response, Position position, DecodedBody body) {
         this.source = source;
@@ -52,8 +57,15 @@ final class RestPage implements OpenPage {
         this.info = response.info();
         this.position = position;
         this.body = body;
-        this.count = position.skip();
+        // The records the page really held before the ones it yields: its skip, or fewer if it shrank.
+        int skipped = body.skipped();
+        this.count = skipped < 0 ? position.skip() : skipped;
         this.last = body.lastSkipped();
+        if (count < position.skip()) {
+            warn(RunWarning.SKIP_BEYOND_PAGE, position.describe() + " from " + info.redactedUri() + " now holds "
+                    + count + " records, but the saved position had delivered " + position.skip() + " of it (the "
+                    + "page shrank since, or the state was edited); paging goes on after the records it holds");
+        }
         long max = source.endpoint().maxRecords();
         this.limit = max == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, max - position.recordsBefore());
     }
@@ -142,12 +154,35 @@ final class RestPage implements OpenPage {
                     position.describe(), source.connector(), source.endpoint().recordsPointer());
         }
         next = truncated ? Optional.empty() : computeNext(envelope);
+        if (endpointHasNoPaginator()) {
+            PagingSignals.find(info, envelope).filter(signal -> source.firstUnfollowedPaging()).ifPresent(signal ->
+                    warn(RunWarning.UNFOLLOWED_PAGING, "it has no paginator, but " + position.describe() + " from "
+                            + info.redactedUri() + " says more pages follow (" + signal + "); only this page is read."
+                            + " Configure paginator(...) (e.g. Paginators.linkHeader() or bodyCursor(...)); "
+                            + "reported once per connector"));
+        }
+    }
+
+    private boolean endpointHasNoPaginator() {
+        return source.endpoint().paginator() == Paginators.singlePage();
+    }
+
+    private void warn(String kind, String message) {
+        LOG.warn("Connector '{}': {}", source.connector(), message);
+        warnings.add(new RunWarning(source.connector(), kind, message, Optional.of(position)));
+    }
+
+    @Override
+    public List<RunWarning> warnings() {
+        return List.copyOf(warnings);
     }
 
     private Optional<Position> computeNext(JsonNode envelope) {
         RestEndpoint endpoint = source.endpoint();
         Optional<JsonNode> lastRecord = body.lastRecordTree().or(() -> Optional.ofNullable(last));
-        PageFacts facts = new PageFacts(request, position, info, envelope, count, lastRecord);
+        // A page without a body (a 204, an empty body taken as an empty page) has no paging fields to miss.
+        PageFacts facts = new PageFacts(request, position, info, envelope, count, lastRecord,
+                endpoint.absentMeansEnd() || body == EmptyBody.INSTANCE);
         for (StopCondition stop : endpoint.stopConditions()) {
             if (stop.isLastPage(facts)) {
                 return Optional.empty();
@@ -234,6 +269,11 @@ final class RestPage implements OpenPage {
         @Override
         public JsonNode envelope() {
             return dev.inlet.core.Json.mapper().createObjectNode();
+        }
+
+        @Override
+        public int skipped() {
+            return 0;
         }
 
         @Override

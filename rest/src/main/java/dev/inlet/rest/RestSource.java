@@ -6,6 +6,7 @@ import dev.inlet.core.Position;
 import dev.inlet.core.Redaction;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Request;
+import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,24 +22,27 @@ final class RestSource implements PageSource {
     private final HttpPipeline pipeline;
     private final JsonMapper mapper;
     private final ObjectReader binder;
+    /** Whether unfollowed paging signals were reported yet: once per connector, shared with the binding form. */
+    private final AtomicBoolean unfollowedPagingReported;
 
     RestSource(String connector, RestEndpoint endpoint, HttpPipeline pipeline, JsonMapper mapper) {
-        this(connector, endpoint, pipeline, mapper, null);
+        this(connector, endpoint, pipeline, mapper, null, new AtomicBoolean());
     }
 
     private RestSource(String connector, RestEndpoint endpoint, HttpPipeline pipeline, JsonMapper mapper,
-            ObjectReader binder) {
+            ObjectReader binder, AtomicBoolean unfollowedPagingReported) {
         this.connector = connector;
         this.endpoint = endpoint;
         this.pipeline = pipeline;
         this.mapper = mapper;
         this.binder = binder;
+        this.unfollowedPagingReported = unfollowedPagingReported;
     }
 
     /** JSON bodies bind records straight to the reader's type; other formats deliver trees. */
     @Override
     public PageSource binding(ObjectReader reader) {
-        return new RestSource(connector, endpoint, pipeline, mapper, reader);
+        return new RestSource(connector, endpoint, pipeline, mapper, reader, unfollowedPagingReported);
     }
 
     @Override
@@ -83,6 +87,11 @@ final class RestSource implements PageSource {
 
     String connector() {
         return connector;
+    }
+
+    /** True the first time only: unfollowed paging signals are reported once per connector. */
+    boolean firstUnfollowedPaging() {
+        return unfollowedPagingReported.compareAndSet(false, true);
     }
 
     @Override

@@ -129,7 +129,8 @@ class PaginatorsTest {
                         .withBody("{\"results\":" + items(4, 5) + "}")));
 
         List<Integer> got = numbers(connector("/crm/v3/objects/contacts").records("/results")
-                .paginator(Paginators.bodyCursor("after", "/paging/next/after")).build());
+                // HubSpot leaves "paging" out of the last page: declared, so its absence ends paging.
+                .paginator(Paginators.bodyCursor("after", "/paging/next/after")).absentMeansEnd().build());
 
         assertThat(got).isEqualTo(range(0, 5));
     }
@@ -185,7 +186,7 @@ class PaginatorsTest {
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson(
                         "{\"filter\":{\"status\":\"open\"},\"limit\":2}"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"results\":" + items(2, 3) + "}")));
+                        .withBody("{\"results\":" + items(2, 3) + ",\"next\":null}")));
 
         List<Integer> got = numbers(connector("/search").post(java.util.Map.of("filter", java.util.Map.of("status",
                 "open"), "limit", 2)).header("X-Tenant", "acme").idempotent(true).records("/results")

@@ -98,7 +98,7 @@ class PagingSafetyTest {
         api.stubFor(get(urlPathEqualTo("/c")).withQueryParam("cursor", equalTo("a")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody("{\"data\":[],\"next\":\"b\"}")));
         api.stubFor(get(urlPathEqualTo("/c")).withQueryParam("cursor", equalTo("b")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("{\"data\":" + items(2, 3) + "}")));
+                .withHeader("Content-Type", "application/json").withBody("{\"data\":" + items(2, 3) + ",\"next\":null}")));
 
         // A cursor API may return an empty page mid-stream: by default paging goes on.
         assertThat(numbers(cursorApi().build())).isEqualTo(range(0, 3));
@@ -112,7 +112,7 @@ class PagingSafetyTest {
         api.stubFor(get(urlPathEqualTo("/c")).withQueryParam("cursor", equalTo("a")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody("{\"data\":" + items(3, 4) + ",\"next\":\"b\"}")));
         api.stubFor(get(urlPathEqualTo("/c")).withQueryParam("cursor", equalTo("b")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("{\"data\":" + items(4, 7) + "}")));
+                .withHeader("Content-Type", "application/json").withBody("{\"data\":" + items(4, 7) + ",\"next\":null}")));
 
         assertThat(numbers(cursorApi().build())).isEqualTo(range(0, 7));
         assertThat(numbers(cursorApi().stopWhen(StopCondition.shortPage(3)).build())).isEqualTo(range(0, 4));

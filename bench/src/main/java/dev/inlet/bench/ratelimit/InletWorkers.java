@@ -32,7 +32,8 @@ final class InletWorkers implements Throttling.Contender {
         HttpPipeline pipeline = HttpPipeline.builder().rateLimiter(limiter).build();
         Connector<JsonNode> connector = RestConnector.builder("worker-" + index).baseUrl(baseUrl).path("/items")
                 .records("/data").paginator(Paginators.bodyCursor("cursor", "/next_cursor")).pipeline(pipeline)
-                .build();
+                // The throttled fake serves the same block of records on every page, on purpose.
+                .allowRepeatedPages(true).build();
         Position from = Position.start();
         while (System.nanoTime() < deadline) {
             try (ConnectorRun<JsonNode> run = connector.open(from)) {

@@ -98,6 +98,11 @@ final class RetryingPage implements OpenPage {
     }
 
     @Override
+    public java.util.List<dev.inlet.core.RunWarning> warnings() {
+        return current.warnings();
+    }
+
+    @Override
     public void close() {
         if (!closed) {
             closed = true;

@@ -1,25 +1,51 @@
 package dev.inlet.core.state;
 
 import dev.inlet.core.Position;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import tools.jackson.core.JsonPointer;
 
-/** Reads each record's incremental cursor and keeps the greatest delivered one. One run; not thread-safe. */
+/**
+ * Reads each record's incremental cursor and keeps the greatest delivered one — unless it lies
+ * further in the future than the tolerance: stored, such a value (a sentinel like {@code 9999-12-31},
+ * a skewed clock) would make every later run ask for records after it and freeze the sync. One run;
+ * not thread-safe.
+ */
 final class CursorTracker<T> {
 
     private final String connector;
     private final String pointerText;
     private final JsonPointer pointer;
     private final CursorFormat format;
+    private final Clock clock;
+    private final Duration tolerance;
     private Instant max;
 
-    CursorTracker(String connector, String pointerText, JsonPointer pointer, CursorFormat format, Optional<String> start) {
+    CursorTracker(String connector, String pointerText, JsonPointer pointer, CursorFormat format, Optional<String> start,
+            Clock clock, Duration tolerance) {
         this.connector = connector;
         this.pointerText = pointerText;
         this.pointer = pointer;
         this.format = format;
+        this.clock = clock;
+        this.tolerance = tolerance;
         this.max = start.flatMap(format::parse).orElse(null);
+    }
+
+    String pointer() {
+        return pointerText;
+    }
+
+    Duration tolerance() {
+        return tolerance;
+    }
+
+    /** How far the value lies beyond now plus the tolerance; empty if it may be stored. */
+    Optional<Duration> beyondTolerance(Instant value) {
+        Instant now = clock.instant();
+        return value.isAfter(now.plus(tolerance)) ? Optional.of(Duration.between(now, value)) : Optional.empty();
     }
 
     Instant read(T record, Position at, int index) {
@@ -33,10 +59,15 @@ final class CursorTracker<T> {
         return format.format(value);
     }
 
-    void delivered(Instant value) {
+    /** Counts a delivered record's cursor; false (and not kept) if it lies beyond now plus the tolerance. */
+    boolean delivered(Instant value) {
+        if (beyondTolerance(value).isPresent()) {
+            return false;
+        }
         if (max == null || value.isAfter(max)) {
             max = value;
         }
+        return true;
     }
 
     Optional<String> max() {

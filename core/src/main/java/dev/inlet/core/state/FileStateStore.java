@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,24 +19,38 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A {@link StateStore} keeping one JSON file per connector in a directory.
  *
- * <p>A save writes the state to a temporary file beside the target, forces it to disk, renames it
- * over the target atomically, and forces the directory, so after a crash or power loss the file
- * holds either the old or the new state. A file that cannot be read as a state is a
- * {@link StateStoreException} naming the file, never treated as "no state".
+ * <p>A save writes the state to a temporary file of its own (a unique name beside the target),
+ * forces it to disk, renames it over the target atomically, and forces the directory, so after a
+ * crash or power loss the file holds either the old or the new state, and a reader never sees a
+ * partial or empty one. A file that cannot be read as a state is a {@link StateStoreException}
+ * naming the file, never treated as "no state".
+ *
+ * <p>Saves and deletes of one connector are serialised across threads and processes: each holds an
+ * exclusive file lock on {@code <state file>.lock} (which stays in the directory) while it writes. A
+ * process that cannot get the lock within the {@link #lockTimeout(Duration) lock timeout} (default
+ * 30 s) fails with a {@link StateStoreException} naming the directory and the holder (process id and
+ * host). Two processes syncing one connector at once still interleave their runs: give each its own
+ * directory, or make sure only one runs.
  *
  * <p>File names are the connector name with characters other than letters, digits, {@code . _ -}
- * percent-encoded (UTF-8), plus {@code .state.json}. Thread-safe; saves of one connector are
- * serialised. One process should own a directory: two processes saving the same connector race.
+ * percent-encoded (UTF-8), plus {@code .state.json}. Immutable and thread-safe.
  */
 public final class FileStateStore implements StateStore {
 
     private static final String SUFFIX = ".state.json";
 
-    private final Path directory;
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** The default wait for another process's save of the same connector. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
 
-    private FileStateStore(Path directory) {
+    /** One monitor per lock file in this JVM: a JVM cannot hold one file lock twice. */
+    private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
+
+    private final Path directory;
+    private final Duration lockTimeout;
+
+    private FileStateStore(Path directory, Duration lockTimeout) {
         this.directory = directory;
+        this.lockTimeout = lockTimeout;
     }
 
     /**
@@ -52,7 +67,16 @@ public final class FileStateStore implements StateStore {
             throw new StateStoreException("Cannot create the state directory " + dir + ": " + e, 
                     "Check the path and its permissions", e);
         }
-        return new FileStateStore(dir);
+        return new FileStateStore(dir, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /** This store, waiting up to the timeout for another process's save of the same connector. */
+    public FileStateStore lockTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("the lock timeout must not be negative, was " + timeout);
+        }
+        return new FileStateStore(directory, timeout);
     }
 
     /** The directory holding the state files. */
@@ -90,12 +114,14 @@ public final class FileStateStore implements StateStore {
     public void save(String name, ConnectorState state) {
         Objects.requireNonNull(state, "state");
         Path file = file(name);
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         byte[] bytes = state.toJson().getBytes(StandardCharsets.UTF_8);
-        synchronized (locks.computeIfAbsent(name, n -> new Object())) {
-            try {
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
+        Path lockFile = lockFile(file);
+        synchronized (MONITORS.computeIfAbsent(lockFile, f -> new Object())) {
+            Path temp = null;
+            try (StateFileLock lock = StateFileLock.acquire(lockFile, name, lockTimeout)) {
+                // A name of its own: another writer's temporary file is never truncated under it.
+                temp = Files.createTempFile(directory, file.getFileName() + ".", ".tmp");
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                     ByteBuffer buffer = ByteBuffer.wrap(bytes);
                     while (buffer.hasRemaining()) {
                         channel.write(buffer);
@@ -109,10 +135,13 @@ public final class FileStateStore implements StateStore {
                             + "so the state of connector '" + name + "' could be torn by a crash",
                             "Keep states on a local file system", e);
                 }
+                temp = null;
                 syncDirectory();
             } catch (IOException e) {
                 throw new StateStoreException("Cannot save the state of connector '" + name + "' to " + file + ": " + e,
                         "Check free space and permissions; the previous state is intact", e);
+            } finally {
+                deleteQuietly(temp);
             }
         }
     }
@@ -120,14 +149,30 @@ public final class FileStateStore implements StateStore {
     @Override
     public void delete(String name) {
         Path file = file(name);
-        synchronized (locks.computeIfAbsent(name, n -> new Object())) {
-            try {
+        Path lockFile = lockFile(file);
+        synchronized (MONITORS.computeIfAbsent(lockFile, f -> new Object())) {
+            try (StateFileLock lock = StateFileLock.acquire(lockFile, name, lockTimeout)) {
                 if (Files.deleteIfExists(file)) {
                     syncDirectory();
                 }
             } catch (IOException e) {
                 throw new StateStoreException("Cannot delete the state file " + file + " of connector '" + name
                         + "': " + e, "Check the file's permissions", e);
+            }
+        }
+    }
+
+    private static Path lockFile(Path stateFile) {
+        return stateFile.resolveSibling(stateFile.getFileName() + ".lock");
+    }
+
+    /** A temporary file left by a failed save; the state itself is intact. */
+    private static void deleteQuietly(Path temp) {
+        if (temp != null) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // Only a stray temporary file is left; the state file is untouched.
             }
         }
     }
@@ -156,6 +201,6 @@ public final class FileStateStore implements StateStore {
 
     @Override
     public String toString() {
-        return "FileStateStore[" + directory + "]";
+        return "FileStateStore[" + directory + ", lock timeout " + lockTimeout + "]";
     }
 }

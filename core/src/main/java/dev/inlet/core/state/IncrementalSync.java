@@ -30,6 +30,7 @@ import tools.jackson.core.JsonPointer;
  *                 .baseUrl("https://api.hubapi.com").path("/crm/v3/objects/contacts")
  *                 .query("updatedAfter", since.orElse("1970-01-01T00:00:00Z"))
  *                 .records("/results").paginator(Paginators.bodyCursor("after", "/paging/next/after"))
+ *                 .absentMeansEnd()                     // HubSpot drops "paging" on the last page
  *                 .build())
  *         .build();
  * sync.run(record -> store(record));
@@ -40,6 +41,15 @@ import tools.jackson.core.JsonPointer;
  * stops the run with a {@link SyncException} before it is delivered. A run interrupted by a crash or
  * an error is resumed with the same since and its saved position; the greatest cursor is stored at
  * every checkpoint and becomes the base of the next since once a run completes.
+ *
+ * <p><b>Cursors in the future.</b> A record whose cursor lies further after now (the
+ * {@link Builder#clock(Clock) clock}'s) than the {@link Builder#futureCursorTolerance(Duration)
+ * tolerance} (default 5 minutes) is delivered, but its cursor is not kept: stored, a sentinel such as
+ * {@code 9999-12-31} or a record from a skewed clock would make every later run ask for records after
+ * it, deliver nothing and report success. Each such record is logged at WARN, reported to the
+ * connector's listener and counted in the run's report ({@code RunWarning.CURSOR_IN_FUTURE}, naming the
+ * record, its key and the cursor field). A stored cursor that already lies beyond the tolerance (saved
+ * before this check, or edited) stops the run with a {@link SyncException} before any request.
  *
  * <p>Dedupe: a record is a duplicate when its primary key <em>and</em> cursor value were among the
  * recent ones (kept across runs): the lookback's overlap is dropped, while a record updated since
@@ -52,12 +62,17 @@ import tools.jackson.core.JsonPointer;
  */
 public final class IncrementalSync<T> {
 
+    /** How far after now a cursor may lie by default and still be kept: ordinary clock skew. */
+    public static final Duration DEFAULT_FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
     private final Function<Optional<String>, Connector<T>> factory;
     private final String cursorText;
     private final JsonPointer cursorPointer;
     private final CursorFormat format;
     private final Duration lookback;
     private final String startAt;
+    private final Clock clock;
+    private final Duration futureTolerance;
     private final SyncEngine<T> engine;
 
     private IncrementalSync(Builder<T> b) {
@@ -67,6 +82,8 @@ public final class IncrementalSync<T> {
         this.format = b.format;
         this.lookback = b.lookback;
         this.startAt = b.startAt;
+        this.clock = b.clock;
+        this.futureTolerance = b.futureTolerance;
         this.engine = new SyncEngine<>(b.name, b.store, b.clock, b.key, b.keyDescription, b.recentKeys,
                 b.alreadyDelivered);
     }
@@ -97,14 +114,29 @@ public final class IncrementalSync<T> {
         engine.claim();
         try {
             ConnectorState state = engine.load();
+            CursorTracker<T> tracker = new CursorTracker<>(engine.name(), cursorText, cursorPointer, format,
+                    state.cursor(), clock, futureTolerance);
+            refuseFrozenCursor(state, tracker);
             Optional<String> since = state.position().isPresent() ? state.since() : nextSince(state);
             Connector<T> connector = Objects.requireNonNull(factory.apply(since),
                     "the connector factory of '" + engine.name() + "' returned null");
-            CursorTracker<T> tracker = new CursorTracker<>(engine.name(), cursorText, cursorPointer, format,
-                    state.cursor());
             return engine.run(connector, state, since, tracker, true, consumer);
         } finally {
             engine.release();
+        }
+    }
+
+    /** A stored cursor beyond the tolerance froze the sync before this check existed (or was edited). */
+    private void refuseFrozenCursor(ConnectorState state, CursorTracker<T> tracker) {
+        Optional<java.time.Instant> stored = state.cursor().flatMap(format::parse);
+        Optional<Duration> ahead = stored.flatMap(tracker::beyondTolerance);
+        if (ahead.isPresent()) {
+            throw new SyncException("The stored cursor " + state.cursor().get() + " of '" + engine.name() + "' ("
+                    + cursorText + ") lies " + SyncEngine.describe(ahead.get()) + " after now (tolerance "
+                    + SyncEngine.describe(futureTolerance) + "): every run would ask for records after it, get none "
+                    + "and report success", "A record with a far-future cursor (a sentinel like 9999-12-31, or a "
+                    + "skewed clock) froze the sync: save a corrected cursor (ConnectorState.withCursor) in the store, "
+                    + "or delete the state to sync again from the start");
         }
     }
 
@@ -143,7 +175,8 @@ public final class IncrementalSync<T> {
      * format {@link CursorFormat#ISO_INSTANT}; no lookback (the next run asks for records at or after
      * the greatest cursor, so records sharing it are read again: set a primary key to drop them); no
      * start (the first run's since is empty); no primary key; 1,000 recent keys; no
-     * already-delivered check; the system UTC clock.
+     * already-delivered check; a cursor may lie up to 5 minutes after now to be kept; the system UTC
+     * clock.
      *
      * @param <T> the record type
      */
@@ -161,6 +194,7 @@ public final class IncrementalSync<T> {
         private int recentKeys = 1_000;
         private Predicate<String> alreadyDelivered;
         private Clock clock = Clock.systemUTC();
+        private Duration futureTolerance = DEFAULT_FUTURE_TOLERANCE;
 
         private Builder(String name) {
             this.name = StateStore.requireName(name);
@@ -237,9 +271,27 @@ public final class IncrementalSync<T> {
             return this;
         }
 
-        /** The clock for the state's timestamps. Default: the system UTC clock. */
+        /**
+         * The clock for the state's timestamps and for telling cursors in the future. Default: the
+         * system UTC clock.
+         */
         public Builder<T> clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How far after now a record's cursor may lie and still be kept as the cursor (clock skew
+         * between the API's servers and this host). Default 5 minutes. A value beyond it is delivered
+         * but not kept, with a warning (see the class documentation); a larger tolerance lets a wrong
+         * value hide records written until the clock passes it.
+         */
+        public Builder<T> futureCursorTolerance(Duration tolerance) {
+            Objects.requireNonNull(tolerance, "tolerance");
+            if (tolerance.isNegative()) {
+                throw new IllegalArgumentException("futureCursorTolerance must not be negative, was " + tolerance);
+            }
+            this.futureTolerance = tolerance;
             return this;
         }
 

@@ -6,6 +6,8 @@ import dev.inlet.core.InletException;
 import dev.inlet.core.Page;
 import dev.inlet.core.Position;
 import dev.inlet.core.Rejection;
+import dev.inlet.core.RunWarning;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -119,8 +121,14 @@ final class SyncEngine<T> {
                     if (id != null) {
                         recent.add(id);
                     }
-                    if (value != null) {
-                        cursor.delivered(value);
+                    if (value != null && !cursor.delivered(value)) {
+                        run.warn(RunWarning.CURSOR_IN_FUTURE, "record " + rawIndex[i] + " of "
+                                + page.position().withSkip(0).describe() + (k == null ? "" : " (key " + k + ")")
+                                + " has " + cursor.pointer() + " = " + cursor.format(value) + ", "
+                                + cursor.beyondTolerance(value).map(SyncEngine::describe).orElse("ahead")
+                                + " after now (tolerance " + describe(cursor.tolerance()) + "); it was delivered, "
+                                + "but is not kept as the cursor, or every later run would ask for records after it "
+                                + "and get none");
                     }
                 }
                 inDoubt = false;
@@ -146,6 +154,20 @@ final class SyncEngine<T> {
                 .withRecentKeys(keepKeys ? recent.toList() : List.of()).withLastCompletedAt(now);
         ConnectorState saved = save(done);
         return new SyncReport(name, run.report(), delivered, dropped, confirmed, resumedFrom, since, saved);
+    }
+
+    /** A duration for people: the largest unit that fits (days, hours, minutes, seconds). */
+    static String describe(Duration d) {
+        if (d.toDays() >= 365) {
+            return d.toDays() / 365 + " years";
+        }
+        if (d.toDays() > 0) {
+            return d.toDays() + " days";
+        }
+        if (d.toHours() > 0) {
+            return d.toHours() + " h";
+        }
+        return d.toMinutes() > 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 
     private ConnectorState save(ConnectorState state) {

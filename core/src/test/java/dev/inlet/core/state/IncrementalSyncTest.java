@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inlet.core.Connector;
 import dev.inlet.core.Json;
+import dev.inlet.core.RunWarning;
+import dev.inlet.core.testing.FakeClock;
 import dev.inlet.core.testing.ListPageSource;
+import dev.inlet.core.testing.RecordingListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -191,5 +194,63 @@ class IncrementalSyncTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JSON Pointer");
         assertThatThrownBy(() -> sync().alreadyDelivered(k -> true).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("primaryKey");
+    }
+
+    @Test
+    void aFarFutureCursorIsDeliveredButNeverStoredSoTheSyncDoesNotFreeze() {
+        FakeClock clock = new FakeClock(Instant.parse("2026-01-02T00:00:00Z"));
+        RecordingListener listener = new RecordingListener();
+        put("a", "2026-01-01T10:00:00Z");
+        put("sentinel", "9999-12-31T00:00:00Z");
+        put("b", "2026-01-01T10:05:00Z");
+        IncrementalSync<JsonNode> sync = IncrementalSync.<JsonNode>builder("contacts").store(store)
+                .cursorField("/updated_at").primaryKey("/id").clock(clock)
+                .connector(since -> Connector.builder("contacts", connectorSince(since).source()).listener(listener)
+                        .build())
+                .build();
+
+        SyncReport first = sync.run(this::collect);
+        put("c", "2026-01-01T12:00:00Z");
+        delivered.clear();
+        sync.run(this::collect);
+
+        assertThat(first.state().cursor()).as("the sane maximum, not 9999").contains("2026-01-01T10:05:00Z");
+        assertThat(first.run().warningCount()).isEqualTo(1);
+        assertThat(first.run().warnings()).singleElement().satisfies(w -> {
+            assertThat(w.kind()).isEqualTo(RunWarning.CURSOR_IN_FUTURE);
+            assertThat(w.message()).contains("(key sentinel)").contains("/updated_at = 9999-12-31T00:00:00Z")
+                    .contains("years after now").contains("tolerance 5 min").contains("page 1");
+        });
+        assertThat(listener.of(RunWarning.class)).extracting(RunWarning::kind)
+                .containsExactly(RunWarning.CURSOR_IN_FUTURE);
+        assertThat(asked).containsExactly(Optional.empty(), Optional.of("2026-01-01T10:05:00Z"));
+        assertThat(delivered).as("the next run still sees new records").contains("c@2026-01-01T12:00:00Z");
+    }
+
+    @Test
+    void theToleranceLetsOrdinaryClockSkewThroughAndIsConfigurable() {
+        FakeClock clock = new FakeClock(Instant.parse("2026-01-01T10:00:00Z"));
+        put("a", "2026-01-01T10:04:00Z");
+        put("b", "2026-01-01T11:00:00Z");
+
+        SyncReport strict = sync().clock(clock).build().run(this::collect);
+        assertThat(strict.state().cursor()).contains("2026-01-01T10:04:00Z");
+        assertThat(strict.run().warningCount()).isEqualTo(1);
+
+        store.delete("contacts");
+        SyncReport relaxed = sync().clock(clock).futureCursorTolerance(Duration.ofHours(2)).build().run(this::collect);
+        assertThat(relaxed.state().cursor()).contains("2026-01-01T11:00:00Z");
+        assertThat(relaxed.run().warningCount()).isZero();
+    }
+
+    @Test
+    void aStoredCursorFrozenInTheFutureStopsTheRunBeforeAnyRequest() {
+        FakeClock clock = new FakeClock(Instant.parse("2026-01-02T00:00:00Z"));
+        store.save("contacts", ConnectorState.empty().withCursor(Optional.of("9999-12-31T00:00:00Z")));
+
+        assertThatThrownBy(() -> sync().clock(clock).build().run(this::collect)).isInstanceOf(SyncException.class)
+                .hasMessageContaining("The stored cursor 9999-12-31T00:00:00Z of 'contacts' (/updated_at)")
+                .hasMessageContaining("get none").hasMessageContaining("delete the state");
+        assertThat(asked).isEmpty();
     }
 }

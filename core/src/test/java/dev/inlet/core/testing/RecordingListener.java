@@ -44,6 +44,11 @@ public final class RecordingListener implements InletListener {
     }
 
     @Override
+    public void warning(dev.inlet.core.RunWarning event) {
+        events.add(event);
+    }
+
+    @Override
     public void connectorDone(RunReport report) {
         events.add(report);
     }

@@ -31,6 +31,8 @@ public final class HubSpot {
                 .query("limit", "100")
                 .records("/results")
                 .paginator(Paginators.bodyCursor("after", "/paging/next/after"))
+                // HubSpot leaves "paging" out of the last page; anywhere else a missing cursor is an error.
+                .absentMeansEnd()
                 .credentials(Credentials.bearer(Origin.of(baseUrl), token))
                 // Private apps may send 100 requests per 10 s (more on higher tiers); shared by every
                 // HubSpot connector of the process, and paced by HubSpot's own headers too.

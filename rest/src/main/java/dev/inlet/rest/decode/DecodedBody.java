@@ -25,6 +25,15 @@ public interface DecodedBody extends AutoCloseable {
      */
     JsonNode envelope();
 
+    /**
+     * How many records were skipped as already delivered: the context's skip, or fewer when the body
+     * holds fewer (the page shrank since the position was saved). The built-in decoders count;
+     * the default, -1, means the decoder does not say (its skip is then trusted).
+     */
+    default int skipped() {
+        return -1;
+    }
+
     /** The last record skipped on resume, if the context asked to keep it and any was skipped. */
     default JsonNode lastSkipped() {
         return null;

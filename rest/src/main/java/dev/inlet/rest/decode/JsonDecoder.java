@@ -47,6 +47,7 @@ final class JsonDecoder implements BodyDecoder {
         private JsonNode lastTree;
         private JsonNode pending;
         private JsonNode lastSkipped;
+        private int skipped;
         private boolean inRecords;
         private boolean done;
         private DecodingException deferred;
@@ -173,6 +174,7 @@ final class JsonDecoder implements BodyDecoder {
                 } else {
                     parser.skipChildren();
                 }
+                skipped++;
             }
         }
 
@@ -284,6 +286,11 @@ final class JsonDecoder implements BodyDecoder {
         @Override
         public JsonNode lastSkipped() {
             return lastSkipped;
+        }
+
+        @Override
+        public int skipped() {
+            return skipped;
         }
 
         @Override

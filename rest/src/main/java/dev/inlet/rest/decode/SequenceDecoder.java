@@ -49,6 +49,7 @@ final class SequenceDecoder implements BodyDecoder {
         private final java.util.function.LongSupplier offset = () -> parser.currentLocation().getByteOffset();
         private JsonNode pending;
         private JsonNode lastSkipped;
+        private int skipped;
         private boolean done;
 
         Reader(InputStream body, DecodeContext context) {
@@ -57,9 +58,10 @@ final class SequenceDecoder implements BodyDecoder {
             try {
                 this.budget = new RecordBudget(body, format, context);
                 this.parser = parsers.apply(budget, context);
-                for (int i = 0; i < context.skip() && read(); i++) {
+                while (skipped < context.skip() && read()) {
                     lastSkipped = context.keepLastSkipped() ? pending : null;
                     pending = null;
+                    skipped++;
                 }
             } catch (JacksonException e) {
                 close();
@@ -121,6 +123,11 @@ final class SequenceDecoder implements BodyDecoder {
         @Override
         public JsonNode lastSkipped() {
             return lastSkipped;
+        }
+
+        @Override
+        public int skipped() {
+            return skipped;
         }
 
         @Override

@@ -103,14 +103,16 @@ final class XmlDecoder implements BodyDecoder {
         private final Iterator<JsonNode> records;
         private final JsonNode envelope;
         private JsonNode lastSkipped;
+        private int skipped;
         private final DecodingException missing;
 
         TreeBody(ArrayNode all, JsonNode envelope, DecodeContext context, DecodingException missing) {
             this.records = all.values().iterator();
             this.envelope = envelope;
             this.missing = missing;
-            for (int i = 0; i < context.skip() && records.hasNext(); i++) {
+            while (skipped < context.skip() && records.hasNext()) {
                 lastSkipped = records.next();
+                skipped++;
             }
         }
 
@@ -135,6 +137,11 @@ final class XmlDecoder implements BodyDecoder {
         @Override
         public JsonNode lastSkipped() {
             return lastSkipped;
+        }
+
+        @Override
+        public int skipped() {
+            return skipped;
         }
 
         @Override

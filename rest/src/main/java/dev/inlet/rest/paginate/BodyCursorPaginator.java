@@ -8,7 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A cursor found in the body, sent back as a query parameter (HubSpot {@code paging.next.after} →
- * {@code after}). No cursor, null or an empty string ends.
+ * {@code after}). A null or empty cursor ends; an absent one is an error unless the endpoint declares
+ * {@code absentMeansEnd()} (see {@link PageFacts#pagingField}).
  */
 final class BodyCursorPaginator implements Paginator {
 
@@ -29,7 +30,7 @@ final class BodyCursorPaginator implements Paginator {
 
     @Override
     public Optional<String> nextToken(PageFacts page) {
-        return page.at(cursorPointer).filter(JsonNode::isValueNode).map(JsonNode::asString)
+        return page.pagingField(cursorPointer, "the cursor of " + this).filter(JsonNode::isValueNode).map(JsonNode::asString)
                 .filter(s -> !s.isEmpty());
     }
 

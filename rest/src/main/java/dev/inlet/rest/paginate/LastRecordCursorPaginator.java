@@ -8,7 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Stripe style: the next page starts after the last record's id ({@code starting_after=<id>}), and
- * {@code has_more: false} ends. Without a has-more field, an empty page ends.
+ * {@code has_more: false} (or null) ends; an absent flag is an error unless the endpoint declares
+ * {@code absentMeansEnd()}. Without a has-more pointer, an empty page ends.
  */
 final class LastRecordCursorPaginator implements Paginator {
 
@@ -32,7 +33,7 @@ final class LastRecordCursorPaginator implements Paginator {
     @Override
     public Optional<String> nextToken(PageFacts page) {
         if (hasMorePointer != null) {
-            Optional<JsonNode> hasMore = page.at(hasMorePointer);
+            Optional<JsonNode> hasMore = page.pagingField(hasMorePointer, "the has-more flag of " + this);
             if (hasMore.isEmpty() || !hasMore.get().asBoolean(false)) {
                 return Optional.empty();
             }

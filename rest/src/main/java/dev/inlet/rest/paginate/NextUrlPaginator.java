@@ -6,7 +6,10 @@ import dev.inlet.core.http.Request;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
-/** The next page's URL inside the body ({@code next}, {@code @odata.nextLink}); may be relative. */
+/**
+ * The next page's URL inside the body ({@code next}, {@code @odata.nextLink}); may be relative. A null
+ * or empty link ends; an absent one is an error unless the endpoint declares {@code absentMeansEnd()}.
+ */
 final class NextUrlPaginator implements Paginator {
 
     private final String pointer;
@@ -23,7 +26,7 @@ final class NextUrlPaginator implements Paginator {
 
     @Override
     public Optional<String> nextToken(PageFacts page) {
-        return page.at(pointer).filter(JsonNode::isString).map(JsonNode::asString).map(String::trim)
+        return page.pagingField(pointer, "the next link of " + this).filter(JsonNode::isString).map(JsonNode::asString).map(String::trim)
                 .filter(s -> !s.isEmpty()).map(s -> {
                     try {
                         return page.request().uri().resolve(s).toString();

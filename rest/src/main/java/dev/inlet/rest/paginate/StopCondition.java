@@ -10,6 +10,11 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>A short page (fewer records than asked for) is not proof of the end — some APIs return short
  * pages mid-stream — so {@link #shortPage(int)} applies only when asked for.
+ *
+ * <p>The conditions that read a field ({@link #whenFalse}, {@link #whenTrue}, {@link #totalCount})
+ * fail with a {@link dev.inlet.core.PaginationException} when the field is absent from a body, naming
+ * the fields present: a misspelt pointer would otherwise never stop anything. A {@code null} value
+ * does not hold. With the endpoint's {@code absentMeansEnd()}, an absent field reads as null.
  */
 @FunctionalInterface
 public interface StopCondition {
@@ -25,14 +30,16 @@ public interface StopCondition {
     /** The last page says so with a false flag, e.g. {@code whenFalse("/has_more")}. */
     static StopCondition whenFalse(String pointer) {
         Paginators.requirePointer(pointer);
-        return page -> page.at(pointer).map(v -> v.isBoolean() && !v.booleanValue()
+        return page -> page.pagingField(pointer, "the flag of stopWhen(whenFalse)").map(v -> v.isBoolean()
+                && !v.booleanValue()
                 || v.isString() && v.asString().equalsIgnoreCase("false")).orElse(false);
     }
 
     /** The last page says so with a true flag, e.g. {@code whenTrue("/meta/last_page")}. */
     static StopCondition whenTrue(String pointer) {
         Paginators.requirePointer(pointer);
-        return page -> page.at(pointer).map(v -> v.isBoolean() && v.booleanValue()
+        return page -> page.pagingField(pointer, "the flag of stopWhen(whenTrue)").map(v -> v.isBoolean()
+                && v.booleanValue()
                 || v.isString() && v.asString().equalsIgnoreCase("true")).orElse(false);
     }
 
@@ -43,7 +50,8 @@ public interface StopCondition {
     static StopCondition totalCount(String pointer) {
         Paginators.requirePointer(pointer);
         return page -> {
-            Optional<JsonNode> total = page.at(pointer).filter(v -> v.isNumber() || v.isString());
+            Optional<JsonNode> total = page.pagingField(pointer, "the total of stopWhen(totalCount)")
+                    .filter(v -> v.isNumber() || v.isString());
             if (total.isEmpty()) {
                 return false;
             }

@@ -37,7 +37,8 @@ enum PagedApi {
 
         @Override
         String envelope(int page) {
-            return page < PAGES - 1 ? ",\"next\":\"c" + (page + 1) + "\"" : "";
+            // The last page ends with an explicit null: an absent cursor would be a configuration error.
+            return page < PAGES - 1 ? ",\"next\":\"c" + (page + 1) + "\"" : ",\"next\":null";
         }
     },
     /** GitHub style: {@code Link: <.../items?page=2>; rel="next"}. */
