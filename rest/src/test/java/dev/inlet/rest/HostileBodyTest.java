@@ -51,6 +51,17 @@ class HostileBodyTest {
                 repeat(out, (byte) 'x', TWELVE_MILLION);
                 write(out, "\",\"data\":[{\"id\":1}]}");
             })
+            .route("/many-envelope-fields", exchange -> {
+                // 64 fields of 512 KiB each: every one under the record limit, 32 MiB together.
+                OutputStream out = ok(exchange, "application/json", null);
+                write(out, "{\"data\":[{\"id\":1}]");
+                for (int i = 0; i < 64; i++) {
+                    write(out, ",\"debug" + i + "\":\"");
+                    repeat(out, (byte) 'x', 512 * 1024);
+                    write(out, "\"");
+                }
+                write(out, "}");
+            })
             .route("/csv-field", exchange -> {
                 OutputStream out = ok(exchange, "text/csv", null);
                 write(out, "id,note\n1,short\n2,");
@@ -153,6 +164,18 @@ class HostileBodyTest {
         assertThat(e.setting()).isEqualTo("maxStringLength");
         assertThat(e.getMessage()).contains("at /debug");
         assertOneRequestAndNoSecret("/string-in-envelope", e);
+    }
+
+    @Test
+    void manyEnvelopeFieldsEachUnderTheLimitFailTogetherAtTheRecordLimit() {
+        List<Integer> ids = new ArrayList<>();
+        LimitExceededException e = failure(connector("/many-envelope-fields", "/data", ONE_MIB_RECORDS),
+                LimitExceededException.class, ids);
+
+        assertThat(e.setting()).isEqualTo("maxRecordBytes");
+        assertThat(e.getMessage()).contains("fields beside the records").contains("1 MiB");
+        assertThat(ids).as("the records came before the envelope").containsExactly(1);
+        assertOneRequestAndNoSecret("/many-envelope-fields", e);
     }
 
     @Test

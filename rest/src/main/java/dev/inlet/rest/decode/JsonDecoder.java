@@ -2,6 +2,8 @@ package dev.inlet.rest.decode;
 
 import dev.inlet.core.DecodingException;
 import dev.inlet.core.Json;
+import dev.inlet.core.LimitExceededException;
+import dev.inlet.core.ReadLimits;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,6 +35,8 @@ final class JsonDecoder implements BodyDecoder {
         private final DecodeContext context;
         private final List<String> path;
         private final ObjectNode envelope;
+        /** Bytes of the envelope's values so far (bounded by the record limit, like one record). */
+        private long envelopeBytes;
         /** The objects along the path to the records array; the innermost is on top. */
         private final Deque<ObjectNode> containers = new ArrayDeque<>();
         private JsonParser parser;
@@ -119,7 +123,7 @@ final class JsonDecoder implements BodyDecoder {
                         enterRecords();
                         return;
                     }
-                    JsonNode found = value();
+                    JsonNode found = envelopeValue();
                     containers.peek().set(name, found);
                     finishEnvelope();
                     if (!context.missingRecordsAsEmpty()) {
@@ -131,7 +135,7 @@ final class JsonDecoder implements BodyDecoder {
                     containers.push(containers.peek().putObject(name));
                     continue;
                 }
-                containers.peek().set(name, value());
+                containers.peek().set(name, envelopeValue());
             }
         }
 
@@ -144,6 +148,28 @@ final class JsonDecoder implements BodyDecoder {
             budget.begin(start, pointerOf);
             JsonNode value = context.mapper().readTree(parser);
             budget.end(offset);
+            return value;
+        }
+
+        /**
+         * A value of the envelope (a field beside the records): within the record budget on its
+         * own, and all of them together too, so that many fields each under the limit cannot add
+         * up to an unbounded envelope held in memory for the whole page.
+         */
+        private JsonNode envelopeValue() {
+            long start = parser.currentTokenLocation().getByteOffset();
+            JsonNode value = value();
+            long end = parser.currentLocation().getByteOffset();
+            if (start >= 0 && end >= start) {
+                envelopeBytes += end - start;
+                long max = context.limits().maxRecordBytes();
+                if (envelopeBytes > max) {
+                    throw new LimitExceededException("The fields beside the records in the JSON body from "
+                            + context.where() + " add up to more than maxRecordBytes ("
+                            + ReadLimits.describeBytes(max) + ") at " + pointer(), "maxRecordBytes", end,
+                            context.excerpt().get(), null);
+                }
+            }
             return value;
         }
 
@@ -260,7 +286,7 @@ final class JsonDecoder implements BodyDecoder {
                 }
                 String name = parser.currentName();
                 parser.nextToken();
-                containers.peek().set(name, value());
+                containers.peek().set(name, envelopeValue());
             }
             done = true;
         }
