@@ -1,6 +1,7 @@
 package dev.inlet.core;
 
 import java.util.Optional;
+import dev.inlet.core.internal.SentSecrets;
 
 /**
  * The root of Inlet's unchecked exceptions. Every message says what went wrong, where (connector,

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
+import dev.inlet.core.internal.Redaction;
 
 /**
  * A secret value (API key, password, client secret, token) that does not show itself: its

@@ -3,7 +3,7 @@ package dev.inlet.graphql;
 import dev.inlet.core.DecodingException;
 import dev.inlet.core.ResponseInfo;
 import dev.inlet.core.TransportException;
-import dev.inlet.core.http.BodyExcerpt;
+import dev.inlet.core.http.internal.BodyExcerpt;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
 import dev.inlet.core.retry.WaitHints;

@@ -10,7 +10,7 @@ import dev.inlet.core.SourceConnectorBuilder;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Interceptor;
 import dev.inlet.core.http.Origin;
-import dev.inlet.core.http.PipelineOverrides;
+import dev.inlet.core.http.internal.PipelineOverrides;
 import dev.inlet.core.retry.RetryPolicy;
 import dev.inlet.rest.decode.BodyDecoder;
 import dev.inlet.rest.decode.BodyFormat;
@@ -108,7 +108,7 @@ public final class RestConnector {
             if (uri.getScheme() == null || uri.getHost() == null
                     || !uri.getScheme().equalsIgnoreCase("http") && !uri.getScheme().equalsIgnoreCase("https")) {
                 throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL with a host, got "
-                        + dev.inlet.core.Redaction.uri(uri));
+                        + dev.inlet.core.internal.Redaction.uri(uri));
             }
             this.baseUrl = uri;
             return this;

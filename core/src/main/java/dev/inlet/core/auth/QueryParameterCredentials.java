@@ -1,6 +1,6 @@
 package dev.inlet.core.auth;
 
-import dev.inlet.core.Redaction;
+import dev.inlet.core.internal.Redaction;
 import dev.inlet.core.Secret;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;

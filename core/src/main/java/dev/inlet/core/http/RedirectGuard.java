@@ -2,7 +2,7 @@ package dev.inlet.core.http;
 
 import dev.inlet.core.InletListener;
 import dev.inlet.core.OriginRefusedException;
-import dev.inlet.core.Redaction;
+import dev.inlet.core.internal.Redaction;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;

@@ -8,7 +8,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import dev.inlet.core.Json;
-import dev.inlet.core.OptionalDependency;
+import dev.inlet.core.internal.OptionalDependency;
 import dev.inlet.core.RecordValidator;
 import dev.inlet.core.Validation;
 import dev.inlet.core.Violation;

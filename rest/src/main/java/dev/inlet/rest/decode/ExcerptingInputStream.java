@@ -1,6 +1,6 @@
 package dev.inlet.rest.decode;
 
-import dev.inlet.core.http.BodyExcerpt;
+import dev.inlet.core.http.internal.BodyExcerpt;
 import java.io.IOException;
 import java.io.InputStream;
 

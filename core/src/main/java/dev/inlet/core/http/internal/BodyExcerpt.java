@@ -1,4 +1,4 @@
-package dev.inlet.core.http;
+package dev.inlet.core.http.internal;
 
 import java.nio.charset.StandardCharsets;
 

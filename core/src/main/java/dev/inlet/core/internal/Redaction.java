@@ -1,4 +1,4 @@
-package dev.inlet.core;
+package dev.inlet.core.internal;
 
 import java.net.URI;
 import java.util.Locale;

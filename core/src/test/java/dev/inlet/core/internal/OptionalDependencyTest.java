@@ -1,10 +1,11 @@
-package dev.inlet.core;
+package dev.inlet.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import dev.inlet.core.MissingDependencyException;
 
 class OptionalDependencyTest {
 

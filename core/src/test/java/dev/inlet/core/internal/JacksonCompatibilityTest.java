@@ -1,10 +1,11 @@
-package dev.inlet.core;
+package dev.inlet.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import dev.inlet.core.Json;
 
 /**
  * The check itself on the build's (compatible) classpath. The incompatible classpaths it exists for are

@@ -1,4 +1,4 @@
-package dev.inlet.core;
+package dev.inlet.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

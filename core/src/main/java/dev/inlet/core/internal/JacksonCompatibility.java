@@ -1,6 +1,7 @@
-package dev.inlet.core;
+package dev.inlet.core.internal;
 
 import java.util.Optional;
+import dev.inlet.core.IncompatibleDependencyException;
 
 /**
  * Checks, once, that the Jackson on the classpath can work, before Inlet first builds a mapper. Jackson 3
@@ -10,7 +11,7 @@ import java.util.Optional;
  * {@code NoClassDefFoundError} on an annotation class. Here it fails with a message that names the
  * artifacts, the versions found and the fix.
  */
-final class JacksonCompatibility {
+public final class JacksonCompatibility {
 
     /** The oldest Jackson 3 minor Inlet is tested with (Spring Boot 4.0 manages 3.1). */
     static final int MIN_MINOR = 1;
@@ -33,7 +34,7 @@ final class JacksonCompatibility {
      *
      * @throws IncompatibleDependencyException naming the artifacts, the versions found and the fix
      */
-    static void require() {
+    public static void require() {
         if (PROBLEM != null) {
             throw new IncompatibleDependencyException(PROBLEM.message, FIX, PROBLEM.cause);
         }

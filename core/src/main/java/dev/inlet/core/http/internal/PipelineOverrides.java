@@ -1,10 +1,13 @@
-package dev.inlet.core.http;
+package dev.inlet.core.http.internal;
 
 import dev.inlet.core.InletListener;
 import dev.inlet.core.ReadLimits;
 import dev.inlet.core.retry.RetryPolicy;
 import java.util.List;
 import java.util.Objects;
+import dev.inlet.core.http.HttpPipeline;
+import dev.inlet.core.http.Interceptor;
+import dev.inlet.core.http.Origin;
 
 /**
  * What a connector or client builder may change of a shared {@link HttpPipeline}: its own

@@ -1,6 +1,7 @@
-package dev.inlet.core;
+package dev.inlet.core.internal;
 
 import java.util.Objects;
+import dev.inlet.core.MissingDependencyException;
 
 /**
  * An optional library behind one feature, checked where the feature is first used: absent, the caller

@@ -1,4 +1,4 @@
-package dev.inlet.core;
+package dev.inlet.core.internal;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.inlet.core.Secret;
 
 /**
  * Every form in which secrets left Inlet during one call (raw, URL-encoded, form-encoded, as a
