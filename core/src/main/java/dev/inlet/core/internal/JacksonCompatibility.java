@@ -3,7 +3,7 @@ package dev.inlet.core.internal;
 import java.util.Optional;
 import dev.inlet.core.IncompatibleDependencyException;
 
-/**
+/** <b>Internal</b> (not API; see the package).
  * Checks, once, that the Jackson on the classpath can work, before Inlet first builds a mapper. Jackson 3
  * ({@code tools.jackson}) still uses the Jackson 2 artifact {@code com.fasterxml.jackson.core:jackson-annotations},
  * and Jackson 3.N needs annotations 2.(20+N) or later. Maven's nearest-wins mediation often picks an older

@@ -3,7 +3,7 @@ package dev.inlet.core.internal;
 import java.util.Objects;
 import dev.inlet.core.MissingDependencyException;
 
-/**
+/** <b>Internal</b> (not API; see the package).
  * An optional library behind one feature, checked where the feature is first used: absent, the caller
  * gets a {@link MissingDependencyException} that names the artifact to add instead of a
  * {@code NoClassDefFoundError}. Immutable and thread-safe.

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
-/**
+/** <b>Internal</b> (not API; see the package).
  * Masks secrets in URLs and header values before they reach a log line, a {@code toString()} or an
  * exception message.
  *

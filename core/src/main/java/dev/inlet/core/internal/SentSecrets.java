@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import dev.inlet.core.Secret;
 
-/**
+/** <b>Internal</b> (not API; see the package).
  * Every form in which secrets left Inlet during one call (raw, URL-encoded, form-encoded, as a
  * Basic or bearer header, signed), and the one scrubber that removes them from server text Inlet
  * quotes: body excerpts, exception messages, logged headers.

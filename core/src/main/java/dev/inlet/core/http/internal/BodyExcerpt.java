@@ -2,7 +2,8 @@ package dev.inlet.core.http.internal;
 
 import java.nio.charset.StandardCharsets;
 
-/** Turns the first bytes of a body into a short, printable, single-line excerpt for messages. */
+/** <b>Internal</b> (not API; see the package).
+ * Turns the first bytes of a body into a short, printable, single-line excerpt for messages. */
 public final class BodyExcerpt {
 
     /** How many bytes of a body error messages quote. */

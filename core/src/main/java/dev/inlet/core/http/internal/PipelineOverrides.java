@@ -9,7 +9,7 @@ import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Interceptor;
 import dev.inlet.core.http.Origin;
 
-/**
+/** <b>Internal</b> (not API; see the package).
  * What a connector or client builder may change of a shared {@link HttpPipeline}: its own
  * credentials, rate limiter, circuit breaker, retry policy, read limits and an extra listener, on top of a base
  * pipeline. Builders hold one and delegate to it, so every builder resolves the same way. Not

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Small, exact operations on URL query strings (percent-encoding per RFC 3986, spaces as %20). */
+/** <b>Internal</b> (not API; see the package).
+ * Small, exact operations on URL query strings (percent-encoding per RFC 3986, spaces as %20). */
 public final class Urls {
 
     private Urls() {
