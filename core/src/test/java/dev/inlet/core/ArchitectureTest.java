@@ -2,6 +2,7 @@ package dev.inlet.core;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -14,9 +15,10 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps core free of the other modules, its root package free of its sub-packages (except its own
- * internal half, {@code dev.inlet.core.internal}), and no cycles: a package and its {@code internal}
- * sub-package count as one.
+ * Keeps core free of the other modules; its bottom layer (the model in the root package, {@code error},
+ * {@code record} and their {@code internal} helpers, which refer to each other: an exception carries a
+ * {@code Position}, a {@code Connector} throws it) free of the other sub-packages; and no cycles
+ * otherwise: a package and its {@code internal} sub-package count as one.
  */
 class ArchitectureTest {
 
@@ -32,11 +34,15 @@ class ArchitectureTest {
                 .check(CORE);
     }
 
+    /** The model, its exceptions and its records SPI, with their internal helpers: the bottom layer. */
+    static final String[] BOTTOM_LAYER = {"dev.inlet.core", "dev.inlet.core.error", "dev.inlet.core.record",
+        "dev.inlet.core.internal"};
+
     @Test
-    void theRootPackageIsTheBottomLayer() {
-        noClasses().that().resideInAPackage("dev.inlet.core")
+    void theModelErrorsAndRecordsAreTheBottomLayer() {
+        noClasses().that().resideInAnyPackage(BOTTOM_LAYER)
                 .should().dependOnClassesThat(resideInAPackage("dev.inlet.core.(*)..")
-                        .and(not(resideInAPackage("dev.inlet.core.internal"))))
+                        .and(not(resideInAnyPackage(BOTTOM_LAYER))))
                 .check(CORE);
     }
 
@@ -45,12 +51,14 @@ class ArchitectureTest {
         slices().assignedFrom(new SliceAssignment() {
             @Override
             public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-                return SliceIdentifier.of(javaClass.getPackageName().replaceAll("\\.internal(\\..*)?$", ""));
+                String pkg = javaClass.getPackageName();
+                return SliceIdentifier.of(java.util.List.of(BOTTOM_LAYER).contains(pkg)
+                        ? "dev.inlet.core (the bottom layer)" : pkg.replaceAll("\\.internal(\\..*)?$", ""));
             }
 
             @Override
             public String getDescription() {
-                return "core's packages, each with its internal package";
+                return "core's packages, each with its internal package; the bottom layer as one";
             }
         }).should().beFreeOfCycles().check(CORE);
     }

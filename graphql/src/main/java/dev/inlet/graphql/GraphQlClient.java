@@ -108,7 +108,7 @@ public final class GraphQlClient {
      *     (nothing is sent)
      * @throws GraphQlErrorsException if the response has errors the {@link ErrorPolicy} does not
      *     accept, or throttling errors remained after the retries
-     * @throws dev.inlet.core.InletException for transport, status and decoding failures after retries
+     * @throws dev.inlet.core.error.InletException for transport, status and decoding failures after retries
      */
     public GraphQlResponse execute(GraphQlOperation operation) {
         Objects.requireNonNull(operation, "operation");
@@ -307,7 +307,7 @@ public final class GraphQlClient {
 
         /**
          * How much of a response this client reads and holds before failing with a non-retryable
-         * {@link dev.inlet.core.LimitExceededException} (body size and reading time, record size, string,
+         * {@link dev.inlet.core.error.LimitExceededException} (body size and reading time, record size, string,
          * number and nesting limits, compression ratio), replacing the pipeline's. Default
          * {@link ReadLimits#defaults()}; see {@code docs/resilience.md}.
          */

@@ -1,6 +1,6 @@
 package dev.inlet.graphql;
 
-import dev.inlet.core.BodyErrorException;
+import dev.inlet.core.error.BodyErrorException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

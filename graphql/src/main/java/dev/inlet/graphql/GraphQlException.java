@@ -1,6 +1,6 @@
 package dev.inlet.graphql;
 
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 
 /**
  * A GraphQL problem found locally, before or without a request: a path that cannot be read, an

@@ -1,7 +1,7 @@
 package dev.inlet.graphql;
 
 import dev.inlet.core.Connector;
-import dev.inlet.core.InvalidRecordPolicy;
+import dev.inlet.core.record.InvalidRecordPolicy;
 import dev.inlet.core.PageSource;
 import dev.inlet.core.SourceConnectorBuilder;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.inlet.graphql;
 
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.DecodingException;
 import dev.inlet.core.OpenPage;
-import dev.inlet.core.PaginationException;
+import dev.inlet.core.error.PaginationException;
 import dev.inlet.core.Position;
 import dev.inlet.core.ResponseInfo;
 import dev.inlet.core.RunWarning;

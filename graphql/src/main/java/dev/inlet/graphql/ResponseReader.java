@@ -1,14 +1,14 @@
 package dev.inlet.graphql;
 
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.DecodingException;
 import dev.inlet.core.ResponseInfo;
-import dev.inlet.core.TransportException;
+import dev.inlet.core.error.TransportException;
 import dev.inlet.core.http.internal.BodyExcerpt;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
 import dev.inlet.core.retry.WaitHints;
 import dev.inlet.core.Json;
-import dev.inlet.core.LimitExceededException;
+import dev.inlet.core.error.LimitExceededException;
 import dev.inlet.core.ReadLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.inlet.graphql;
 
-import dev.inlet.core.HttpStatusException;
+import dev.inlet.core.error.HttpStatusException;
 import dev.inlet.core.ResponseInfo;
 import dev.inlet.core.http.Interceptor;
 import dev.inlet.core.http.Request;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inlet.core.Connector;
 import dev.inlet.core.ConnectorRun;
-import dev.inlet.core.InletException;
-import dev.inlet.core.InvalidRecordPolicy;
+import dev.inlet.core.error.InletException;
+import dev.inlet.core.record.InvalidRecordPolicy;
 import dev.inlet.core.Page;
-import dev.inlet.core.PaginationException;
+import dev.inlet.core.error.PaginationException;
 import dev.inlet.core.Position;
 import dev.inlet.core.testing.FakeClock;
 import dev.inlet.core.testing.RecordingListener;

@@ -3,9 +3,9 @@ package dev.inlet.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.DecodingException;
 import dev.inlet.core.Headers;
-import dev.inlet.core.HttpStatusException;
+import dev.inlet.core.error.HttpStatusException;
 import dev.inlet.core.retry.RetryPolicy;
 import dev.inlet.core.testing.FakeClock;
 import dev.inlet.core.testing.RecordingListener;

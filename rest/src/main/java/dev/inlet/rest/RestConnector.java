@@ -2,7 +2,7 @@ package dev.inlet.rest;
 
 import dev.inlet.core.Connector;
 import dev.inlet.core.Headers;
-import dev.inlet.core.InvalidRecordPolicy;
+import dev.inlet.core.record.InvalidRecordPolicy;
 import dev.inlet.core.Json;
 import dev.inlet.core.ReadLimits;
 import dev.inlet.core.PageSource;
@@ -191,7 +191,7 @@ public final class RestConnector {
         /**
          * Lets next-page URLs and redirects point to this other origin (e.g. a CDN host). By default
          * both must stay on the base URL's origin: one elsewhere is refused with an
-         * {@link dev.inlet.core.OriginRefusedException} or a {@link dev.inlet.core.PaginationException}.
+         * {@link dev.inlet.core.error.OriginRefusedException} or a {@link dev.inlet.core.error.PaginationException}.
          * Credentials are never sent to an allowed origin unless configured for it, and neither are
          * headers with credential names set with {@link #header(String, String)}.
          */
@@ -216,7 +216,7 @@ public final class RestConnector {
          * Declares that the API leaves its paging fields out of the last page (HubSpot drops
          * {@code paging} entirely): a cursor, next link, has-more flag or total that is missing from a
          * body then reads as null — the end, for paginators. By default a missing field is a
-         * {@link dev.inlet.core.PaginationException} naming the fields present ("did you mean
+         * {@link dev.inlet.core.error.PaginationException} naming the fields present ("did you mean
          * /next_cursor?"), because a misspelt pointer would otherwise stop after the first page without
          * a word.
          */
@@ -269,7 +269,7 @@ public final class RestConnector {
 
         /**
          * How much of a response this connector reads and holds before failing with a non-retryable
-         * {@link dev.inlet.core.LimitExceededException} (body size and reading time, record size, string,
+         * {@link dev.inlet.core.error.LimitExceededException} (body size and reading time, record size, string,
          * number and nesting limits, compression ratio), replacing the pipeline's. Default
          * {@link ReadLimits#defaults()}; see {@code docs/resilience.md}.
          */

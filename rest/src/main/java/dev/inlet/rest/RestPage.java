@@ -1,13 +1,13 @@
 package dev.inlet.rest;
 
-import dev.inlet.core.BodyErrorException;
+import dev.inlet.core.error.BodyErrorException;
 import dev.inlet.core.InletListener;
 import dev.inlet.core.OpenPage;
-import dev.inlet.core.PaginationException;
+import dev.inlet.core.error.PaginationException;
 import dev.inlet.core.Position;
 import dev.inlet.core.internal.Redaction;
 import dev.inlet.core.ResponseInfo;
-import dev.inlet.core.TransportException;
+import dev.inlet.core.error.TransportException;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
 import dev.inlet.core.http.internal.Urls;

@@ -103,7 +103,7 @@ public final class EventRouter implements WebhookHandler {
          * body, such as {@code /data/object}, or {@code ""} for the whole body. Default: the vendor's
          * place with {@link EventRouter#builder(SignatureScheme)}, the whole body with
          * {@link EventRouter#builder()}. An event with nothing at the pointer fails its handler with a
-         * {@link dev.inlet.core.DecodingException} naming the pointer (dead-lettered, not retried).
+         * {@link dev.inlet.core.error.DecodingException} naming the pointer (dead-lettered, not retried).
          */
         public Builder payloadAt(String jsonPointer) {
             this.payloadPointer = EventPayloads.checked(jsonPointer);

@@ -2,7 +2,7 @@ package dev.inlet.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.DecodingException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.inlet.core.auth;
 
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 import java.util.Optional;
 import java.util.OptionalInt;
 

@@ -1,7 +1,7 @@
 package dev.inlet.core.internal;
 
 import java.util.Optional;
-import dev.inlet.core.IncompatibleDependencyException;
+import dev.inlet.core.error.IncompatibleDependencyException;
 
 /** <b>Internal</b> (not API; see the package).
  * Checks, once, that the Jackson on the classpath can work, before Inlet first builds a mapper. Jackson 3

@@ -1,7 +1,7 @@
 package dev.inlet.core.internal;
 
 import java.util.Objects;
-import dev.inlet.core.MissingDependencyException;
+import dev.inlet.core.error.MissingDependencyException;
 
 /** <b>Internal</b> (not API; see the package).
  * An optional library behind one feature, checked where the feature is first used: absent, the caller

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import dev.inlet.core.MissingDependencyException;
+import dev.inlet.core.error.MissingDependencyException;
 
 class OptionalDependencyTest {
 

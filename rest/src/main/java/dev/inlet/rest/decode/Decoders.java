@@ -1,6 +1,6 @@
 package dev.inlet.rest.decode;
 
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.DecodingException;
 import dev.inlet.core.Json;
 import dev.inlet.core.internal.OptionalDependency;
 import java.util.List;

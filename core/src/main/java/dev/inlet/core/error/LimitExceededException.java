@@ -1,4 +1,6 @@
-package dev.inlet.core;
+package dev.inlet.core.error;
+
+import dev.inlet.core.ReadLimits;
 
 /**
  * A response went past one of the {@link ReadLimits}: too many bytes, too long to read, a record,

@@ -1,10 +1,12 @@
-package dev.inlet.core;
+package dev.inlet.core.record;
 
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import dev.inlet.core.Json;
+import dev.inlet.core.PageSource;
 
 /**
  * Turns a validated raw record into the caller's type. A mapping failure (missing required

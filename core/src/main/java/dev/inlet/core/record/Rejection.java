@@ -1,8 +1,9 @@
-package dev.inlet.core;
+package dev.inlet.core.record;
 
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
+import dev.inlet.core.Position;
 
 /**
  * A record that failed validation or mapping, with everything needed to inspect or replay it.

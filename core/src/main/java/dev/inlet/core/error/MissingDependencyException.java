@@ -1,4 +1,4 @@
-package dev.inlet.core;
+package dev.inlet.core.error;
 
 /**
  * A feature was used whose library is not on the classpath. Inlet keeps what only some users need

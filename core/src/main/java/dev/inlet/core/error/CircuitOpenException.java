@@ -1,4 +1,4 @@
-package dev.inlet.core;
+package dev.inlet.core.error;
 
 import java.time.Instant;
 import java.util.Objects;

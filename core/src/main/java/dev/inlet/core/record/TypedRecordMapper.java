@@ -1,4 +1,4 @@
-package dev.inlet.core;
+package dev.inlet.core.record;
 
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;

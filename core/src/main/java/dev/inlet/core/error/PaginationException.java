@@ -1,4 +1,4 @@
-package dev.inlet.core;
+package dev.inlet.core.error;
 
 /**
  * Paging cannot go on safely: the next position repeats one already requested (a loop), points to

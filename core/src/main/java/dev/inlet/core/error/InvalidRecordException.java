@@ -1,4 +1,7 @@
-package dev.inlet.core;
+package dev.inlet.core.error;
+
+import dev.inlet.core.record.InvalidRecordPolicy;
+import dev.inlet.core.record.Rejection;
 
 /** A record failed validation or mapping under {@link InvalidRecordPolicy#FAIL}. */
 public class InvalidRecordException extends InletException {

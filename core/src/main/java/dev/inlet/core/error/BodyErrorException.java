@@ -1,4 +1,4 @@
-package dev.inlet.core;
+package dev.inlet.core.error;
 
 /**
  * A response with a success status whose body reports an error (errors hidden in 200s are real).

@@ -1,4 +1,4 @@
-package dev.inlet.core;
+package dev.inlet.core.error;
 
 /**
  * The request did not get a complete HTTP response: connection refused or reset, TLS failure,

@@ -1,4 +1,4 @@
-package dev.inlet.core;
+package dev.inlet.core.error;
 
 /**
  * A request was to go to an origin the caller did not allow: a redirect of a data request, or a

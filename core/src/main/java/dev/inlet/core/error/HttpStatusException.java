@@ -1,6 +1,7 @@
-package dev.inlet.core;
+package dev.inlet.core.error;
 
 import java.util.Optional;
+import dev.inlet.core.ResponseInfo;
 
 /**
  * The server answered with a status that is not a success and was not (or no longer) retried.

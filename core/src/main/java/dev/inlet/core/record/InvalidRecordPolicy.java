@@ -1,4 +1,7 @@
-package dev.inlet.core;
+package dev.inlet.core.record;
+
+import dev.inlet.core.RunReport;
+import dev.inlet.core.error.InvalidRecordException;
 
 /** What a connector does with a record that fails validation or mapping. */
 public enum InvalidRecordPolicy {

@@ -1,4 +1,4 @@
-package dev.inlet.core;
+package dev.inlet.core.error;
 
 /**
  * A library Inlet needs is on the classpath in a version that cannot work, typically because the build's

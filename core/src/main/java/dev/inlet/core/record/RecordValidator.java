@@ -1,4 +1,4 @@
-package dev.inlet.core;
+package dev.inlet.core.record;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ public interface RecordValidator {
 
     /** A validator that accepts everything unchanged. */
     static RecordValidator none() {
-        return ConnectorDefaults.NO_VALIDATION;
+        return NoValidation.INSTANCE;
     }
 
     /**

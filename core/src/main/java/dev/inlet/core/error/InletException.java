@@ -1,7 +1,9 @@
-package dev.inlet.core;
+package dev.inlet.core.error;
 
 import java.util.Optional;
 import dev.inlet.core.internal.SentSecrets;
+import dev.inlet.core.Connector;
+import dev.inlet.core.Position;
 
 /**
  * The root of Inlet's unchecked exceptions. Every message says what went wrong, where (connector,

@@ -1,4 +1,4 @@
-package dev.inlet.core;
+package dev.inlet.core.record;
 
 /**
  * Where rejected records go under {@link InvalidRecordPolicy#QUARANTINE}, so they can be inspected
