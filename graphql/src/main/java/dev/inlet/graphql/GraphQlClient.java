@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
+import dev.inlet.graphql.error.GraphQlErrorsException;
+import dev.inlet.graphql.error.GraphQlSyntaxException;
+import dev.inlet.graphql.error.GraphQlValidationException;
 
 /**
  * Sends GraphQL operations to one endpoint through Inlet's request pipeline (credentials, retries,

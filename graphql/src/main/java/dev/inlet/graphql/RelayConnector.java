@@ -7,6 +7,8 @@ import dev.inlet.core.SourceConnectorBuilder;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import dev.inlet.graphql.error.GraphQlException;
+import dev.inlet.graphql.error.GraphQlValidationException;
 
 /**
  * Connectors for Relay connections: a GraphQL query, the path of its connection and the name of

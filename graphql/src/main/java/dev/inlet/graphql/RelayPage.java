@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import dev.inlet.graphql.error.GraphQlErrorsException;
 
 /**
  * One page of a Relay connection, from a response already read into a tree (a page is bounded by

@@ -25,6 +25,7 @@ import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import dev.inlet.graphql.error.GraphQlErrorsException;
 
 /**
  * Reads a 2xx response as a GraphQL response, inside the pipeline's retry scope, and decides what

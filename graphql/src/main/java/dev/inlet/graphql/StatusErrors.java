@@ -17,6 +17,7 @@ import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import dev.inlet.graphql.error.GraphQlErrorsException;
 
 /**
  * Keeps GraphQL errors structured when a server answers them with a non-2xx status (a 400 for a

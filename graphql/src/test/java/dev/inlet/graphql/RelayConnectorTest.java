@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import dev.inlet.graphql.error.GraphQlErrorsException;
+import dev.inlet.graphql.error.GraphQlException;
 
 /** Relay connections as connectors: resume, checks before sending, loops, partial pages. */
 @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)

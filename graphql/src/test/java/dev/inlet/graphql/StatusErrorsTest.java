@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import dev.inlet.graphql.error.GraphQlErrorsException;
 
 /** GraphQL errors answered with a non-2xx status stay structured, and retries stay the policy's. */
 class StatusErrorsTest {

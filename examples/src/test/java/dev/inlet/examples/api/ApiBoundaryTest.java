@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
  * to that module by name; consumers (the examples, the docs' snippets, the consumer matrix's sample
  * projects, the benchmarks) never reach an internal package; core's feature packages do not depend
  * on each other; and no package is in a cycle (a package and its {@code internal} sub-package count
- * as one, as {@code okhttp3} and {@code okhttp3.internal} do; so do core's model, {@code error} and
- * {@code record}, its bottom layer).
+ * as one, as {@code okhttp3} and {@code okhttp3.internal} do; so does a package and its {@code error}
+ * package of exceptions, which carry its types while it throws them; and core's {@code record} SPI
+ * belongs to core's bottom layer).
  *
  * <p>It reads the compiled classes of every module from {@code <module>/target/classes}, so it runs
  * in a reactor build from the repository root ({@code mvn verify}); the modules that the examples do
@@ -188,7 +189,7 @@ class ApiBoundaryTest {
                 if (CORE_BOTTOM_LAYER.contains(pkg)) {
                     return SliceIdentifier.of("dev.inlet.core (the bottom layer)");
                 }
-                return SliceIdentifier.of(pkg.replaceAll("\\.internal(\\..*)?$", ""));
+                return SliceIdentifier.of(pkg.replaceAll("\\.(internal|error)(\\..*)?$", ""));
             }
 
             @Override

@@ -1,6 +1,7 @@
-package dev.inlet.graphql;
+package dev.inlet.graphql.error;
 
 import java.util.List;
+import dev.inlet.graphql.GraphQlError;
 
 /**
  * A GraphQL operation does not fit the schema it was checked against (an unknown field, a wrong

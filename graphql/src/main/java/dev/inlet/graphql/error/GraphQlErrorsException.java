@@ -1,9 +1,12 @@
-package dev.inlet.graphql;
+package dev.inlet.graphql.error;
 
 import dev.inlet.core.error.BodyErrorException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import dev.inlet.graphql.ErrorPolicy;
+import dev.inlet.graphql.GraphQlError;
+import dev.inlet.graphql.GraphQlResponse;
 
 /**
  * The server answered with GraphQL errors the client does not accept: any error under

@@ -1,4 +1,4 @@
-package dev.inlet.graphql;
+package dev.inlet.graphql.error;
 
 /**
  * A GraphQL document (an operation, or a schema in SDL) is not valid GraphQL syntax. Raised by

@@ -1,4 +1,4 @@
-package dev.inlet.graphql;
+package dev.inlet.graphql.error;
 
 import dev.inlet.core.error.InletException;
 
