@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import dev.inlet.webhooks.routing.EventRouter;
 
 /** Typed routes get the object the event is about, where the provider puts it; the whole event stays available. */
 class EventRouterTest {

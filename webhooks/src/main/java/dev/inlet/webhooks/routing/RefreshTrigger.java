@@ -1,4 +1,4 @@
-package dev.inlet.webhooks;
+package dev.inlet.webhooks.routing;
 
 /**
  * Asks the host to refresh a named connector now, such as a scheduler's {@code runNow}: the link

@@ -1,8 +1,11 @@
-package dev.inlet.webhooks;
+package dev.inlet.webhooks.routing;
 
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import dev.inlet.webhooks.WebhookConfigException;
+import dev.inlet.webhooks.WebhookEvent;
+import dev.inlet.webhooks.WebhookHandler;
 
 /**
  * Ready-made handlers that turn events into the two things a data pipeline does with them: refresh

@@ -1,4 +1,4 @@
-package dev.inlet.webhooks;
+package dev.inlet.webhooks.routing;
 
 import dev.inlet.core.error.DecodingException;
 import java.util.Map;
@@ -6,6 +6,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import dev.inlet.webhooks.SignatureScheme;
+import dev.inlet.webhooks.WebhookConfigException;
+import dev.inlet.webhooks.WebhookEvent;
 
 /**
  * Where a provider puts the object an event is about, inside its event envelope, and how a typed
