@@ -44,6 +44,23 @@ class ApiListingTest {
                 .isEqualTo(expected);
     }
 
+    @Test
+    void theArchitecturePageStatesEachModulesExportedTypeCount() throws IOException {
+        String architecture = Files.readString(ModuleApi.repositoryRoot().resolve("docs/ARCHITECTURE.md"));
+        List<String> missing = new ArrayList<>();
+        for (ModuleApi module : ModuleApi.all().values()) {
+            int count = 0;
+            for (String pkg : module.exported()) {
+                count += publicTypes(module.sources().resolve(pkg.replace('.', '/'))).size();
+            }
+            String row = "| `" + module.name() + "` | " + module.exported().size() + " | " + count + " |";
+            if (!architecture.contains(row)) {
+                missing.add(row);
+            }
+        }
+        assertThat(missing).as("rows the 'Public API' table of docs/ARCHITECTURE.md must start with").isEmpty();
+    }
+
     static String render(Map<String, ModuleApi> modules) throws IOException {
         StringBuilder summary = new StringBuilder();
         StringBuilder body = new StringBuilder();
