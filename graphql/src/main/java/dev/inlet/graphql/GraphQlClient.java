@@ -9,6 +9,7 @@ import dev.inlet.core.Position;
 import dev.inlet.core.internal.Redaction;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Interceptor;
+import dev.inlet.core.http.PipelineSettings;
 import dev.inlet.core.http.internal.PipelineOverrides;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.retry.RetryPolicy;
@@ -242,7 +243,7 @@ public final class GraphQlClient {
      * {@link HttpPipeline#defaults()}; Inlet's default mapper ({@link Json#mapper()}: exact decimals,
      * unknown properties ignored); the pipeline's request timeout.
      */
-    public static final class Builder {
+    public static final class Builder implements PipelineSettings<Builder> {
         private final URI endpoint;
         private final Headers.Builder headers = Headers.builder();
         private JsonMapper mapper = Json.mapper();
@@ -285,24 +286,35 @@ public final class GraphQlClient {
         }
 
         /** The request pipeline (transport, interceptors, retry policy, limiter, credentials, listener). */
+        @Override
         public Builder pipeline(HttpPipeline pipeline) {
             this.pipeline.base(pipeline);
             return this;
         }
 
         /** Credentials for this client, replacing the pipeline's. */
+        @Override
         public Builder credentials(Interceptor credentials) {
             pipeline.credentials(credentials);
             return this;
         }
 
         /** A client-side rate limiter for this client, replacing the pipeline's. */
+        @Override
         public Builder rateLimiter(Interceptor limiter) {
             pipeline.rateLimiter(limiter);
             return this;
         }
 
+        /** A circuit breaker for this client (see {@code CircuitBreakers}), replacing the pipeline's. */
+        @Override
+        public Builder circuitBreaker(Interceptor breaker) {
+            pipeline.circuitBreaker(breaker);
+            return this;
+        }
+
         /** The retry policy for this client, replacing the pipeline's. */
+        @Override
         public Builder retryPolicy(RetryPolicy policy) {
             pipeline.retryPolicy(policy);
             return this;
@@ -314,6 +326,7 @@ public final class GraphQlClient {
          * number and nesting limits, compression ratio), replacing the pipeline's. Default
          * {@link ReadLimits#defaults()}; see {@code docs/resilience.md}.
          */
+        @Override
         public Builder limits(ReadLimits limits) {
             pipeline.limits(limits);
             return this;

@@ -10,6 +10,7 @@ import dev.inlet.core.SourceConnectorBuilder;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Interceptor;
 import dev.inlet.core.http.Origin;
+import dev.inlet.core.http.PipelineSettings;
 import dev.inlet.core.http.internal.PipelineOverrides;
 import dev.inlet.core.retry.RetryPolicy;
 import dev.inlet.rest.decode.BodyDecoder;
@@ -70,7 +71,7 @@ public final class RestConnector {
      * defaults for validation (none), invalid records ({@link InvalidRecordPolicy#FAIL}), quarantine
      * and listener.
      */
-    public static final class Builder extends SourceConnectorBuilder<Builder> {
+    public static final class Builder extends SourceConnectorBuilder<Builder> implements PipelineSettings<Builder> {
         private URI baseUrl;
         private String path = "";
         private String method = "GET";
@@ -238,30 +239,35 @@ public final class RestConnector {
         }
 
         /** The request pipeline (transport, interceptors, retry policy, limiter, credentials). */
+        @Override
         public Builder pipeline(HttpPipeline pipeline) {
             this.pipeline.base(pipeline);
             return this;
         }
 
         /** Credentials for this connector, replacing the pipeline's. */
+        @Override
         public Builder credentials(Interceptor credentials) {
             pipeline.credentials(credentials);
             return this;
         }
 
         /** A rate limiter for this connector, replacing the pipeline's. */
+        @Override
         public Builder rateLimiter(Interceptor limiter) {
             pipeline.rateLimiter(limiter);
             return this;
         }
 
         /** A circuit breaker for this connector (see {@code CircuitBreakers}), replacing the pipeline's. */
+        @Override
         public Builder circuitBreaker(Interceptor breaker) {
             pipeline.circuitBreaker(breaker);
             return this;
         }
 
         /** The retry policy for this connector, replacing the pipeline's. */
+        @Override
         public Builder retryPolicy(RetryPolicy policy) {
             pipeline.retryPolicy(policy);
             return this;
@@ -273,6 +279,7 @@ public final class RestConnector {
          * number and nesting limits, compression ratio), replacing the pipeline's. Default
          * {@link ReadLimits#defaults()}; see {@code docs/resilience.md}.
          */
+        @Override
         public Builder limits(ReadLimits limits) {
             pipeline.limits(limits);
             return this;
