@@ -15,7 +15,7 @@ import dev.inlet.core.http.internal.PipelineOverrides;
 import dev.inlet.core.retry.RetryPolicy;
 import dev.inlet.rest.decode.BodyDecoder;
 import dev.inlet.rest.decode.BodyFormat;
-import dev.inlet.rest.decode.JsonPointers;
+import dev.inlet.rest.internal.JsonPointers;
 import dev.inlet.rest.paginate.Paginator;
 import dev.inlet.rest.paginate.Paginators;
 import dev.inlet.rest.paginate.StopCondition;

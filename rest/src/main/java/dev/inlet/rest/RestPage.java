@@ -16,7 +16,7 @@ import dev.inlet.rest.decode.BodyDecoder;
 import dev.inlet.rest.decode.DecodeContext;
 import dev.inlet.rest.decode.DecodedBody;
 import dev.inlet.rest.decode.Decoders;
-import dev.inlet.rest.decode.ExcerptingInputStream;
+import dev.inlet.rest.internal.ExcerptingInputStream;
 import dev.inlet.rest.paginate.PageFacts;
 import dev.inlet.rest.paginate.StopCondition;
 import java.io.IOException;

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * to that module by name; consumers (the examples, the docs' snippets, the consumer matrix's sample
  * projects, the benchmarks) never reach an internal package; core's feature packages do not depend
  * on each other; and no package is in a cycle (a package and its {@code internal} sub-package count
- * as one, as {@code okhttp3} and {@code okhttp3.internal} do; so does a package and its {@code error}
+ * as one, as {@code okhttp3} and {@code okhttp3.internal} do, while a module's own {@code internal}
+ * package, such as {@code dev.inlet.rest.internal}, is a layer below all of its packages; a package and its {@code error}
  * package of exceptions, which carry its types while it throws them; and core's {@code record} SPI
  * belongs to core's bottom layer).
  *
@@ -69,7 +70,7 @@ class ApiBoundaryTest {
             for (String pkg : module.packagesInSources()) {
                 if (!module.packages().contains(pkg)) {
                     problems.add(module.name() + ": package " + pkg + " is in no 'exports' line of " + module.dir().resolve(ModuleApi.FILE)
-                            + "; add 'exports " + pkg + "' (API) or 'exports " + pkg + " to <modules>' (internal)");
+                            + "; add 'exports " + pkg + "' (API), 'exports " + pkg + " to <modules>' or 'conceals " + pkg + "' (internal)");
                 }
             }
             for (String pkg : module.packages()) {
@@ -80,7 +81,7 @@ class ApiBoundaryTest {
                 if (internal == module.exported().contains(pkg)) {
                     problems.add(module.name() + ": package " + pkg + (internal
                             ? " is internal and may only be exported 'to' named modules"
-                            : " is exported only to named modules; move it to an 'internal' package"));
+                            : " is exported only to named modules or concealed; move it to an 'internal' package"));
                 }
             }
             module.qualified().values().forEach(to -> to.stream().filter(m -> !MODULES.containsKey(m))
@@ -188,6 +189,10 @@ class ApiBoundaryTest {
                 }
                 if (CORE_BOTTOM_LAYER.contains(pkg)) {
                     return SliceIdentifier.of("dev.inlet.core (the bottom layer)");
+                }
+                if (pkg.matches("dev\\.inlet\\.\\w+\\.internal(\\..*)?")) {
+                    // A module's own internal package is a layer below all of the module's packages.
+                    return SliceIdentifier.of(pkg);
                 }
                 return SliceIdentifier.of(pkg.replaceAll("\\.(internal|error)(\\..*)?$", ""));
             }

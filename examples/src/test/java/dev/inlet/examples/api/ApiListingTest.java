@@ -77,7 +77,7 @@ class ApiListingTest {
             }
             total += count;
             List<String> internal = new ArrayList<>();
-            module.qualified().forEach((pkg, to) -> internal.add("`" + pkg + "` (to " + String.join(", ", to) + ")"));
+            module.qualified().forEach((pkg, to) -> internal.add("`" + pkg + "` (" + (to.isEmpty() ? "to none" : "to " + String.join(", ", to)) + ")"));
             summary.append("| `").append(module.name()).append("` | ").append(module.exported().size()).append(" | ")
                     .append(count).append(" | ").append(internal.isEmpty() ? "—" : String.join("; ", internal)).append(" |\n");
             body.append("\n## `").append(module.name()).append("`: ").append(count).append(" types\n").append(section);

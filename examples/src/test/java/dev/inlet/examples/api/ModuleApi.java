@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * One library module's API as its {@code src/main/resources/META-INF/inlet-api.txt} declares it: the
  * packages it exports to everyone, and the internal packages it exports only to named Inlet modules.
- * The file has the shape of a {@code module-info.java} (see docs/ARCHITECTURE.md, "Public API").
+ * The file has the shape of a {@code module-info.java} (see docs/ARCHITECTURE.md, "Public API"), plus
+ * {@code conceals P} for an internal package no other module may use (JPMS's concealed package).
  * A new module joins by adding that file; nothing here lists modules.
  */
 record ModuleApi(String name, Path dir, Set<String> exported, Map<String, Set<String>> qualified) {
@@ -58,6 +59,8 @@ record ModuleApi(String name, Path dir, Set<String> exported, Map<String, Set<St
             String where = dir.resolve(FILE) + ":" + (i + 1);
             if (line.startsWith("module ")) {
                 name = line.substring("module ".length()).strip();
+            } else if (line.startsWith("conceals ")) {
+                qualified.put(line.substring("conceals ".length()).strip(), Set.of());
             } else if (line.startsWith("exports ") && line.contains(" to ")) {
                 String pkg = line.substring("exports ".length(), line.indexOf(" to ")).strip();
                 Set<String> to = new TreeSet<>();

@@ -14,6 +14,7 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.POJONode;
+import dev.inlet.rest.internal.JsonPointers;
 
 /**
  * Decodes a JSON body, streaming: finds the records array at the JSON Pointer, yields its elements

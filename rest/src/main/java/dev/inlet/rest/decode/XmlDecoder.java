@@ -17,6 +17,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.xml.XmlFactory;
 import tools.jackson.dataformat.xml.XmlMapper;
+import dev.inlet.rest.internal.JsonPointers;
 
 /**
  * Decodes an XML body into a tree (Jackson XML), then selects the records by JSON Pointer over

@@ -5,6 +5,7 @@ import dev.inlet.core.Position;
 import dev.inlet.core.http.Request;
 import java.net.URI;
 import java.util.Optional;
+import dev.inlet.rest.internal.LinkHeader;
 
 /** GitHub style: the next page is the {@code Link} header's {@code rel="next"} target (RFC 8288). */
 final class LinkHeaderPaginator implements Paginator {

@@ -1,9 +1,10 @@
-package dev.inlet.rest.decode;
+package dev.inlet.rest.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a JSON Pointer (RFC 6901) into its unescaped segments. */
+/** <b>Internal</b> (not API; see the package).
+ * Splits a JSON Pointer (RFC 6901) into its unescaped segments. */
 public final class JsonPointers {
 
     private JsonPointers() {

@@ -1,4 +1,4 @@
-package dev.inlet.rest.paginate;
+package dev.inlet.rest.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/**
+/** <b>Internal</b> (not API; see the package).
  * A parser for the HTTP {@code Link} header (RFC 8288 §3): several link-values separated by commas,
  * each a {@code <URI-Reference>} followed by parameters whose values are tokens or quoted strings
  * (with backslash escapes). Commas and semicolons inside the URI or inside quotes do not split.

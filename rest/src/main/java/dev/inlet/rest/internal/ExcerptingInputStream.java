@@ -1,10 +1,10 @@
-package dev.inlet.rest.decode;
+package dev.inlet.rest.internal;
 
 import dev.inlet.core.http.internal.BodyExcerpt;
 import java.io.IOException;
 import java.io.InputStream;
 
-/**
+/** <b>Internal</b> (not API; see the package).
  * Passes a body through while keeping its first bytes, so a decoding error can quote how the body
  * started without buffering it, and lets the caller peek at the first non-whitespace byte (to sniff
  * a format) without consuming it. Past the first bytes, reads go straight to the underlying stream:
