@@ -8,6 +8,14 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
+import dev.inlet.core.error.InletException;
+import dev.inlet.core.error.PaginationException;
+import dev.inlet.core.record.InMemoryQuarantine;
+import dev.inlet.core.record.InvalidRecordPolicy;
+import dev.inlet.core.record.QuarantineSink;
+import dev.inlet.core.record.RecordMapper;
+import dev.inlet.core.record.RecordValidator;
+import dev.inlet.core.record.Rejection;
 
 /**
  * A named source of records, fetched lazily page by page.

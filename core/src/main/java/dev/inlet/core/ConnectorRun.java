@@ -17,6 +17,12 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import dev.inlet.core.error.DecodingException;
+import dev.inlet.core.error.InletException;
+import dev.inlet.core.error.InvalidRecordException;
+import dev.inlet.core.error.PaginationException;
+import dev.inlet.core.record.Rejection;
+import dev.inlet.core.record.Violation;
 
 /**
  * One run of a {@link Connector}: reads pages from a starting position, delivers valid records,

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import dev.inlet.core.internal.Redaction;
 
 /**
  * An immutable, multi-valued map of HTTP header fields whose names compare case-insensitively.

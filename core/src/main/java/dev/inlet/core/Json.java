@@ -6,6 +6,8 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import dev.inlet.core.internal.JacksonCompatibility;
+import dev.inlet.core.error.IncompatibleDependencyException;
 
 /**
  * Inlet's default Jackson 3 mapper, and the settings it relies on.

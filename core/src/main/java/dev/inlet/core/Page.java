@@ -3,6 +3,7 @@ package dev.inlet.core;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import dev.inlet.core.record.Rejection;
 
 /**
  * One page of a source, held in memory: its records, the response facts, and the position of the

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import dev.inlet.core.error.InletException;
 
 /**
  * The one pure step under every connector: fetch the page at a position, yielding its records and

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import dev.inlet.core.error.PaginationException;
 
 /**
  * The paging guards of one run, for every kind of source: a server that hands out a fresh cursor

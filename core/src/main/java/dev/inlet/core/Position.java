@@ -1,5 +1,6 @@
 package dev.inlet.core;
 
+import dev.inlet.core.internal.Redaction;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;

@@ -3,6 +3,8 @@ package dev.inlet.core;
 import java.time.Duration;
 import java.util.Objects;
 import tools.jackson.core.StreamReadConstraints;
+import dev.inlet.core.error.DecodingException;
+import dev.inlet.core.error.LimitExceededException;
 
 /**
  * How much of a response Inlet reads and holds before it gives up with a

@@ -4,6 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import dev.inlet.core.error.InletException;
+import dev.inlet.core.error.InvalidRecordException;
+import dev.inlet.core.record.InvalidRecordPolicy;
+import dev.inlet.core.record.QuarantineSink;
+import dev.inlet.core.record.RecordMapper;
+import dev.inlet.core.record.RecordValidator;
+import dev.inlet.core.record.Rejection;
+import dev.inlet.core.record.Validation;
+import dev.inlet.core.record.Violation;
 
 /**
  * Turns one raw record into a delivered value or a rejection: validate, map, and apply the

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import dev.inlet.core.internal.Redaction;
 
 /**
  * The facts of one HTTP response, without its body: status, headers, where it came from and how

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import dev.inlet.core.record.Rejection;
+import dev.inlet.core.record.Violation;
 
 /**
  * What one run of a connector did: pages and records seen, how many were valid and rejected (by

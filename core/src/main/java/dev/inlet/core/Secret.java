@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
+import dev.inlet.core.internal.Redaction;
+import dev.inlet.core.error.InletException;
 
 /**
  * A secret value (API key, password, client secret, token) that does not show itself: its

@@ -5,6 +5,11 @@ import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import dev.inlet.core.record.InMemoryQuarantine;
+import dev.inlet.core.record.InvalidRecordPolicy;
+import dev.inlet.core.record.QuarantineSink;
+import dev.inlet.core.record.RecordMapper;
+import dev.inlet.core.record.RecordValidator;
 
 /**
  * The half of a connector builder that every kind of source shares (REST endpoints, GraphQL Relay

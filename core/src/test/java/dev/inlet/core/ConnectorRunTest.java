@@ -13,6 +13,14 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import dev.inlet.core.error.InvalidRecordException;
+import dev.inlet.core.error.TransportException;
+import dev.inlet.core.record.InMemoryQuarantine;
+import dev.inlet.core.record.InvalidRecordPolicy;
+import dev.inlet.core.record.RecordValidator;
+import dev.inlet.core.record.Rejection;
+import dev.inlet.core.record.Validation;
+import dev.inlet.core.record.Violation;
 
 /** How a run reads pages, tracks where to resume, releases responses and reports. */
 class ConnectorRunTest {

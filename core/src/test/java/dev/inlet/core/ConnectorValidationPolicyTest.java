@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
+import dev.inlet.core.error.InvalidRecordException;
+import dev.inlet.core.record.InMemoryQuarantine;
+import dev.inlet.core.record.InvalidRecordPolicy;
+import dev.inlet.core.record.Rejection;
+import dev.inlet.core.record.Violation;
 
 /**
  * The connector policies on 10,000 raw records of which a known 3% are invalid, each validated by

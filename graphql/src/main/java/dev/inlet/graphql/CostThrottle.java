@@ -1,9 +1,9 @@
 package dev.inlet.graphql;
 
 import dev.inlet.core.InletListener;
-import dev.inlet.core.RateLimitedException;
+import dev.inlet.core.error.RateLimitedException;
 import dev.inlet.core.Sleeper;
-import dev.inlet.core.TransportException;
+import dev.inlet.core.error.TransportException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

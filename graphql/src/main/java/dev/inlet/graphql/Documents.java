@@ -9,6 +9,8 @@ import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import java.util.List;
 import java.util.stream.Collectors;
+import dev.inlet.graphql.error.GraphQlException;
+import dev.inlet.graphql.error.GraphQlSyntaxException;
 
 /** Parsing GraphQL documents with graphql-java, and choosing the operation to run. */
 final class Documents {

@@ -1,5 +1,7 @@
 package dev.inlet.graphql;
 
+import dev.inlet.graphql.error.GraphQlErrorsException;
+
 /** What a client does with a response whose {@code errors} list is not empty. */
 public enum ErrorPolicy {
 

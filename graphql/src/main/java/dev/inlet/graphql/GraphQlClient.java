@@ -6,10 +6,11 @@ import dev.inlet.core.Json;
 import dev.inlet.core.ReadLimits;
 import dev.inlet.core.OpenPage;
 import dev.inlet.core.Position;
-import dev.inlet.core.Redaction;
+import dev.inlet.core.internal.Redaction;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Interceptor;
-import dev.inlet.core.http.PipelineOverrides;
+import dev.inlet.core.http.PipelineSettings;
+import dev.inlet.core.http.internal.PipelineOverrides;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.retry.RetryPolicy;
 import java.net.URI;
@@ -20,6 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
+import dev.inlet.graphql.error.GraphQlErrorsException;
+import dev.inlet.graphql.error.GraphQlSyntaxException;
+import dev.inlet.graphql.error.GraphQlValidationException;
 
 /**
  * Sends GraphQL operations to one endpoint through Inlet's request pipeline (credentials, retries,
@@ -108,7 +112,7 @@ public final class GraphQlClient {
      *     (nothing is sent)
      * @throws GraphQlErrorsException if the response has errors the {@link ErrorPolicy} does not
      *     accept, or throttling errors remained after the retries
-     * @throws dev.inlet.core.InletException for transport, status and decoding failures after retries
+     * @throws dev.inlet.core.error.InletException for transport, status and decoding failures after retries
      */
     public GraphQlResponse execute(GraphQlOperation operation) {
         Objects.requireNonNull(operation, "operation");
@@ -239,7 +243,7 @@ public final class GraphQlClient {
      * {@link HttpPipeline#defaults()}; Inlet's default mapper ({@link Json#mapper()}: exact decimals,
      * unknown properties ignored); the pipeline's request timeout.
      */
-    public static final class Builder {
+    public static final class Builder implements PipelineSettings<Builder> {
         private final URI endpoint;
         private final Headers.Builder headers = Headers.builder();
         private JsonMapper mapper = Json.mapper();
@@ -282,24 +286,35 @@ public final class GraphQlClient {
         }
 
         /** The request pipeline (transport, interceptors, retry policy, limiter, credentials, listener). */
+        @Override
         public Builder pipeline(HttpPipeline pipeline) {
             this.pipeline.base(pipeline);
             return this;
         }
 
         /** Credentials for this client, replacing the pipeline's. */
+        @Override
         public Builder credentials(Interceptor credentials) {
             pipeline.credentials(credentials);
             return this;
         }
 
         /** A client-side rate limiter for this client, replacing the pipeline's. */
+        @Override
         public Builder rateLimiter(Interceptor limiter) {
             pipeline.rateLimiter(limiter);
             return this;
         }
 
+        /** A circuit breaker for this client (see {@code CircuitBreakers}), replacing the pipeline's. */
+        @Override
+        public Builder circuitBreaker(Interceptor breaker) {
+            pipeline.circuitBreaker(breaker);
+            return this;
+        }
+
         /** The retry policy for this client, replacing the pipeline's. */
+        @Override
         public Builder retryPolicy(RetryPolicy policy) {
             pipeline.retryPolicy(policy);
             return this;
@@ -307,10 +322,11 @@ public final class GraphQlClient {
 
         /**
          * How much of a response this client reads and holds before failing with a non-retryable
-         * {@link dev.inlet.core.LimitExceededException} (body size and reading time, record size, string,
+         * {@link dev.inlet.core.error.LimitExceededException} (body size and reading time, record size, string,
          * number and nesting limits, compression ratio), replacing the pipeline's. Default
          * {@link ReadLimits#defaults()}; see {@code docs/resilience.md}.
          */
+        @Override
         public Builder limits(ReadLimits limits) {
             pipeline.limits(limits);
             return this;

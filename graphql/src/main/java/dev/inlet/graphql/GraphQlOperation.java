@@ -21,6 +21,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
+import dev.inlet.graphql.error.GraphQlException;
+import dev.inlet.graphql.error.GraphQlSyntaxException;
 
 /**
  * A GraphQL query or mutation ready to send: the document exactly as written, parsed (and so

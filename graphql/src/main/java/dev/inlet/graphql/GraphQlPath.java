@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import dev.inlet.graphql.error.GraphQlException;
 
 /**
  * A path into a GraphQL result, written the way you read the response: response keys (aliases

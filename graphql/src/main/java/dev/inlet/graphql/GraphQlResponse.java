@@ -10,6 +10,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import dev.inlet.graphql.error.GraphQlException;
 
 /**
  * A GraphQL response: {@code data}, {@code errors} and {@code extensions}, with typed extraction by

@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import dev.inlet.graphql.error.GraphQlSyntaxException;
+import dev.inlet.graphql.error.GraphQlValidationException;
 
 /**
  * The schema of a GraphQL API, used to validate operations locally so that a misspelt field or a

@@ -1,12 +1,14 @@
 package dev.inlet.graphql;
 
 import dev.inlet.core.Connector;
-import dev.inlet.core.InvalidRecordPolicy;
+import dev.inlet.core.record.InvalidRecordPolicy;
 import dev.inlet.core.PageSource;
 import dev.inlet.core.SourceConnectorBuilder;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import dev.inlet.graphql.error.GraphQlException;
+import dev.inlet.graphql.error.GraphQlValidationException;
 
 /**
  * Connectors for Relay connections: a GraphQL query, the path of its connection and the name of

@@ -1,8 +1,8 @@
 package dev.inlet.graphql;
 
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.DecodingException;
 import dev.inlet.core.OpenPage;
-import dev.inlet.core.PaginationException;
+import dev.inlet.core.error.PaginationException;
 import dev.inlet.core.Position;
 import dev.inlet.core.ResponseInfo;
 import dev.inlet.core.RunWarning;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import dev.inlet.graphql.error.GraphQlErrorsException;
 
 /**
  * One page of a Relay connection, from a response already read into a tree (a page is bounded by

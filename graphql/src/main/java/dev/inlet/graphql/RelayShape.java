@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import dev.inlet.graphql.error.GraphQlException;
 
 /**
  * Where a Relay connection's records and page info are in the response, read from the operation's

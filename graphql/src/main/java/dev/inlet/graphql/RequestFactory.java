@@ -2,7 +2,7 @@ package dev.inlet.graphql;
 
 import dev.inlet.core.Headers;
 import dev.inlet.core.http.Request;
-import dev.inlet.core.http.Urls;
+import dev.inlet.core.http.internal.Urls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.AbstractMap;

@@ -1,14 +1,14 @@
 package dev.inlet.graphql;
 
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.DecodingException;
 import dev.inlet.core.ResponseInfo;
-import dev.inlet.core.TransportException;
-import dev.inlet.core.http.BodyExcerpt;
+import dev.inlet.core.error.TransportException;
+import dev.inlet.core.http.internal.BodyExcerpt;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
 import dev.inlet.core.retry.WaitHints;
 import dev.inlet.core.Json;
-import dev.inlet.core.LimitExceededException;
+import dev.inlet.core.error.LimitExceededException;
 import dev.inlet.core.ReadLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,6 +25,7 @@ import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import dev.inlet.graphql.error.GraphQlErrorsException;
 
 /**
  * Reads a 2xx response as a GraphQL response, inside the pipeline's retry scope, and decides what

@@ -1,6 +1,6 @@
 package dev.inlet.graphql;
 
-import dev.inlet.core.HttpStatusException;
+import dev.inlet.core.error.HttpStatusException;
 import dev.inlet.core.ResponseInfo;
 import dev.inlet.core.http.Interceptor;
 import dev.inlet.core.http.Request;
@@ -17,6 +17,7 @@ import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import dev.inlet.graphql.error.GraphQlErrorsException;
 
 /**
  * Keeps GraphQL errors structured when a server answers them with a non-2xx status (a 400 for a

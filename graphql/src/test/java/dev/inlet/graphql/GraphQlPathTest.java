@@ -7,6 +7,7 @@ import dev.inlet.core.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import dev.inlet.graphql.error.GraphQlException;
 
 class GraphQlPathTest {
 

@@ -8,6 +8,8 @@ import dev.inlet.core.testing.RecordingListener;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import dev.inlet.graphql.error.GraphQlException;
+import dev.inlet.graphql.error.GraphQlSyntaxException;
 
 /** Operations are parsed and checked locally; what goes on the wire for queries and mutations. */
 class OperationTest {

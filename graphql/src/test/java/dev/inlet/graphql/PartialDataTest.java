@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
+import dev.inlet.graphql.error.GraphQlErrorsException;
+import dev.inlet.graphql.error.GraphQlException;
 
 /**
  * Errors beside data: the failing policy names each error's path; the accepting policy returns the

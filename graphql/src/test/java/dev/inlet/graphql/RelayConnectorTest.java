@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inlet.core.Connector;
 import dev.inlet.core.ConnectorRun;
-import dev.inlet.core.InletException;
-import dev.inlet.core.InvalidRecordPolicy;
+import dev.inlet.core.error.InletException;
+import dev.inlet.core.record.InvalidRecordPolicy;
 import dev.inlet.core.Page;
-import dev.inlet.core.PaginationException;
+import dev.inlet.core.error.PaginationException;
 import dev.inlet.core.Position;
 import dev.inlet.core.testing.FakeClock;
 import dev.inlet.core.testing.RecordingListener;
@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import dev.inlet.graphql.error.GraphQlErrorsException;
+import dev.inlet.graphql.error.GraphQlException;
 
 /** Relay connections as connectors: resume, checks before sending, loops, partial pages. */
 @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)

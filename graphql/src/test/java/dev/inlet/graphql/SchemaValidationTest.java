@@ -9,6 +9,8 @@ import dev.inlet.core.testing.RecordingListener;
 import graphql.introspection.IntrospectionQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import dev.inlet.graphql.error.GraphQlSyntaxException;
+import dev.inlet.graphql.error.GraphQlValidationException;
 
 /** Operations checked against a schema (SDL or introspection) before anything is sent. */
 class SchemaValidationTest {

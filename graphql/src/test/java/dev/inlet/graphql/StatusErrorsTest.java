@@ -3,9 +3,9 @@ package dev.inlet.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.DecodingException;
 import dev.inlet.core.Headers;
-import dev.inlet.core.HttpStatusException;
+import dev.inlet.core.error.HttpStatusException;
 import dev.inlet.core.retry.RetryPolicy;
 import dev.inlet.core.testing.FakeClock;
 import dev.inlet.core.testing.RecordingListener;
@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import dev.inlet.graphql.error.GraphQlErrorsException;
 
 /** GraphQL errors answered with a non-2xx status stay structured, and retries stay the policy's. */
 class StatusErrorsTest {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inlet.core.Headers;
-import dev.inlet.core.RateLimitedException;
+import dev.inlet.core.error.RateLimitedException;
 import dev.inlet.core.retry.RetryPolicy;
 import dev.inlet.core.testing.FakeClock;
 import dev.inlet.core.testing.RecordingListener;

@@ -1,7 +1,7 @@
 package dev.inlet.rest;
 
 import dev.inlet.core.ResponseInfo;
-import dev.inlet.rest.paginate.LinkHeader;
+import dev.inlet.rest.internal.LinkHeader;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package dev.inlet.rest;
 
 import dev.inlet.core.Connector;
 import dev.inlet.core.Headers;
-import dev.inlet.core.InvalidRecordPolicy;
+import dev.inlet.core.record.InvalidRecordPolicy;
 import dev.inlet.core.Json;
 import dev.inlet.core.ReadLimits;
 import dev.inlet.core.PageSource;
@@ -10,11 +10,12 @@ import dev.inlet.core.SourceConnectorBuilder;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Interceptor;
 import dev.inlet.core.http.Origin;
-import dev.inlet.core.http.PipelineOverrides;
+import dev.inlet.core.http.PipelineSettings;
+import dev.inlet.core.http.internal.PipelineOverrides;
 import dev.inlet.core.retry.RetryPolicy;
 import dev.inlet.rest.decode.BodyDecoder;
 import dev.inlet.rest.decode.BodyFormat;
-import dev.inlet.rest.decode.JsonPointers;
+import dev.inlet.rest.internal.JsonPointers;
 import dev.inlet.rest.paginate.Paginator;
 import dev.inlet.rest.paginate.Paginators;
 import dev.inlet.rest.paginate.StopCondition;
@@ -70,7 +71,7 @@ public final class RestConnector {
      * defaults for validation (none), invalid records ({@link InvalidRecordPolicy#FAIL}), quarantine
      * and listener.
      */
-    public static final class Builder extends SourceConnectorBuilder<Builder> {
+    public static final class Builder extends SourceConnectorBuilder<Builder> implements PipelineSettings<Builder> {
         private URI baseUrl;
         private String path = "";
         private String method = "GET";
@@ -108,7 +109,7 @@ public final class RestConnector {
             if (uri.getScheme() == null || uri.getHost() == null
                     || !uri.getScheme().equalsIgnoreCase("http") && !uri.getScheme().equalsIgnoreCase("https")) {
                 throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL with a host, got "
-                        + dev.inlet.core.Redaction.uri(uri));
+                        + dev.inlet.core.internal.Redaction.uri(uri));
             }
             this.baseUrl = uri;
             return this;
@@ -191,7 +192,7 @@ public final class RestConnector {
         /**
          * Lets next-page URLs and redirects point to this other origin (e.g. a CDN host). By default
          * both must stay on the base URL's origin: one elsewhere is refused with an
-         * {@link dev.inlet.core.OriginRefusedException} or a {@link dev.inlet.core.PaginationException}.
+         * {@link dev.inlet.core.error.OriginRefusedException} or a {@link dev.inlet.core.error.PaginationException}.
          * Credentials are never sent to an allowed origin unless configured for it, and neither are
          * headers with credential names set with {@link #header(String, String)}.
          */
@@ -216,7 +217,7 @@ public final class RestConnector {
          * Declares that the API leaves its paging fields out of the last page (HubSpot drops
          * {@code paging} entirely): a cursor, next link, has-more flag or total that is missing from a
          * body then reads as null — the end, for paginators. By default a missing field is a
-         * {@link dev.inlet.core.PaginationException} naming the fields present ("did you mean
+         * {@link dev.inlet.core.error.PaginationException} naming the fields present ("did you mean
          * /next_cursor?"), because a misspelt pointer would otherwise stop after the first page without
          * a word.
          */
@@ -238,30 +239,35 @@ public final class RestConnector {
         }
 
         /** The request pipeline (transport, interceptors, retry policy, limiter, credentials). */
+        @Override
         public Builder pipeline(HttpPipeline pipeline) {
             this.pipeline.base(pipeline);
             return this;
         }
 
         /** Credentials for this connector, replacing the pipeline's. */
+        @Override
         public Builder credentials(Interceptor credentials) {
             pipeline.credentials(credentials);
             return this;
         }
 
         /** A rate limiter for this connector, replacing the pipeline's. */
+        @Override
         public Builder rateLimiter(Interceptor limiter) {
             pipeline.rateLimiter(limiter);
             return this;
         }
 
         /** A circuit breaker for this connector (see {@code CircuitBreakers}), replacing the pipeline's. */
+        @Override
         public Builder circuitBreaker(Interceptor breaker) {
             pipeline.circuitBreaker(breaker);
             return this;
         }
 
         /** The retry policy for this connector, replacing the pipeline's. */
+        @Override
         public Builder retryPolicy(RetryPolicy policy) {
             pipeline.retryPolicy(policy);
             return this;
@@ -269,10 +275,11 @@ public final class RestConnector {
 
         /**
          * How much of a response this connector reads and holds before failing with a non-retryable
-         * {@link dev.inlet.core.LimitExceededException} (body size and reading time, record size, string,
+         * {@link dev.inlet.core.error.LimitExceededException} (body size and reading time, record size, string,
          * number and nesting limits, compression ratio), replacing the pipeline's. Default
          * {@link ReadLimits#defaults()}; see {@code docs/resilience.md}.
          */
+        @Override
         public Builder limits(ReadLimits limits) {
             pipeline.limits(limits);
             return this;

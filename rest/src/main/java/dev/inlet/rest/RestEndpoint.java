@@ -3,7 +3,7 @@ package dev.inlet.rest;
 import dev.inlet.core.Headers;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
-import dev.inlet.core.http.Urls;
+import dev.inlet.core.http.internal.Urls;
 import dev.inlet.rest.decode.BodyDecoder;
 import dev.inlet.rest.decode.BodyFormat;
 import dev.inlet.rest.paginate.Paginator;

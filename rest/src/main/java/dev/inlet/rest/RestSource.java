@@ -3,7 +3,7 @@ package dev.inlet.rest;
 import dev.inlet.core.OpenPage;
 import dev.inlet.core.PageSource;
 import dev.inlet.core.Position;
-import dev.inlet.core.Redaction;
+import dev.inlet.core.internal.Redaction;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Request;
 import java.util.concurrent.atomic.AtomicBoolean;

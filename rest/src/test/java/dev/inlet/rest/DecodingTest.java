@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.inlet.core.BodyErrorException;
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.BodyErrorException;
+import dev.inlet.core.error.DecodingException;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.retry.BodyVerdict;
 import dev.inlet.core.retry.RetryPolicy;

@@ -6,8 +6,8 @@ import static dev.inlet.core.testing.LoopbackServer.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inlet.core.Connector;
-import dev.inlet.core.DecodingException;
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.DecodingException;
+import dev.inlet.core.error.InletException;
 import dev.inlet.core.testing.LoopbackServer;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;

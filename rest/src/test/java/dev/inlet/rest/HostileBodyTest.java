@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.inlet.core.Connector;
-import dev.inlet.core.DecodingException;
-import dev.inlet.core.LimitExceededException;
+import dev.inlet.core.error.DecodingException;
+import dev.inlet.core.error.LimitExceededException;
 import dev.inlet.core.ReadLimits;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.testing.FakeClock;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.inlet.core.Connector;
-import dev.inlet.core.PaginationException;
+import dev.inlet.core.error.PaginationException;
 import dev.inlet.core.RunWarning;
 import dev.inlet.core.testing.RecordingListener;
 import dev.inlet.rest.PagingFake.Reply;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.inlet.core.Connector;
 import dev.inlet.core.Page;
-import dev.inlet.core.PaginationException;
+import dev.inlet.core.error.PaginationException;
 import dev.inlet.rest.PagingFake.Reply;
 import dev.inlet.rest.paginate.Paginators;
 import java.util.ArrayList;

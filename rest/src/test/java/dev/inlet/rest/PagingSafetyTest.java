@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.inlet.core.Connector;
-import dev.inlet.core.PaginationException;
+import dev.inlet.core.error.PaginationException;
 import dev.inlet.core.Position;
 import dev.inlet.rest.paginate.Paginators;
 import dev.inlet.rest.paginate.StopCondition;

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.inlet.core.Connector;
 import dev.inlet.core.ConnectorRun;
-import dev.inlet.core.HttpStatusException;
+import dev.inlet.core.error.HttpStatusException;
 import dev.inlet.core.Page;
 import dev.inlet.core.Position;
 import dev.inlet.core.http.HttpPipeline;

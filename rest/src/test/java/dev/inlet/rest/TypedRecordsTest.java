@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.inlet.core.Connector;
-import dev.inlet.core.InMemoryQuarantine;
-import dev.inlet.core.InvalidRecordPolicy;
+import dev.inlet.core.record.InMemoryQuarantine;
+import dev.inlet.core.record.InvalidRecordPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.inlet.spring;
 
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 import dev.inlet.core.Secret;
 import java.util.Map;
 import java.util.Set;

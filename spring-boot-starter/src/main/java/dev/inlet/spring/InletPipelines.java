@@ -1,6 +1,6 @@
 package dev.inlet.spring;
 
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 import dev.inlet.core.Secret;
 import dev.inlet.core.auth.Credentials;
 import dev.inlet.core.http.HttpPipeline;

@@ -1,6 +1,6 @@
 package dev.inlet.spring;
 
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 import dev.inlet.core.schedule.JobStatus;
 import dev.inlet.core.schedule.Schedule;
 import dev.inlet.core.schedule.ScheduledRun;

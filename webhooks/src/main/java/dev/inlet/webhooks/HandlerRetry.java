@@ -1,6 +1,6 @@
 package dev.inlet.webhooks;
 
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.DecodingException;
 import java.time.Duration;
 import java.util.function.Predicate;
 

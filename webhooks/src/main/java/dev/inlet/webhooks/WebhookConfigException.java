@@ -1,6 +1,6 @@
 package dev.inlet.webhooks;
 
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 
 /**
  * A webhook verifier, signer, receiver or inbox was configured wrongly: a missing setting, a value

@@ -1,6 +1,6 @@
 package dev.inlet.webhooks;
 
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.DecodingException;
 import dev.inlet.core.Headers;
 import dev.inlet.core.Json;
 import java.nio.ByteBuffer;

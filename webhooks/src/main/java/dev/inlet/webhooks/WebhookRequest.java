@@ -1,7 +1,7 @@
 package dev.inlet.webhooks;
 
 import dev.inlet.core.Headers;
-import dev.inlet.core.Redaction;
+import dev.inlet.core.internal.Redaction;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Objects;

@@ -9,8 +9,8 @@
  *       {@link dev.inlet.webhooks.WebhookServer} (embedded JDK HTTP server), with deduplication, a
  *       bounded queue, retries, a dead-letter sink and an optional
  *       {@link dev.inlet.webhooks.DurableInbox}.</li>
- *   <li>Events: {@link dev.inlet.webhooks.WebhookEvent}, {@link dev.inlet.webhooks.EventRouter},
- *       {@link dev.inlet.webhooks.EventActions}.</li>
+ *   <li>Events: {@link dev.inlet.webhooks.WebhookEvent}, {@link dev.inlet.webhooks.routing.EventRouter},
+ *       {@link dev.inlet.webhooks.routing.EventActions}.</li>
  * </ul>
  */
 package dev.inlet.webhooks;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.DecodingException;
 import dev.inlet.core.Headers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import dev.inlet.webhooks.routing.EventRouter;
 
 /** Typed routes get the object the event is about, where the provider puts it; the whole event stays available. */
 class EventRouterTest {

@@ -2,7 +2,7 @@ package dev.inlet.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.DecodingException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.inlet.webhooks.routing.EventActions;
+import dev.inlet.webhooks.routing.EventRouter;
 
 /** The framework-neutral entry point: statuses, deduplication, back-pressure, retries, dead letters, inbox. */
 class ReceiverTest {

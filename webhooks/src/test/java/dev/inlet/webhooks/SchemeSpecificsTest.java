@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inlet.core.Headers;
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 import dev.inlet.webhooks.internal.Encodings;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

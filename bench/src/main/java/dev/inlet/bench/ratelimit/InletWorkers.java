@@ -2,7 +2,7 @@ package dev.inlet.bench.ratelimit;
 
 import dev.inlet.core.Connector;
 import dev.inlet.core.ConnectorRun;
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 import dev.inlet.core.Position;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Interceptor;

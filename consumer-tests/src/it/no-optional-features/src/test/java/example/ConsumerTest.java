@@ -10,7 +10,7 @@ import dev.inlet.webhooks.VerificationResult;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import dev.inlet.core.MissingDependencyException;
+import dev.inlet.core.error.MissingDependencyException;
 import dev.inlet.core.validation.JsonSchemaValidator;
 
 class ConsumerTest {

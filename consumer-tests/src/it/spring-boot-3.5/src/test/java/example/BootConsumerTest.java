@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
-import dev.inlet.core.IncompatibleDependencyException;
+import dev.inlet.core.error.IncompatibleDependencyException;
 
 @SpringBootTest(classes = BootConsumerTest.App.class)
 class BootConsumerTest {

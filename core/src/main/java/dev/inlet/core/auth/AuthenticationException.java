@@ -1,6 +1,6 @@
 package dev.inlet.core.auth;
 
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  * <p>The request pipeline's retry policy never retries this exception, so a bad secret costs one
  * token request, not a retry storm. The message names the endpoint (URL without secrets) and never
  * contains a secret: server-provided text is scrubbed of every form of the secrets the request sent
- * ({@link dev.inlet.core.SentSecrets}).
+ * ({@link dev.inlet.core.internal.SentSecrets}).
  */
 public class AuthenticationException extends InletException {
 

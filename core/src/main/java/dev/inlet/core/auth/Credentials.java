@@ -38,7 +38,7 @@ public interface Credentials extends Interceptor {
      *
      * @param origin where the key may be sent
      * @param header the header name, e.g. {@code X-Api-Key}; it must be one whose values Inlet
-     *     masks in logs ({@link dev.inlet.core.Redaction#isSensitiveHeader(String)}), so the key can
+     *     masks in logs ({@link dev.inlet.core.internal.Redaction#isSensitiveHeader(String)}), so the key can
      *     never be logged
      * @throws IllegalArgumentException if the header name is invalid or not masked in logs
      */

@@ -1,7 +1,7 @@
 package dev.inlet.core.auth;
 
 import dev.inlet.core.Headers;
-import dev.inlet.core.Redaction;
+import dev.inlet.core.internal.Redaction;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;

@@ -1,7 +1,7 @@
 package dev.inlet.core.auth;
 
 import dev.inlet.core.Secret;
-import dev.inlet.core.SentSecrets;
+import dev.inlet.core.internal.SentSecrets;
 import dev.inlet.core.http.Request;
 import java.net.URI;
 import java.net.URLEncoder;

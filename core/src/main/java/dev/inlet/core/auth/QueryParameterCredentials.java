@@ -1,6 +1,6 @@
 package dev.inlet.core.auth;
 
-import dev.inlet.core.Redaction;
+import dev.inlet.core.internal.Redaction;
 import dev.inlet.core.Secret;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
@@ -16,7 +16,7 @@ import java.util.Set;
  * value is masked wherever the request's URL is shown.
  *
  * <p>The response handed back up the chain names the request as it came in, without the key:
- * {@link dev.inlet.core.ResponseInfo} (and the {@link dev.inlet.core.HttpStatusException} built from
+ * {@link dev.inlet.core.ResponseInfo} (and the {@link dev.inlet.core.error.HttpStatusException} built from
  * it) shows its URL without knowing the request's sensitive parameters, so a key in a parameter with
  * an unremarkable name ({@code appid}) would otherwise reach an exception message.
  */

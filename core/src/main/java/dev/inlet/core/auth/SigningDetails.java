@@ -1,6 +1,6 @@
 package dev.inlet.core.auth;
 
-import dev.inlet.core.Redaction;
+import dev.inlet.core.internal.Redaction;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

@@ -1,15 +1,15 @@
 package dev.inlet.core.auth;
 
-import dev.inlet.core.HttpStatusException;
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.HttpStatusException;
+import dev.inlet.core.error.InletException;
 import dev.inlet.core.InletListener;
 import dev.inlet.core.Json;
 import dev.inlet.core.ResponseInfo;
 import dev.inlet.core.Secret;
-import dev.inlet.core.SentSecrets;
+import dev.inlet.core.internal.SentSecrets;
 import dev.inlet.core.Sleeper;
-import dev.inlet.core.TransportException;
-import dev.inlet.core.http.BodyExcerpt;
+import dev.inlet.core.error.TransportException;
+import dev.inlet.core.http.internal.BodyExcerpt;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Interceptor;
 import dev.inlet.core.http.Request;

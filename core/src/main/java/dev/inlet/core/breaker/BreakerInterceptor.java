@@ -1,6 +1,6 @@
 package dev.inlet.core.breaker;
 
-import dev.inlet.core.CircuitOpenException;
+import dev.inlet.core.error.CircuitOpenException;
 import dev.inlet.core.http.Interceptor;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * A registry of circuit breakers, one per host, shared by every connector that uses the registry:
  * when a host keeps failing, every connector calling it fails fast with a
- * {@link dev.inlet.core.CircuitOpenException} instead of adding load, until a trial request
+ * {@link dev.inlet.core.error.CircuitOpenException} instead of adding load, until a trial request
  * succeeds. The host key is {@code api.example.com}, or {@code host:port} for a non-default port.
  *
  * <pre>{@code

@@ -1,6 +1,6 @@
 /**
  * Circuit breakers per host, on Failsafe's {@code CircuitBreaker}: after repeated failures a host's
- * requests fail fast with a {@link dev.inlet.core.CircuitOpenException} instead of piling onto a
+ * requests fail fast with a {@link dev.inlet.core.error.CircuitOpenException} instead of piling onto a
  * failing service, until a trial request succeeds.
  *
  * <p>Start at {@link dev.inlet.core.breaker.CircuitBreakers}; configure with

@@ -1,6 +1,6 @@
 package dev.inlet.core.compose;
 
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 
 /**
  * Composing sources failed: a substream's child run failed (under {@link OnChildFailure#FAIL}), a

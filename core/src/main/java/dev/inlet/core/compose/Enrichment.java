@@ -1,10 +1,10 @@
 package dev.inlet.core.compose;
 
-import dev.inlet.core.InMemoryQuarantine;
+import dev.inlet.core.record.InMemoryQuarantine;
 import dev.inlet.core.Position;
-import dev.inlet.core.QuarantineSink;
-import dev.inlet.core.Rejection;
-import dev.inlet.core.Violation;
+import dev.inlet.core.record.QuarantineSink;
+import dev.inlet.core.record.Rejection;
+import dev.inlet.core.record.Violation;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

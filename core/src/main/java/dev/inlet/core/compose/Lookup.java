@@ -110,7 +110,7 @@ public final class Lookup {
     /**
      * The match for a key, if any.
      *
-     * @throws dev.inlet.core.InletException if reading the lookup connector fails
+     * @throws dev.inlet.core.error.InletException if reading the lookup connector fails
      */
     public synchronized Optional<JsonNode> find(String key) {
         String k = normalize.apply(Objects.requireNonNull(key, "key"));

@@ -9,8 +9,8 @@ public enum MissingMatch {
     /** Stop with a {@link CompositionException} naming the key. */
     FAIL,
     /**
-     * Leave it out and hand it to the enrichment's {@link dev.inlet.core.QuarantineSink} as a
-     * {@link dev.inlet.core.Rejection} with the rule {@code enrichment:missing}; counted in the report.
+     * Leave it out and hand it to the enrichment's {@link dev.inlet.core.record.QuarantineSink} as a
+     * {@link dev.inlet.core.record.Rejection} with the rule {@code enrichment:missing}; counted in the report.
      */
     QUARANTINE
 }

@@ -2,7 +2,7 @@ package dev.inlet.core.compose;
 
 import dev.inlet.core.Connector;
 import dev.inlet.core.ConnectorRun;
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 import dev.inlet.core.Json;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

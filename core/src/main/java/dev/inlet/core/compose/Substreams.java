@@ -85,7 +85,7 @@ public final class Substreams<P> {
      * Hands every child record to the consumer (on the calling thread, in order) and reports.
      *
      * @throws CompositionException if a child failed under {@link OnChildFailure#FAIL}
-     * @throws dev.inlet.core.InletException if the parent connector failed
+     * @throws dev.inlet.core.error.InletException if the parent connector failed
      */
     public SubstreamReport run(Consumer<? super JsonNode> consumer) {
         Objects.requireNonNull(consumer, "consumer");

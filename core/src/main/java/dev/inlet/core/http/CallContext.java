@@ -1,7 +1,7 @@
 package dev.inlet.core.http;
 
 import dev.inlet.core.InletListener;
-import dev.inlet.core.SentSecrets;
+import dev.inlet.core.internal.SentSecrets;
 import dev.inlet.core.Sleeper;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.inlet.core.http;
 
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.DecodingException;
 import dev.inlet.core.Headers;
-import dev.inlet.core.LimitExceededException;
+import dev.inlet.core.error.LimitExceededException;
 import dev.inlet.core.ReadLimits;
 import java.io.EOFException;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.inlet.core.http;
 
 import dev.inlet.core.Headers;
 import dev.inlet.core.InletListener;
-import dev.inlet.core.Redaction;
-import dev.inlet.core.SentSecrets;
+import dev.inlet.core.internal.Redaction;
+import dev.inlet.core.internal.SentSecrets;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

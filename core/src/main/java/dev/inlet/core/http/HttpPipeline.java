@@ -1,13 +1,13 @@
 package dev.inlet.core.http;
 
-import dev.inlet.core.HttpStatusException;
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.HttpStatusException;
+import dev.inlet.core.error.InletException;
 import dev.inlet.core.InletListener;
 import dev.inlet.core.OpenPage;
 import dev.inlet.core.Position;
 import dev.inlet.core.ReadLimits;
 import dev.inlet.core.Sleeper;
-import dev.inlet.core.TransportException;
+import dev.inlet.core.error.TransportException;
 import dev.inlet.core.retry.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -153,7 +153,7 @@ public final class HttpPipeline {
         return readTimeout;
     }
 
-    /** How much of a response is read before a {@link dev.inlet.core.LimitExceededException}. */
+    /** How much of a response is read before a {@link dev.inlet.core.error.LimitExceededException}. */
     public ReadLimits limits() {
         return limits;
     }
@@ -267,7 +267,7 @@ public final class HttpPipeline {
      * {@link RetryPolicy#defaults()}; the system UTC clock; the real sleeper; no listener; a
      * 30-second request timeout (until the response head); a 30-second read timeout (between body
      * bytes); up to 5 redirects followed, within the request's origin only (a redirect elsewhere is
-     * an {@link dev.inlet.core.OriginRefusedException} unless {@link #allowRedirectsTo allowed});
+     * an {@link dev.inlet.core.error.OriginRefusedException} unless {@link #allowRedirectsTo allowed});
      * {@link ReadLimits#defaults()} (1 GiB and 10 minutes of body, 8 MiB per record, 5,000,000
      * characters per string, compression up to 100 to 1); {@code Accept-Encoding: gzip, deflate}
      * sent unless a request sets its own.
@@ -402,7 +402,7 @@ public final class HttpPipeline {
 
         /**
          * How much of a response to read and hold before failing with a non-retryable
-         * {@link dev.inlet.core.LimitExceededException}: body size and reading time, record size,
+         * {@link dev.inlet.core.error.LimitExceededException}: body size and reading time, record size,
          * string, number and nesting limits, compression ratio. Default {@link ReadLimits#defaults()}.
          */
         public Builder limits(ReadLimits limits) {
@@ -427,7 +427,7 @@ public final class HttpPipeline {
 
         /**
          * Lets redirects lead to this origin too. By default a redirect to an origin other than the
-         * request's is refused with an {@link dev.inlet.core.OriginRefusedException} (and an
+         * request's is refused with an {@link dev.inlet.core.error.OriginRefusedException} (and an
          * {@link InletListener#originRefused} event): its answer would be taken for the API's.
          * Credentials are never sent to an allowed origin unless they are configured for it.
          */

@@ -36,7 +36,19 @@ public interface Interceptor {
         /** The request as it reaches this interceptor. */
         Request request();
 
-        /** Sends the request through the remaining interceptors and the transport. */
+        /**
+         * Sends the request through the remaining interceptors and the transport.
+         *
+         * <p><b>How often.</b> Usually once. It may be called again, but only after the previous call
+         * returned: each call sends the given request through the remaining links once more, as a
+         * replay after renewing a credential or a redirect hop does. A chain allows at most
+         * {@code 1 + max(1, maxRedirects)} calls (the pipeline's {@code maxRedirects}, 5 by default):
+         * the first send, then one replay or every redirect hop the pipeline allows. A further call,
+         * or a call while another call on the same chain is still running, throws
+         * {@link IllegalStateException}. An interceptor that answers without sending calls it zero times.
+         *
+         * @throws IllegalStateException when called more often than allowed, or concurrently
+         */
         Response proceed(Request request) throws IOException;
 
         /** Facts about the logical call this attempt belongs to. */

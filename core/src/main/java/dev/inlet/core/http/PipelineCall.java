@@ -1,18 +1,19 @@
 package dev.inlet.core.http;
 
-import dev.inlet.core.HttpStatusException;
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.HttpStatusException;
+import dev.inlet.core.error.InletException;
 import dev.inlet.core.InletListener;
 import dev.inlet.core.ResponseInfo;
-import dev.inlet.core.SentSecrets;
+import dev.inlet.core.internal.SentSecrets;
 import dev.inlet.core.Sleeper;
-import dev.inlet.core.TransportException;
+import dev.inlet.core.error.TransportException;
 import dev.inlet.core.retry.Attempts;
 import dev.inlet.core.retry.WaitHint;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import dev.inlet.core.http.internal.BodyExcerpt;
 
 /**
  * One logical call through a pipeline: its attempts through the chain, the policy's accounting and

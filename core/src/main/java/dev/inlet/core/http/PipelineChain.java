@@ -3,6 +3,8 @@ package dev.inlet.core.http;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The chain an interceptor sees: the links after it, then the transport. */
 final class PipelineChain implements Interceptor.Chain {
@@ -11,6 +13,9 @@ final class PipelineChain implements Interceptor.Chain {
     private final int index;
     private final Request request;
     private final CallContext context;
+    /** Calls of {@link #proceed} so far, and whether one is running: the contract in {@code Interceptor.Chain}. */
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicBoolean running = new AtomicBoolean();
 
     PipelineChain(HttpPipeline pipeline, int index, Request request, CallContext context) {
         this.pipeline = pipeline;
@@ -32,6 +37,28 @@ final class PipelineChain implements Interceptor.Chain {
     @Override
     public Response proceed(Request next) throws IOException {
         Objects.requireNonNull(next, "request");
+        int allowed = 1 + Math.max(1, pipeline.maxRedirects());
+        if (calls.incrementAndGet() > allowed) {
+            throw new IllegalStateException(caller() + " called Chain.proceed more than " + allowed
+                    + " times for one request; a chain allows the first send plus one replay or the pipeline's "
+                    + "maxRedirects hops (see Interceptor.Chain.proceed)");
+        }
+        if (!running.compareAndSet(false, true)) {
+            throw new IllegalStateException(caller() + " called Chain.proceed while its previous call was still "
+                    + "running; call it again only after the previous call returned (see Interceptor.Chain.proceed)");
+        }
+        try {
+            return send(next);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private String caller() {
+        return index == 0 ? "the pipeline" : "interceptor " + pipeline.links().get(index - 1).getClass().getName();
+    }
+
+    private Response send(Request next) throws IOException {
         List<Interceptor> links = pipeline.links();
         if (index < links.size()) {
             Interceptor link = links.get(index);

@@ -1,8 +1,8 @@
 package dev.inlet.core.http;
 
 import dev.inlet.core.InletListener;
-import dev.inlet.core.OriginRefusedException;
-import dev.inlet.core.Redaction;
+import dev.inlet.core.error.OriginRefusedException;
+import dev.inlet.core.internal.Redaction;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.inlet.core.http;
 
-import dev.inlet.core.Redaction;
+import dev.inlet.core.internal.Redaction;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;

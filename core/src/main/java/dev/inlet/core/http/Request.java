@@ -1,7 +1,7 @@
 package dev.inlet.core.http;
 
 import dev.inlet.core.Headers;
-import dev.inlet.core.Redaction;
+import dev.inlet.core.internal.Redaction;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

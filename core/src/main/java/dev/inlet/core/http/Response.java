@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import dev.inlet.core.http.internal.BodyExcerpt;
 
 /**
  * An HTTP response whose body is an open stream, read once. Close it (or read the body to its end

@@ -1,6 +1,6 @@
 package dev.inlet.core.http;
 
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 import dev.inlet.core.OpenPage;
 import dev.inlet.core.Position;
 import dev.inlet.core.ResponseInfo;

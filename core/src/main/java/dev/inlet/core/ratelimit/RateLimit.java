@@ -20,7 +20,7 @@ import java.util.Objects;
  * under the key, not just the one that got it.
  *
  * <p>A wait longer than {@link #maxWait()} (or beyond the call's retry budget) is not slept: the
- * request fails fast with a {@link dev.inlet.core.RateLimitedException} saying when to try again.
+ * request fails fast with a {@link dev.inlet.core.error.RateLimitedException} saying when to try again.
  *
  * <p>Defaults: no fixed rate; adaptive; pacing below 10% of the quota; a 1-second reset margin; a
  * 2-minute maximum wait.

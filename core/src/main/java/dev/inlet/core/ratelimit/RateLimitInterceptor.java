@@ -1,7 +1,7 @@
 package dev.inlet.core.ratelimit;
 
 import dev.inlet.core.InletListener;
-import dev.inlet.core.RateLimitedException;
+import dev.inlet.core.error.RateLimitedException;
 import dev.inlet.core.retry.ServerBudget;
 import dev.inlet.core.retry.WaitHint;
 import dev.inlet.core.retry.WaitHints;

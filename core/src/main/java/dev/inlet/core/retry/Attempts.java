@@ -1,9 +1,9 @@
 package dev.inlet.core.retry;
 
-import dev.inlet.core.BodyErrorException;
-import dev.inlet.core.HttpStatusException;
-import dev.inlet.core.InletException;
-import dev.inlet.core.RateLimitedException;
+import dev.inlet.core.error.BodyErrorException;
+import dev.inlet.core.error.HttpStatusException;
+import dev.inlet.core.error.InletException;
+import dev.inlet.core.error.RateLimitedException;
 import dev.failsafe.Execution;
 import java.time.Clock;
 import java.time.Duration;

@@ -6,6 +6,6 @@ public enum BodyVerdict {
     ACCEPT,
     /** The body reports a transient error: retry the request as for a 503. */
     RETRY,
-    /** The body reports a permanent error: stop with a {@link dev.inlet.core.BodyErrorException}. */
+    /** The body reports a permanent error: stop with a {@link dev.inlet.core.error.BodyErrorException}. */
     FAIL
 }

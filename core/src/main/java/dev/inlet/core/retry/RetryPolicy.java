@@ -1,9 +1,9 @@
 package dev.inlet.core.retry;
 
-import dev.inlet.core.BodyErrorException;
-import dev.inlet.core.DecodingException;
-import dev.inlet.core.HttpStatusException;
-import dev.inlet.core.TransportException;
+import dev.inlet.core.error.BodyErrorException;
+import dev.inlet.core.error.DecodingException;
+import dev.inlet.core.error.HttpStatusException;
+import dev.inlet.core.error.TransportException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -30,7 +30,7 @@ import java.util.TreeSet;
  *
  * <p>How long to wait: the server's hint wins ({@code Retry-After}, {@code RateLimit},
  * {@code X-RateLimit-Reset}; see {@link WaitHints}), with no jitter below it; a hint above
- * {@link #maxServerWait()} fails fast with a {@link dev.inlet.core.RateLimitedException} that says when
+ * {@link #maxServerWait()} fails fast with a {@link dev.inlet.core.error.RateLimitedException} that says when
  * to try again. Without a hint: exponential backoff with full jitter (a random wait between zero
  * and the backoff step, which spreads retrying clients apart).
  *
@@ -253,7 +253,7 @@ public final class RetryPolicy {
 
         /**
          * The longest server-requested wait to honour; a longer one fails fast with a
-         * {@link dev.inlet.core.RateLimitedException} saying when to try again. Zero never waits for
+         * {@link dev.inlet.core.error.RateLimitedException} saying when to try again. Zero never waits for
          * a hint. Default 2 minutes.
          */
         public Builder maxServerWait(Duration maxServerWait) {

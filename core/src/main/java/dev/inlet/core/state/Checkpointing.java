@@ -70,7 +70,7 @@ public final class Checkpointing<T> {
      * Runs the connector from where it stopped to its end, handing each record to the consumer.
      *
      * @return what the run did and the state it saved
-     * @throws dev.inlet.core.InletException if the API failed or a record cannot be synced; the state
+     * @throws dev.inlet.core.error.InletException if the API failed or a record cannot be synced; the state
      *     then records exactly where to continue, and so does the exception's {@code resumePosition()}
      * @throws StateStoreException if the state cannot be loaded or saved
      * @throws IllegalStateException if another run of this instance is in progress

@@ -103,7 +103,7 @@ public final class IncrementalSync<T> {
      * each new record to the consumer.
      *
      * @return what the run did, including the since it asked for and the state it saved
-     * @throws dev.inlet.core.InletException if the API failed or a record has no readable cursor or
+     * @throws dev.inlet.core.error.InletException if the API failed or a record has no readable cursor or
      *     key; the state then records exactly where to continue
      * @throws StateStoreException if the state cannot be loaded or saved, or holds a cursor that is
      *     not in the configured format

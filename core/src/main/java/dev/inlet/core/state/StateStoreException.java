@@ -1,6 +1,6 @@
 package dev.inlet.core.state;
 
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 
 /**
  * A connector state could not be read or written: an I/O failure, or a stored state that is

@@ -2,10 +2,10 @@ package dev.inlet.core.state;
 
 import dev.inlet.core.Connector;
 import dev.inlet.core.ConnectorRun;
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 import dev.inlet.core.Page;
 import dev.inlet.core.Position;
-import dev.inlet.core.Rejection;
+import dev.inlet.core.record.Rejection;
 import dev.inlet.core.RunWarning;
 import java.time.Duration;
 import java.time.Clock;

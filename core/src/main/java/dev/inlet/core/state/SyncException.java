@@ -1,6 +1,6 @@
 package dev.inlet.core.state;
 
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 
 /**
  * A record cannot be synced: its primary key or incremental cursor is missing or unreadable. The

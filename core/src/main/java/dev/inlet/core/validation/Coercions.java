@@ -1,8 +1,8 @@
 package dev.inlet.core.validation;
 
-import dev.inlet.core.RecordValidator;
-import dev.inlet.core.Validation;
-import dev.inlet.core.Violation;
+import dev.inlet.core.record.RecordValidator;
+import dev.inlet.core.record.Validation;
+import dev.inlet.core.record.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.inlet.core.validation;
 
-import dev.inlet.core.Violation;
+import dev.inlet.core.record.Violation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

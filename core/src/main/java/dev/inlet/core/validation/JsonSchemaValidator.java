@@ -8,10 +8,10 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import dev.inlet.core.Json;
-import dev.inlet.core.OptionalDependency;
-import dev.inlet.core.RecordValidator;
-import dev.inlet.core.Validation;
-import dev.inlet.core.Violation;
+import dev.inlet.core.internal.OptionalDependency;
+import dev.inlet.core.record.RecordValidator;
+import dev.inlet.core.record.Validation;
+import dev.inlet.core.record.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +66,7 @@ public final class JsonSchemaValidator implements RecordValidator {
     /**
      * A builder; give it a schema with one of its {@code schema} methods.
      *
-     * @throws dev.inlet.core.MissingDependencyException if {@code com.networknt:json-schema-validator} 3.x
+     * @throws dev.inlet.core.error.MissingDependencyException if {@code com.networknt:json-schema-validator} 3.x
      *         (an optional dependency of inlet-core) is not on the classpath
      */
     public static Builder builder() {

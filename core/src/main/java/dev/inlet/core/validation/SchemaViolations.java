@@ -1,7 +1,7 @@
 package dev.inlet.core.validation;
 
 import com.networknt.schema.Error;
-import dev.inlet.core.Violation;
+import dev.inlet.core.record.Violation;
 
 /** Turns the schema library's errors into {@link Violation}s with stable rule names and precise pointers. */
 final class SchemaViolations {

@@ -1,7 +1,7 @@
 package dev.inlet.core.validation;
 
 import dev.inlet.core.Json;
-import dev.inlet.core.RecordMapper;
+import dev.inlet.core.record.RecordMapper;
 import java.util.Objects;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -4,10 +4,10 @@
  * ({@link dev.inlet.core.validation.Coercions}) and strict typed mapping
  * ({@link dev.inlet.core.validation.StrictMapping}).
  *
- * <p>Every validator here implements the root package's {@link dev.inlet.core.RecordValidator}: it
- * reports each problem as a {@link dev.inlet.core.Violation} with a JSON Pointer and a stable rule
+ * <p>Every validator here implements the root package's {@link dev.inlet.core.record.RecordValidator}: it
+ * reports each problem as a {@link dev.inlet.core.record.Violation} with a JSON Pointer and a stable rule
  * name, never throws for bad data, never mutates its input, and is immutable and thread-safe.
- * Compose them with {@link dev.inlet.core.RecordValidator#andThen}: coercions first, then rules or a
+ * Compose them with {@link dev.inlet.core.record.RecordValidator#andThen}: coercions first, then rules or a
  * schema.
  *
  * <pre>{@code

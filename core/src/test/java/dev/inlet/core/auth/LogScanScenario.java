@@ -14,7 +14,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 import dev.inlet.core.InletListener;
 import dev.inlet.core.Secret;
 import dev.inlet.core.http.HttpPipeline;

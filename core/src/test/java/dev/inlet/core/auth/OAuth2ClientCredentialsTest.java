@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.inlet.core.HttpStatusException;
+import dev.inlet.core.error.HttpStatusException;
 import dev.inlet.core.Secret;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Request;

@@ -11,10 +11,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.inlet.core.CircuitOpenException;
-import dev.inlet.core.HttpStatusException;
-import dev.inlet.core.InletException;
-import dev.inlet.core.TransportException;
+import dev.inlet.core.error.CircuitOpenException;
+import dev.inlet.core.error.HttpStatusException;
+import dev.inlet.core.error.InletException;
+import dev.inlet.core.error.TransportException;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.inlet.core.Connector;
 import dev.inlet.core.Json;
 import dev.inlet.core.PageSource;
-import dev.inlet.core.TransportException;
+import dev.inlet.core.error.TransportException;
 import dev.inlet.core.state.Checkpointing;
 import dev.inlet.core.state.InMemoryStateStore;
 import dev.inlet.core.testing.ListPageSource;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inlet.core.Connector;
-import dev.inlet.core.InMemoryQuarantine;
+import dev.inlet.core.record.InMemoryQuarantine;
 import dev.inlet.core.Json;
 import dev.inlet.core.testing.FakeClock;
 import dev.inlet.core.testing.ListPageSource;

@@ -4,8 +4,8 @@ import static dev.inlet.core.testing.LoopbackServer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.inlet.core.DecodingException;
-import dev.inlet.core.LimitExceededException;
+import dev.inlet.core.error.DecodingException;
+import dev.inlet.core.error.LimitExceededException;
 import dev.inlet.core.testing.FakeClock;
 import dev.inlet.core.testing.LoopbackServer;
 import java.io.ByteArrayOutputStream;
@@ -92,7 +92,7 @@ class ContentEncodingTest {
 
     @Test
     void aGzipBodyCutShortIsATruncationAndRetried() {
-        dev.inlet.core.TransportException e = assertThrows(dev.inlet.core.TransportException.class,
+        dev.inlet.core.error.TransportException e = assertThrows(dev.inlet.core.error.TransportException.class,
                 () -> get("/cut-gzip"));
 
         assertThat(e.getMessage()).contains("gzip-encoded body ended early");

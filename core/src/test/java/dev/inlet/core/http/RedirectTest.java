@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.inlet.core.HttpStatusException;
+import dev.inlet.core.error.HttpStatusException;
 import dev.inlet.core.InletListener;
-import dev.inlet.core.OriginRefusedException;
+import dev.inlet.core.error.OriginRefusedException;
 import dev.inlet.core.testing.RecordingListener;
 import dev.inlet.core.retry.RetryPolicy;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.inlet.core.TransportException;
+import dev.inlet.core.error.TransportException;
 import dev.inlet.core.retry.RetryPolicy;
 import dev.inlet.core.testing.FakeClock;
 import java.io.IOException;

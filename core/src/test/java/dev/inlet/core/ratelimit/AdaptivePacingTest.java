@@ -3,7 +3,7 @@ package dev.inlet.core.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.inlet.core.HttpStatusException;
+import dev.inlet.core.error.HttpStatusException;
 import dev.inlet.core.InletListener;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Request;

@@ -4,10 +4,10 @@ import static dev.inlet.core.retry.Responses.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.inlet.core.BodyErrorException;
-import dev.inlet.core.HttpStatusException;
-import dev.inlet.core.RateLimitedException;
-import dev.inlet.core.TransportException;
+import dev.inlet.core.error.BodyErrorException;
+import dev.inlet.core.error.HttpStatusException;
+import dev.inlet.core.error.RateLimitedException;
+import dev.inlet.core.error.TransportException;
 import dev.inlet.core.testing.FakeClock;
 import java.time.Duration;
 import java.util.ArrayList;

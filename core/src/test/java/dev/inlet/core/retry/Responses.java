@@ -1,7 +1,7 @@
 package dev.inlet.core.retry;
 
 import dev.inlet.core.Headers;
-import dev.inlet.core.HttpStatusException;
+import dev.inlet.core.error.HttpStatusException;
 import dev.inlet.core.ResponseInfo;
 import java.net.URI;
 import java.time.Duration;

@@ -4,11 +4,11 @@ import static dev.inlet.core.retry.Responses.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.inlet.core.BodyErrorException;
-import dev.inlet.core.DecodingException;
-import dev.inlet.core.InletException;
-import dev.inlet.core.PaginationException;
-import dev.inlet.core.TransportException;
+import dev.inlet.core.error.BodyErrorException;
+import dev.inlet.core.error.DecodingException;
+import dev.inlet.core.error.InletException;
+import dev.inlet.core.error.PaginationException;
+import dev.inlet.core.error.TransportException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inlet.core.Connector;
-import dev.inlet.core.InvalidRecordPolicy;
+import dev.inlet.core.record.InvalidRecordPolicy;
 import dev.inlet.core.Json;
-import dev.inlet.core.Validation;
-import dev.inlet.core.Violation;
+import dev.inlet.core.record.Validation;
+import dev.inlet.core.record.Violation;
 import dev.inlet.core.testing.FakeClock;
 import dev.inlet.core.testing.ListPageSource;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.inlet.core.validation;
 
 import dev.inlet.core.Json;
-import dev.inlet.core.RecordValidator;
-import dev.inlet.core.Violation;
+import dev.inlet.core.record.RecordValidator;
+import dev.inlet.core.record.Violation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,9 +4,9 @@ import static dev.inlet.core.validation.Records.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.inlet.core.RecordValidator;
-import dev.inlet.core.Validation;
-import dev.inlet.core.Violation;
+import dev.inlet.core.record.RecordValidator;
+import dev.inlet.core.record.Validation;
+import dev.inlet.core.record.Violation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

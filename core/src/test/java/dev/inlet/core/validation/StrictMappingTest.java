@@ -7,11 +7,11 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.inlet.core.Connector;
-import dev.inlet.core.InvalidRecordPolicy;
-import dev.inlet.core.RecordMapper;
-import dev.inlet.core.Rejection;
+import dev.inlet.core.record.InvalidRecordPolicy;
+import dev.inlet.core.record.RecordMapper;
+import dev.inlet.core.record.Rejection;
 import dev.inlet.core.RunReport;
-import dev.inlet.core.Violation;
+import dev.inlet.core.record.Violation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.inlet.core.validation;
 
-import dev.inlet.core.RecordMapper;
-import dev.inlet.core.RecordValidator;
-import dev.inlet.core.Validation;
+import dev.inlet.core.record.RecordMapper;
+import dev.inlet.core.record.RecordValidator;
+import dev.inlet.core.record.Validation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.inlet.core.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.inlet.core.RecordValidator;
-import dev.inlet.core.Validation;
-import dev.inlet.core.Violation;
+import dev.inlet.core.record.RecordValidator;
+import dev.inlet.core.record.Validation;
+import dev.inlet.core.record.Violation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import net.jqwik.api.Arbitrary;

@@ -1,6 +1,6 @@
 package dev.inlet.examples.demo;
 
-import dev.inlet.core.Rejection;
+import dev.inlet.core.record.Rejection;
 import dev.inlet.core.RunReport;
 import dev.inlet.core.metrics.TimeSeries;
 import java.math.BigDecimal;

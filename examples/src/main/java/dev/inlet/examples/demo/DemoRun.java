@@ -1,10 +1,10 @@
 package dev.inlet.examples.demo;
 
 import dev.inlet.core.Connector;
-import dev.inlet.core.InMemoryQuarantine;
-import dev.inlet.core.InvalidRecordPolicy;
+import dev.inlet.core.record.InMemoryQuarantine;
+import dev.inlet.core.record.InvalidRecordPolicy;
 import dev.inlet.core.Json;
-import dev.inlet.core.Rejection;
+import dev.inlet.core.record.Rejection;
 import dev.inlet.core.RunReport;
 import dev.inlet.core.compose.ConcurrentFetch;
 import dev.inlet.core.compose.FetchOutcome;

@@ -33,11 +33,11 @@ final class SnippetCompiler {
 
     /** Imports every snippet gets: Inlet's public packages and the JDK and Jackson types the docs use. */
     static final List<String> COMMON_IMPORTS = List.of(
-            "dev.inlet.core.*", "dev.inlet.core.auth.*", "dev.inlet.core.http.*", "dev.inlet.core.retry.*",
+            "dev.inlet.core.*", "dev.inlet.core.error.*", "dev.inlet.core.record.*", "dev.inlet.core.auth.*", "dev.inlet.core.http.*", "dev.inlet.core.retry.*",
             "dev.inlet.core.ratelimit.*", "dev.inlet.core.breaker.*", "dev.inlet.core.validation.*",
             "dev.inlet.core.state.*", "dev.inlet.core.schedule.*", "dev.inlet.core.compose.*",
             "dev.inlet.core.metrics.*", "dev.inlet.rest.*", "dev.inlet.rest.paginate.*", "dev.inlet.rest.decode.*",
-            "dev.inlet.graphql.*", "dev.inlet.webhooks.*",
+            "dev.inlet.graphql.*", "dev.inlet.graphql.error.*", "dev.inlet.webhooks.*", "dev.inlet.webhooks.routing.*",
             "java.io.*", "java.math.*", "java.net.URI", "java.nio.file.*", "java.time.*", "java.time.temporal.*",
             "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.stream.*",
             "tools.jackson.databind.JsonNode", "tools.jackson.databind.ObjectMapper",

@@ -6,8 +6,8 @@ import tools.jackson.databind.JsonNode;
  * A response body being turned into records, one at a time.
  *
  * <p>{@link #hasNext()} reads ahead one record and is where decoding failures surface, as
- * {@link dev.inlet.core.DecodingException} (malformed data) or
- * {@link dev.inlet.core.TransportException} (the connection broke mid-body). {@link #envelope()}
+ * {@link dev.inlet.core.error.DecodingException} (malformed data) or
+ * {@link dev.inlet.core.error.TransportException} (the connection broke mid-body). {@link #envelope()}
  * is the rest of the body (everything but the records) and is complete once {@link #hasNext()}
  * returned false. Not thread-safe.
  */
@@ -53,7 +53,7 @@ public interface DecodedBody extends AutoCloseable {
      * first ask whether the body is an error report (the records path missing, or not an array):
      * set once {@link #hasNext()} returned false.
      */
-    default java.util.Optional<dev.inlet.core.DecodingException> deferredFailure() {
+    default java.util.Optional<dev.inlet.core.error.DecodingException> deferredFailure() {
         return java.util.Optional.empty();
     }
 

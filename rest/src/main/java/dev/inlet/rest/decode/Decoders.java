@@ -1,8 +1,8 @@
 package dev.inlet.rest.decode;
 
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.DecodingException;
 import dev.inlet.core.Json;
-import dev.inlet.core.OptionalDependency;
+import dev.inlet.core.internal.OptionalDependency;
 import java.util.List;
 import java.util.Optional;
 

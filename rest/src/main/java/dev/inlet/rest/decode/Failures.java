@@ -1,10 +1,10 @@
 package dev.inlet.rest.decode;
 
-import dev.inlet.core.DecodingException;
-import dev.inlet.core.InletException;
-import dev.inlet.core.LimitExceededException;
+import dev.inlet.core.error.DecodingException;
+import dev.inlet.core.error.InletException;
+import dev.inlet.core.error.LimitExceededException;
 import dev.inlet.core.ReadLimits;
-import dev.inlet.core.TransportException;
+import dev.inlet.core.error.TransportException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.JacksonIOException;

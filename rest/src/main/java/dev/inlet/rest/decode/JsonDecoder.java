@@ -1,8 +1,8 @@
 package dev.inlet.rest.decode;
 
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.DecodingException;
 import dev.inlet.core.Json;
-import dev.inlet.core.LimitExceededException;
+import dev.inlet.core.error.LimitExceededException;
 import dev.inlet.core.ReadLimits;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -16,6 +16,7 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.POJONode;
+import dev.inlet.rest.internal.JsonPointers;
 
 /**
  * Decodes a JSON body, streaming: finds the records array at the JSON Pointer, yields its elements

@@ -1,6 +1,6 @@
 package dev.inlet.rest.decode;
 
-import dev.inlet.core.LimitExceededException;
+import dev.inlet.core.error.LimitExceededException;
 import dev.inlet.core.ReadLimits;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,10 @@
 package dev.inlet.rest.decode;
 
-import dev.inlet.core.DecodingException;
+import dev.inlet.core.error.DecodingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
-import dev.inlet.core.LimitExceededException;
+import dev.inlet.core.error.LimitExceededException;
 import dev.inlet.core.ReadLimits;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.xml.XmlFactory;
 import tools.jackson.dataformat.xml.XmlMapper;
+import dev.inlet.rest.internal.JsonPointers;
 
 /**
  * Decodes an XML body into a tree (Jackson XML), then selects the records by JSON Pointer over
@@ -57,7 +58,7 @@ final class XmlDecoder implements BodyDecoder {
             }
             tree = xml(context.limits()).readTree(bytes);
         } catch (IOException e) {
-            throw new dev.inlet.core.TransportException(context.where()
+            throw new dev.inlet.core.error.TransportException(context.where()
                     + ": the connection failed while reading the body: " + e.getMessage(), false, e);
         } catch (JacksonException e) {
             throw Failures.of(e, null, "XML", context);

@@ -2,7 +2,7 @@ package dev.inlet.rest.paginate;
 
 import dev.inlet.core.Position;
 import dev.inlet.core.http.Request;
-import dev.inlet.core.http.Urls;
+import dev.inlet.core.http.internal.Urls;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 

@@ -1,10 +1,11 @@
 package dev.inlet.rest.paginate;
 
-import dev.inlet.core.PaginationException;
+import dev.inlet.core.error.PaginationException;
 import dev.inlet.core.Position;
 import dev.inlet.core.http.Request;
 import java.net.URI;
 import java.util.Optional;
+import dev.inlet.rest.internal.LinkHeader;
 
 /** GitHub style: the next page is the {@code Link} header's {@code rel="next"} target (RFC 8288). */
 final class LinkHeaderPaginator implements Paginator {

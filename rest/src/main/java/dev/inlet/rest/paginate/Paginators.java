@@ -1,6 +1,6 @@
 package dev.inlet.rest.paginate;
 
-import dev.inlet.core.PaginationException;
+import dev.inlet.core.error.PaginationException;
 import dev.inlet.core.Position;
 import dev.inlet.core.http.Request;
 import java.net.URI;

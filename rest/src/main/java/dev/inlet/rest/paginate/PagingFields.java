@@ -1,6 +1,6 @@
 package dev.inlet.rest.paginate;
 
-import dev.inlet.core.PaginationException;
+import dev.inlet.core.error.PaginationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * pages mid-stream — so {@link #shortPage(int)} applies only when asked for.
  *
  * <p>The conditions that read a field ({@link #whenFalse}, {@link #whenTrue}, {@link #totalCount})
- * fail with a {@link dev.inlet.core.PaginationException} when the field is absent from a body, naming
+ * fail with a {@link dev.inlet.core.error.PaginationException} when the field is absent from a body, naming
  * the fields present: a misspelt pointer would otherwise never stop anything. A {@code null} value
  * does not hold. With the endpoint's {@code absentMeansEnd()}, an absent field reads as null.
  */

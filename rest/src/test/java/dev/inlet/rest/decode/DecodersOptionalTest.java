@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.inlet.core.MissingDependencyException;
+import dev.inlet.core.error.MissingDependencyException;
 import org.junit.jupiter.api.Test;
 
 /** XML and CSV decoding are optional dependencies: absent, they are named; present, they work. */

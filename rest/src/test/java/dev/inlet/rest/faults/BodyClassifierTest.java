@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.inlet.core.BodyErrorException;
+import dev.inlet.core.error.BodyErrorException;
 import dev.inlet.core.Connector;
 import dev.inlet.core.Position;
 import dev.inlet.core.http.HttpPipeline;

@@ -3,10 +3,10 @@ package dev.inlet.rest.faults;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import dev.inlet.core.DecodingException;
-import dev.inlet.core.HttpStatusException;
-import dev.inlet.core.InletException;
-import dev.inlet.core.TransportException;
+import dev.inlet.core.error.DecodingException;
+import dev.inlet.core.error.HttpStatusException;
+import dev.inlet.core.error.InletException;
+import dev.inlet.core.error.TransportException;
 import java.time.Duration;
 import java.util.Optional;
 

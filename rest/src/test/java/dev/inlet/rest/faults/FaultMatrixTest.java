@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.inlet.core.Connector;
 import dev.inlet.core.ConnectorRun;
-import dev.inlet.core.InletException;
+import dev.inlet.core.error.InletException;
 import dev.inlet.core.Position;
 import dev.inlet.core.RunReport;
 import dev.inlet.core.http.HttpPipeline;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.inlet.rest.internal.LinkHeader;
 
 /** RFC 8288 Link header parsing: quoted params, several links, whitespace, odd but legal input. */
 class LinkHeaderTest {

@@ -7,7 +7,7 @@ import dev.inlet.rest.paginate.Paginators;
 import dev.inlet.spring.InletPipelines;
 import dev.inlet.spring.InletScheduler;
 import dev.inlet.spring.ScheduledConnector;
-import dev.inlet.webhooks.EventActions;
+import dev.inlet.webhooks.routing.EventActions;
 import dev.inlet.webhooks.WebhookHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -12,7 +12,7 @@ import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 
-/**
+/** <b>Internal</b> (not API; see the package).
  * Ed25519 keys from their raw 32-byte forms, with nothing but the JDK's {@code java.security}.
  *
  * <p>The JDK reads keys only in X.509 / PKCS#8 form, so the raw bytes are wrapped in the fixed DER

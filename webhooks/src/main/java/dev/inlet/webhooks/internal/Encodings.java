@@ -3,7 +3,7 @@ package dev.inlet.webhooks.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/**
+/** <b>Internal</b> (not API; see the package).
  * Hex and base64 helpers for the verification path: they compare a computed MAC with the text of a
  * header in constant time without decoding the header into a new array or a new string.
  */

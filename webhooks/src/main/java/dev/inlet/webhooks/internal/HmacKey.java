@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/**
+/** <b>Internal</b> (not API; see the package).
  * An HMAC key with one initialised {@link Mac} per thread. {@code Mac.init} hashes the key into the
  * inner and outer pads; doing that once per thread instead of once per request keeps the
  * verification path free of key setup and allocation.

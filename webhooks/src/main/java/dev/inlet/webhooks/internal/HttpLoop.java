@@ -24,7 +24,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
+/** <b>Internal</b> (not API; see the package).
  * A small HTTP/1.1 server on one NIO selector thread: it accepts, reads request heads and bodies
  * without blocking, enforces {@link ConnectionLimits} (connections in all and per remote address,
  * a head deadline, a body deadline and minimum rate), and hands only <em>complete</em> requests to

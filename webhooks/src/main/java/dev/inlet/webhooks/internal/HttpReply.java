@@ -5,7 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-/** A response of {@link HttpLoop}: status, headers (a {@code Content-Length} is added) and body. */
+/** <b>Internal</b> (not API; see the package).
+ * A response of {@link HttpLoop}: status, headers (a {@code Content-Length} is added) and body. */
 public record HttpReply(int status, Headers headers, byte[] body) {
 
     /** The response bytes, with {@code Content-Length} and, if {@code close}, {@code Connection: close}. */

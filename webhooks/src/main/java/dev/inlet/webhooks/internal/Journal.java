@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/**
+/** <b>Internal</b> (not API; see the package).
  * An append-only file of opaque records, framed as described in {@link JournalFrames}.
  *
  * <p>Crash safety: a record is durable once {@link #force(long)} returned for the position

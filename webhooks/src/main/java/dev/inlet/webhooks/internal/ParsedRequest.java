@@ -3,7 +3,7 @@ package dev.inlet.webhooks.internal;
 import dev.inlet.core.Headers;
 import java.net.InetSocketAddress;
 
-/**
+/** <b>Internal</b> (not API; see the package).
  * One HTTP/1.1 request as read by {@link HttpLoop}: method, raw request target, headers, the raw
  * body (de-chunked), whether the connection may be kept alive, and the local address it came in on.
  */
