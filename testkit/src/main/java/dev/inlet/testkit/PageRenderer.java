@@ -1,0 +1,164 @@
+package dev.inlet.testkit;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Cuts one page out of the records for a request, in the fake's paging style. */
+final class PageRenderer {
+
+    private final Paging paging;
+    private final int pageSize;
+    private final int maxPageSize;
+
+    PageRenderer(Paging paging, int pageSize, int maxPageSize) {
+        this.paging = paging;
+        this.pageSize = pageSize;
+        this.maxPageSize = maxPageSize;
+    }
+
+    /** The page for {@code request}, or a 400 naming the bad parameter. */
+    RawResponse render(RawRequest request, List<JsonNode> records, String baseUrl, Optional<Fault> fault) {
+        int size;
+        int start;
+        try {
+            size = size(request);
+            start = start(request, records, size);
+        } catch (IllegalArgumentException e) {
+            ObjectNode error = RecordSet.JSON.createObjectNode().put("error", e.getMessage());
+            return RawResponse.json(400, RecordSet.JSON.writeValueAsBytes(error));
+        }
+        int end = Math.min(records.size(), start + size);
+        List<JsonNode> page = new ArrayList<>(records.subList(Math.min(start, end), end));
+        Fault.Kind kind = fault.map(Fault::kind).orElse(null);
+        if (kind == Fault.Kind.DUPLICATE_BOUNDARY_RECORD && start > 0 && start <= records.size()) {
+            page.add(0, records.get(start - 1));
+        } else if (kind == Fault.Kind.MISSING_BOUNDARY_RECORD && start > 0 && !page.isEmpty()) {
+            page.remove(0);
+        }
+        boolean more = end < records.size();
+        String next = more ? nextToken(records, end) : null;
+
+        ObjectNode body = RecordSet.JSON.createObjectNode();
+        ArrayNode data = body.putArray("data");
+        page.forEach(data::add);
+        body.put("total", records.size());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        switch (paging.style()) {
+            case BODY_CURSOR -> {
+                if (next != null) {
+                    body.putObject("paging").putObject("next").put("after", next);
+                }
+            }
+            case LAST_RECORD_ID -> body.put("has_more", more);
+            case HEADER_CURSOR -> {
+                if (next != null) {
+                    headers.put(paging.header(), next);
+                }
+            }
+            case LINK_HEADER -> {
+                if (next != null) {
+                    headers.put("Link", "<" + nextUrl(request, baseUrl, next) + ">; rel=\"next\"");
+                }
+            }
+            case NEXT_URL -> body.put("next", next == null ? null : nextUrl(request, baseUrl, next));
+            default -> {
+                // offset and page number: the client computes the next page; an empty page ends it.
+            }
+        }
+        return RawResponse.json(200, RecordSet.JSON.writeValueAsBytes(body))
+                .withHeaders(headers);
+    }
+
+    private int size(RawRequest request) {
+        String given = request.query().get(paging.sizeParam());
+        if (given == null || given.isEmpty()) {
+            return Math.min(pageSize, maxPageSize);
+        }
+        int n = parse(given, paging.sizeParam());
+        if (n < 1) {
+            throw new IllegalArgumentException(paging.sizeParam() + " must be at least 1, got " + given);
+        }
+        return Math.min(n, maxPageSize);
+    }
+
+    private int start(RawRequest request, List<JsonNode> records, int size) {
+        String given = request.query().get(paging.param());
+        if (given == null || given.isEmpty()) {
+            return paging.style() == Paging.Style.PAGE_NUMBER ? 0 : 0;
+        }
+        return switch (paging.style()) {
+            case OFFSET -> nonNegative(parse(given, paging.param()), paging.param());
+            case PAGE_NUMBER -> {
+                int page = parse(given, paging.param());
+                if (page < 1) {
+                    throw new IllegalArgumentException("page numbers start at 1, got " + given);
+                }
+                yield (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * size);
+            }
+            case LAST_RECORD_ID -> {
+                for (int i = 0; i < records.size(); i++) {
+                    if (given.equals(records.get(i).get("id").asString())) {
+                        yield i + 1;
+                    }
+                }
+                throw new IllegalArgumentException("no record with id " + given + " (" + paging.param() + ")");
+            }
+            default -> decodeToken(given);
+        };
+    }
+
+    private String nextToken(List<JsonNode> records, int end) {
+        if (paging.style() == Paging.Style.LAST_RECORD_ID) {
+            return records.get(end - 1).get("id").asString();
+        }
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("o:" + end).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private int decodeToken(String token) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII);
+            if (text.startsWith("o:")) {
+                return nonNegative(Integer.parseInt(text.substring(2)), paging.param());
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the message below
+        }
+        throw new IllegalArgumentException("cursor " + paging.param() + "=" + token + " was not issued by this API");
+    }
+
+    private String nextUrl(RawRequest request, String baseUrl, String token) {
+        Map<String, String> query = new LinkedHashMap<>(request.query());
+        query.put(paging.param(), token);
+        StringBuilder url = new StringBuilder(baseUrl).append(request.path()).append('?');
+        query.forEach((k, v) -> url.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+        url.setLength(url.length() - 1);
+        return url.toString();
+    }
+
+    private static int parse(String value, String name) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, got " + value);
+        }
+    }
+
+    private static int nonNegative(int n, String name) {
+        if (n < 0) {
+            throw new IllegalArgumentException(name + " must not be negative, got " + n);
+        }
+        return n;
+    }
+}
