@@ -35,6 +35,18 @@ class ModuleArchitectureTest {
     }
 
     @Test
+    void libraryCodeNeverDependsOnTheTestKitAndTheTestKitUsesOnlyPublicCoreAndWebhooks() {
+        noClasses().that().resideInAnyPackage("dev.inlet.core..", "dev.inlet.rest..", "dev.inlet.graphql..",
+                        "dev.inlet.webhooks..", "dev.inlet.servlet..", "dev.inlet.spring..")
+                .should().dependOnClassesThat().resideInAPackage("dev.inlet.testkit..")
+                .check(INLET);
+        noClasses().that().resideInAPackage("dev.inlet.testkit..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.inlet.rest..", "dev.inlet.graphql..",
+                        "dev.inlet.examples..", "dev.inlet..internal..")
+                .check(INLET);
+    }
+
+    @Test
     void noPackageCyclesAnywhere() {
         slices().matching("dev.inlet.(**)").should().beFreeOfCycles().check(INLET);
     }
