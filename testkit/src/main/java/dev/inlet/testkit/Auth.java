@@ -3,6 +3,7 @@ package dev.inlet.testkit;
 import dev.inlet.core.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -14,18 +15,97 @@ import java.util.Optional;
  */
 public final class Auth {
 
-    private enum Kind { NONE, HEADER, QUERY, BEARER, BASIC }
+    private enum Kind { NONE, HEADER, QUERY, BEARER, BASIC, OAUTH2 }
 
     private static final Auth NONE = new Auth(Kind.NONE, null, null);
+
+    /** The default token path of {@link #oauth2}: {@code /oauth/token}. */
+    public static final String DEFAULT_TOKEN_PATH = "/oauth/token";
+    /** The default access-token lifetime of {@link #oauth2}: one hour. */
+    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(1);
 
     private final Kind kind;
     private final String name;
     private final Secret secret;
+    private final String tokenPath;
+    private final Duration tokenLifetime;
+    private final String initialRefreshToken;
 
     private Auth(Kind kind, String name, Secret secret) {
+        this(kind, name, secret, DEFAULT_TOKEN_PATH, DEFAULT_TOKEN_LIFETIME, null);
+    }
+
+    private Auth(Kind kind, String name, Secret secret, String tokenPath, Duration tokenLifetime,
+            String initialRefreshToken) {
         this.kind = kind;
         this.name = name;
         this.secret = secret;
+        this.tokenPath = tokenPath;
+        this.tokenLifetime = tokenLifetime;
+        this.initialRefreshToken = initialRefreshToken;
+    }
+
+    /**
+     * OAuth2 (RFC 6749): the fake serves a token endpoint at {@link #DEFAULT_TOKEN_PATH} (client
+     * credentials and refresh-token grants; client authentication by Basic header or form) and its
+     * records require {@code Authorization: Bearer <access token>}. Access tokens live
+     * {@link #DEFAULT_TOKEN_LIFETIME} by the fake's clock, or until {@link FakeApi#expireTokens()};
+     * refresh tokens rotate (each works once; the answer carries the next).
+     */
+    public static Auth oauth2(String clientId, String clientSecret) {
+        return new Auth(Kind.OAUTH2, require(clientId, "client id"), Secret.of(require(clientSecret, "client secret")));
+    }
+
+    /** This OAuth2 auth with the token endpoint at {@code path}. */
+    public Auth withTokenPath(String path) {
+        requireOAuth2("withTokenPath");
+        if (path == null || !path.startsWith("/")) {
+            throw new FakeApiConfigException("Auth.withTokenPath(" + path + "): not a path", "pass e.g. \"/oauth/token\"");
+        }
+        return new Auth(kind, name, secret, path, tokenLifetime, initialRefreshToken);
+    }
+
+    /** This OAuth2 auth with access tokens that live {@code lifetime} (at least one second). */
+    public Auth withTokenLifetime(Duration lifetime) {
+        requireOAuth2("withTokenLifetime");
+        if (lifetime == null || lifetime.toSeconds() < 1) {
+            throw new FakeApiConfigException("Auth.withTokenLifetime(" + lifetime + "): too short",
+                    "pass one second or more; use FakeApi.expireTokens() to expire tokens at once");
+        }
+        return new Auth(kind, name, secret, tokenPath, lifetime, initialRefreshToken);
+    }
+
+    /** This OAuth2 auth accepting {@code token} as the first refresh token (what your app was given). */
+    public Auth withRefreshToken(String token) {
+        requireOAuth2("withRefreshToken");
+        return new Auth(kind, name, secret, tokenPath, tokenLifetime, require(token, "refresh token"));
+    }
+
+    private void requireOAuth2(String method) {
+        if (kind != Kind.OAUTH2) {
+            throw new FakeApiConfigException("Auth." + method + " applies to Auth.oauth2(...) only, not " + this,
+                    "start from Auth.oauth2(clientId, clientSecret)");
+        }
+    }
+
+    boolean isOAuth2() {
+        return kind == Kind.OAUTH2;
+    }
+
+    String tokenPath() {
+        return tokenPath;
+    }
+
+    Duration tokenLifetime() {
+        return tokenLifetime;
+    }
+
+    String clientId() {
+        return name;
+    }
+
+    Optional<String> initialRefreshToken() {
+        return Optional.ofNullable(initialRefreshToken);
     }
 
     /** No credentials required; the default. */
@@ -69,6 +149,7 @@ public final class Auth {
             case QUERY -> query.get(name);
             case BEARER -> stripPrefix(lowerCaseHeaders.get("authorization"), "Bearer ");
             case BASIC -> stripPrefix(lowerCaseHeaders.get("authorization"), "Basic ");
+            case OAUTH2 -> throw new IllegalStateException("OAuth2 tokens are checked by the token issuer");
         };
         if (kind == Kind.NONE) {
             return true;
@@ -85,7 +166,7 @@ public final class Auth {
     String challenge() {
         return switch (kind) {
             case BASIC -> "Basic realm=\"inlet-fake\"";
-            case BEARER -> "Bearer realm=\"inlet-fake\"";
+            case BEARER, OAUTH2 -> "Bearer realm=\"inlet-fake\"";
             default -> "ApiKey realm=\"inlet-fake\"";
         };
     }
@@ -99,6 +180,6 @@ public final class Auth {
     @Override
     public String toString() {
         return kind == Kind.NONE ? "Auth.none" : "Auth." + kind.name().toLowerCase(java.util.Locale.ROOT)
-                + (name == null ? "" : "(" + name + ")");
+                + (name == null ? "" : "(" + name + ")") + (kind == Kind.OAUTH2 ? " token " + tokenPath : "");
     }
 }

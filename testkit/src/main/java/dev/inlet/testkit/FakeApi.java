@@ -1,6 +1,7 @@
 package dev.inlet.testkit;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -81,6 +82,16 @@ public final class FakeApi implements AutoCloseable {
         responder.assertNoUnmatchedRequests();
     }
 
+    /** OAuth2 ({@link Auth#oauth2}): every access token issued so far stops working now (next use: 401). */
+    public void expireTokens() {
+        responder.expireTokens();
+    }
+
+    /** OAuth2 ({@link Auth#oauth2}): how many access tokens the token endpoint issued. */
+    public long tokensIssued() {
+        return responder.tokensIssued();
+    }
+
     /** Stops the server and cuts open connections (ends any stall in progress). Idempotent. */
     @Override
     public void close() {
@@ -105,6 +116,7 @@ public final class FakeApi implements AutoCloseable {
         private int rateLimitCount;
         private Duration rateLimitWindow;
         private String updatedSinceParam = "updated_since";
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -182,12 +194,18 @@ public final class FakeApi implements AutoCloseable {
             return n;
         }
 
+        /** The clock OAuth2 access tokens expire by; default {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock");
+            return this;
+        }
+
         /** The fake's answers without a server, to put behind another one (WireMock). */
         public FakeResponder responder() {
             return new FakeResponder(path, records == null ? RecordSet.generate(100) : records,
                     new PageRenderer(paging, pageSize, maxPageSize), auth, faults,
                     rateLimitCount > 0 ? new RateLimitWindow(rateLimitCount, rateLimitWindow) : null,
-                    updatedSinceParam);
+                    updatedSinceParam, clock);
         }
 
         /** Starts the fake on an ephemeral loopback port. */

@@ -2,6 +2,7 @@ package dev.inlet.testkit;
 
 import dev.inlet.core.Secret;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -32,11 +33,12 @@ public final class FakeResponder {
     private final FaultPlan faults;
     private final RateLimitWindow rateLimit;
     private final String updatedSinceParam;
+    private final TokenIssuer issuer;
     private final AtomicLong counter = new AtomicLong();
     private final List<RecordedRequest> received = new ArrayList<>();
 
     FakeResponder(String path, RecordSet records, PageRenderer renderer, Auth auth, FaultPlan faults,
-            RateLimitWindow rateLimit, String updatedSinceParam) {
+            RateLimitWindow rateLimit, String updatedSinceParam, Clock clock) {
         this.path = path;
         this.records = records;
         this.renderer = renderer;
@@ -44,6 +46,7 @@ public final class FakeResponder {
         this.faults = faults;
         this.rateLimit = rateLimit;
         this.updatedSinceParam = updatedSinceParam;
+        this.issuer = auth.isOAuth2() ? new TokenIssuer(auth, clock) : null;
     }
 
     /**
@@ -90,9 +93,12 @@ public final class FakeResponder {
 
     RawResponse handle(RawRequest request, String baseUrl) {
         long index = counter.getAndIncrement();
-        boolean matched = "GET".equals(request.method()) && path.equals(request.path());
-        Optional<Fault> fault = matched ? faults.faultFor(index) : Optional.empty();
-        RawResponse response = matched ? answer(request, fault, baseUrl) : RawResponse.json(404,
+        boolean tokenRequest = issuer != null && "POST".equals(request.method())
+                && auth.tokenPath().equals(request.path());
+        boolean matched = tokenRequest || "GET".equals(request.method()) && path.equals(request.path());
+        Optional<Fault> fault = matched && !tokenRequest ? faults.faultFor(index) : Optional.empty();
+        RawResponse response = tokenRequest ? issuer.respond(request)
+                : matched ? answer(request, fault, baseUrl) : RawResponse.json(404,
                 ("{\"error\":\"no resource at " + request.method() + " " + request.path().replace("\"", "")
                         + "\"}").getBytes(StandardCharsets.UTF_8));
         boolean socketFault = response.fault().isPresent();
@@ -104,7 +110,8 @@ public final class FakeResponder {
     }
 
     private RawResponse answer(RawRequest request, Optional<Fault> fault, String baseUrl) {
-        if (!auth.accepts(request.firstHeaders(), request.query())) {
+        boolean authorised = issuer != null ? issuer.accepts(bearer(request)) : auth.accepts(request.firstHeaders(), request.query());
+        if (!authorised) {
             return RawResponse.json(401, "{\"error\":\"missing or wrong credentials\"}".getBytes(StandardCharsets.UTF_8))
                     .withHeaders(Map.of("WWW-Authenticate", auth.challenge()));
         }
@@ -179,9 +186,30 @@ public final class FakeResponder {
         }
     }
 
+    private static String bearer(RawRequest request) {
+        String h = request.header("authorization");
+        return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : null;
+    }
+
     private String mask(String text) {
         Optional<Secret> secret = auth.secret();
-        return secret.isPresent() && !text.isEmpty() ? text.replace(secret.get().reveal(), "***") : text;
+        String masked = secret.isPresent() && !text.isEmpty() ? text.replace(secret.get().reveal(), "***") : text;
+        return FORM_SECRETS.matcher(masked).replaceAll("$1=***");
+    }
+
+    private static final java.util.regex.Pattern FORM_SECRETS =
+            java.util.regex.Pattern.compile("(client_secret|refresh_token|access_token|password)=[^&]*");
+
+    /** OAuth2 ({@link Auth#oauth2}): every access token issued so far stops working now. */
+    public void expireTokens() {
+        if (issuer != null) {
+            issuer.expireAll();
+        }
+    }
+
+    /** OAuth2 ({@link Auth#oauth2}): how many access tokens the token endpoint issued. */
+    public long tokensIssued() {
+        return issuer == null ? 0 : issuer.tokensIssued();
     }
 
     private Map<String, List<String>> maskHeaders(Map<String, List<String>> headers) {

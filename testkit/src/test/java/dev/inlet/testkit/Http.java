@@ -17,6 +17,18 @@ final class Http {
     private Http() {
     }
 
+    static HttpResponse<String> post(FakeApi api, String path, String form) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+
     static HttpResponse<String> get(FakeApi api, String pathAndQuery, String... headers) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.baseUrl() + pathAndQuery))
                 .timeout(Duration.ofSeconds(10));
