@@ -95,7 +95,8 @@ public final class FakeResponder {
         long index = counter.getAndIncrement();
         boolean tokenRequest = issuer != null && "POST".equals(request.method())
                 && auth.tokenPath().equals(request.path());
-        boolean matched = tokenRequest || "GET".equals(request.method()) && path.equals(request.path());
+        String resourceMethod = renderer.isGraphQl() ? "POST" : "GET";
+        boolean matched = tokenRequest || resourceMethod.equals(request.method()) && path.equals(request.path());
         Optional<Fault> fault = matched && !tokenRequest ? faults.faultFor(index) : Optional.empty();
         RawResponse response = tokenRequest ? issuer.respond(request)
                 : matched ? answer(request, fault, baseUrl) : RawResponse.json(404,
@@ -153,7 +154,8 @@ public final class FakeResponder {
             return RawResponse.json(400, ("{\"error\":\"" + updatedSinceParam + " is not an ISO instant\"}")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        RawResponse page = renderer.render(request, visible, baseUrl, fault).withHeaders(limitHeaders);
+        RawRequest pageRequest = renderer.isGraphQl() ? GraphQlVariables.asQuery(request) : request;
+        RawResponse page = renderer.render(pageRequest, visible, baseUrl, fault).withHeaders(limitHeaders);
         boolean atSocket = f != null && f.kind() != Fault.Kind.DUPLICATE_BOUNDARY_RECORD
                 && f.kind() != Fault.Kind.MISSING_BOUNDARY_RECORD;
         return atSocket && page.status() == 200 ? page.withFault(fault) : page;
@@ -270,7 +272,7 @@ public final class FakeResponder {
         List<RecordedRequest> all = requests();
         List<RecordedRequest> unmatched = all.stream().filter(r -> !r.matched()).toList();
         if (!unmatched.isEmpty()) {
-            throw new FakeApiAssertionError("expected only GET " + path + ", but " + unmatched.size()
+            throw new FakeApiAssertionError("expected only " + (renderer.isGraphQl() ? "POST " : "GET ") + path + ", but " + unmatched.size()
                     + " request(s) matched nothing" + describe(unmatched) + "\nall requests:" + describe(all));
         }
     }

@@ -25,6 +25,10 @@ final class PageRenderer {
         this.maxPageSize = maxPageSize;
     }
 
+    boolean isGraphQl() {
+        return paging.style() == Paging.Style.RELAY;
+    }
+
     /** The page for {@code request}, or a 400 naming the bad parameter. */
     RawResponse render(RawRequest request, List<JsonNode> records, String baseUrl, Optional<Fault> fault) {
         int size;
@@ -47,6 +51,9 @@ final class PageRenderer {
         boolean more = end < records.size();
         String next = more ? nextToken(records, end) : null;
 
+        if (paging.style() == Paging.Style.RELAY) {
+            return RawResponse.json(200, RecordSet.JSON.writeValueAsBytes(relay(page, start, size, more, records.size())));
+        }
         ObjectNode body = RecordSet.JSON.createObjectNode();
         ArrayNode data = body.putArray("data");
         page.forEach(data::add);
@@ -77,6 +84,30 @@ final class PageRenderer {
         }
         return RawResponse.json(200, RecordSet.JSON.writeValueAsBytes(body))
                 .withHeaders(headers);
+    }
+
+    /** A Relay connection page with Shopify-style cost extensions (a bucket that never runs dry). */
+    private ObjectNode relay(List<JsonNode> page, int start, int size, boolean more, int total) {
+        ObjectNode body = RecordSet.JSON.createObjectNode();
+        ObjectNode connection = body.putObject("data").putObject(paging.header());
+        ArrayNode edges = connection.putArray("edges");
+        for (int i = 0; i < page.size(); i++) {
+            ObjectNode edge = edges.addObject();
+            edge.put("cursor", token(start + i + 1));
+            edge.set("node", page.get(i));
+        }
+        ObjectNode pageInfo = connection.putObject("pageInfo");
+        pageInfo.put("hasNextPage", more);
+        pageInfo.put("endCursor", page.isEmpty() ? null : token(start + page.size()));
+        connection.put("totalCount", total);
+        ObjectNode cost = body.putObject("extensions").putObject("cost");
+        cost.put("requestedQueryCost", size + 2);
+        cost.put("actualQueryCost", page.size() + 2);
+        ObjectNode throttle = cost.putObject("throttleStatus");
+        throttle.put("maximumAvailable", 1000.0);
+        throttle.put("currentlyAvailable", 1000.0 - (page.size() + 2));
+        throttle.put("restoreRate", 50.0);
+        return body;
     }
 
     private int size(RawRequest request) {
@@ -121,8 +152,12 @@ final class PageRenderer {
         if (paging.style() == Paging.Style.LAST_RECORD_ID) {
             return records.get(end - 1).get("id").asString();
         }
+        return token(end);
+    }
+
+    private static String token(int offset) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("o:" + end).getBytes(StandardCharsets.US_ASCII));
+                .encodeToString(("o:" + offset).getBytes(StandardCharsets.US_ASCII));
     }
 
     private int decodeToken(String token) {

@@ -21,6 +21,8 @@ package dev.inlet.testkit;
  *       <td>{@code Paginators.linkHeader()}</td></tr>
  *   <tr><td>{@link #nextUrl}</td><td>{@code "next": "http://…?after=c"} (null on the last page)</td>
  *       <td>{@code Paginators.nextUrl("/next")}</td></tr>
+ *   <tr><td>{@link #relay}</td><td>GraphQL {@code POST}, {@code first}/{@code after}, {@code pageInfo}</td>
+ *       <td>{@code RelayConnector} ({@code inlet-graphql})</td></tr>
  * </table>
  * The page size is the request's size parameter when it has one, else the fake's
  * {@link FakeApi.Builder#pageSize(int) pageSize}, capped by its {@link FakeApi.Builder#maxPageSize(int) maxPageSize}.
@@ -42,7 +44,9 @@ public final class Paging {
         /** RFC 8288 {@code Link: <url>; rel="next"}. */
         LINK_HEADER,
         /** A next-page URL in the body. */
-        NEXT_URL
+        NEXT_URL,
+        /** A GraphQL Relay connection: {@code POST} with {@code first}/{@code after} variables. */
+        RELAY
     }
 
     private final Style style;
@@ -92,6 +96,22 @@ public final class Paging {
         return new Paging(Style.NEXT_URL, "after", "limit", null);
     }
 
+    /**
+     * GraphQL Relay: the fake answers {@code POST}s of {@code {"query": …, "variables": {"first": n,
+     * "after": c}}} (the query text is not parsed) with
+     * {@code {"data": {"<connection>": {"edges": [{"cursor", "node"}], "pageInfo": {"hasNextPage",
+     * "endCursor"}, "totalCount"}}}} and Shopify-style {@code extensions.cost} (requested and actual
+     * cost, {@code throttleStatus}). Read it with inlet-graphql's {@code RelayConnector} and
+     * {@code .connection("<connection>")}.
+     */
+    public static Paging relay(String connection) {
+        if (connection == null || !connection.matches("[_A-Za-z][_0-9A-Za-z]*")) {
+            throw new FakeApiConfigException("Paging.relay(" + connection + "): not a GraphQL field name",
+                    "pass the connection's field, e.g. \"orders\"");
+        }
+        return new Paging(Style.RELAY, "after", "first", connection);
+    }
+
     /** The style. */
     public Style style() {
         return style;
@@ -107,7 +127,7 @@ public final class Paging {
         return sizeParam;
     }
 
-    /** The cursor header of {@link Style#HEADER_CURSOR}, else null. */
+    /** The cursor header of {@link Style#HEADER_CURSOR}, the connection of {@link Style#RELAY}, else null. */
     String header() {
         return header;
     }

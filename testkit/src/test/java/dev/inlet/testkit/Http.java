@@ -18,9 +18,17 @@ final class Http {
     }
 
     static HttpResponse<String> post(FakeApi api, String path, String form) throws IOException {
+        return post(api, path, "application/x-www-form-urlencoded", form);
+    }
+
+    static HttpResponse<String> postJson(FakeApi api, String path, String json) throws IOException {
+        return post(api, path, "application/json", json);
+    }
+
+    private static HttpResponse<String> post(FakeApi api, String path, String type, String body) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                .header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
