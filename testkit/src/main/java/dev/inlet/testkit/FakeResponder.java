@@ -155,14 +155,15 @@ public final class FakeResponder {
                     .getBytes(StandardCharsets.UTF_8));
         }
         RawRequest pageRequest = renderer.isGraphQl() ? GraphQlVariables.asQuery(request) : request;
-        RawResponse page = renderer.render(pageRequest, visible, baseUrl, fault).withHeaders(limitHeaders);
+        List<JsonNode> served = visible;
+        RawResponse page = renderer.render(pageRequest, served, i -> records.bytesOf(served, i), baseUrl, fault).withHeaders(limitHeaders);
         boolean atSocket = f != null && f.kind() != Fault.Kind.DUPLICATE_BOUNDARY_RECORD
                 && f.kind() != Fault.Kind.MISSING_BOUNDARY_RECORD;
         return atSocket && page.status() == 200 ? page.withFault(fault) : page;
     }
 
     private List<JsonNode> visible(String since) {
-        List<JsonNode> all = records.snapshot();
+        List<JsonNode> all = records.view();
         if (since == null || since.isEmpty()) {
             return all;
         }

@@ -75,7 +75,7 @@ final class LoopbackSocketServer implements AutoCloseable {
 
     private void serve(Socket socket) {
         try (socket) {
-            InputStream in = socket.getInputStream();
+            InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 16 * 1024);
             OutputStream out = socket.getOutputStream();
             while (true) {
                 RawRequest request = read(in);

@@ -1,5 +1,6 @@
 package dev.inlet.testkit;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,12 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Cuts one page out of the records for a request, in the fake's paging style. */
 final class PageRenderer {
+
+    private static final byte[] DATA_OPEN = "{\"data\":[".getBytes(StandardCharsets.US_ASCII);
 
     private final Paging paging;
     private final int pageSize;
@@ -30,7 +34,8 @@ final class PageRenderer {
     }
 
     /** The page for {@code request}, or a 400 naming the bad parameter. */
-    RawResponse render(RawRequest request, List<JsonNode> records, String baseUrl, Optional<Fault> fault) {
+    RawResponse render(RawRequest request, List<JsonNode> records, IntFunction<byte[]> recordBytes, String baseUrl,
+            Optional<Fault> fault) {
         int size;
         int start;
         try {
@@ -41,22 +46,25 @@ final class PageRenderer {
             return RawResponse.json(400, RecordSet.JSON.writeValueAsBytes(error));
         }
         int end = Math.min(records.size(), start + size);
-        List<JsonNode> page = new ArrayList<>(records.subList(Math.min(start, end), end));
+        List<Integer> indices = new ArrayList<>();
+        for (int i = Math.min(start, end); i < end; i++) {
+            indices.add(i);
+        }
         Fault.Kind kind = fault.map(Fault::kind).orElse(null);
         if (kind == Fault.Kind.DUPLICATE_BOUNDARY_RECORD && start > 0 && start <= records.size()) {
-            page.add(0, records.get(start - 1));
-        } else if (kind == Fault.Kind.MISSING_BOUNDARY_RECORD && start > 0 && !page.isEmpty()) {
-            page.remove(0);
+            indices.add(0, start - 1);
+        } else if (kind == Fault.Kind.MISSING_BOUNDARY_RECORD && start > 0 && !indices.isEmpty()) {
+            indices.remove(0);
         }
         boolean more = end < records.size();
         String next = more ? nextToken(records, end) : null;
 
         if (paging.style() == Paging.Style.RELAY) {
+            List<JsonNode> page = indices.stream().map(records::get).toList();
             return RawResponse.json(200, RecordSet.JSON.writeValueAsBytes(relay(page, start, size, more, records.size())));
         }
+        // The records' bytes are rendered once per version of the set; the page only joins them.
         ObjectNode body = RecordSet.JSON.createObjectNode();
-        ArrayNode data = body.putArray("data");
-        page.forEach(data::add);
         body.put("total", records.size());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
@@ -82,8 +90,24 @@ final class PageRenderer {
                 // offset and page number: the client computes the next page; an empty page ends it.
             }
         }
-        return RawResponse.json(200, RecordSet.JSON.writeValueAsBytes(body))
+        return RawResponse.json(200, join(indices, recordBytes, RecordSet.JSON.writeValueAsBytes(body)))
                 .withHeaders(headers);
+    }
+
+    /** {@code {"data":[r1,r2,…],<the rest of tail>}}, where {@code tail} is a JSON object. */
+    private static byte[] join(List<Integer> indices, IntFunction<byte[]> recordBytes, byte[] tail) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + tail.length + indices.size() * 256);
+        out.writeBytes(DATA_OPEN);
+        for (int k = 0; k < indices.size(); k++) {
+            if (k > 0) {
+                out.write(',');
+            }
+            out.writeBytes(recordBytes.apply(indices.get(k)));
+        }
+        out.write(']');
+        out.write(',');
+        out.write(tail, 1, tail.length - 1); // the tail object without its '{'
+        return out.toByteArray();
     }
 
     /** A Relay connection page with Shopify-style cost extensions (a bucket that never runs dry). */

@@ -32,6 +32,10 @@ public final class RecordSet {
 
     private final Map<String, ObjectNode> records = new LinkedHashMap<>();
     private Instant clock = EPOCH;
+    /** What the fake serves: rebuilt after a change, shared (never mutated) between requests. */
+    private List<JsonNode> view;
+    /** Each record of {@link #view} serialised once, so a page is a concatenation, not a rendering. */
+    private List<byte[]> viewBytes;
 
     private RecordSet() {
     }
@@ -64,6 +68,7 @@ public final class RecordSet {
             node.put("updated_at", EPOCH.plusSeconds(i).toString());
             set.records.put(node.get("id").asString(), node);
             set.clock = EPOCH.plusSeconds(i);
+            set.view = null;
         }
         return set;
     }
@@ -105,6 +110,7 @@ public final class RecordSet {
         }
         ObjectNode copy = (ObjectNode) node.deepCopy();
         records.put(copy.get("id").asString(), copy);
+        view = null;
         JsonNode updated = copy.get("updated_at");
         if (updated != null && updated.isString()) {
             try {
@@ -136,14 +142,40 @@ public final class RecordSet {
                     "update one of " + abbreviatedIds());
         }
         ObjectNode patch = JSON.valueToTree(changes);
-        node.setAll(patch);
-        node.put("updated_at", tick().toString());
-        return node.deepCopy();
+        ObjectNode changed = node.deepCopy(); // served views may still hold the old node: never mutate it
+        changed.setAll(patch);
+        changed.put("updated_at", tick().toString());
+        records.put(id, changed);
+        view = null;
+        return changed.deepCopy();
     }
 
     /** Removes the record {@code id}; true if it was there. */
     public synchronized boolean remove(String id) {
+        view = null;
         return records.remove(id) != null;
+    }
+
+    /** The records as served: one shared, unmodifiable list per version of the set (no copy per request). */
+    synchronized List<JsonNode> view() {
+        if (view == null) {
+            view = List.copyOf(records.values());
+            viewBytes = null;
+        }
+        return view;
+    }
+
+    /** The JSON bytes of a record of {@link #view()}, cached per version of the set. */
+    synchronized byte[] bytesOf(List<JsonNode> fromView, int index) {
+        if (fromView != view) {
+            return JSON.writeValueAsBytes(fromView.get(index)); // an older or filtered view: render it
+        }
+        if (viewBytes == null) {
+            List<byte[]> out = new ArrayList<>(view.size());
+            view.forEach(n -> out.add(JSON.writeValueAsBytes(n)));
+            viewBytes = out;
+        }
+        return viewBytes.get(index);
     }
 
     private Instant tick() {

@@ -76,7 +76,9 @@ class FakeApiRecordingTest {
     @Test
     void liveMutationMovesUpdatedAtAndFiltersBySince() throws Exception {
         try (FakeApi api = FakeApi.builder().records(RecordSet.generate(3)).start()) {
+            assertThat(Http.get(api, "/records").body()).contains("\"Record 2\"").doesNotContain("New");
             JsonNode updated = api.records().update("rec-0002", Map.of("name", "New"));
+            assertThat(Http.get(api, "/records").body()).contains("\"New\"").doesNotContain("Record 2");
             assertThat(updated.get("updated_at").asString()).isEqualTo("2026-01-01T00:00:04Z");
             api.records().add(Map.of("id", "rec-0004", "name", "Added"));
             var body = Http.get(api, "/records?updated_since=2026-01-01T00:00:04Z").body();
