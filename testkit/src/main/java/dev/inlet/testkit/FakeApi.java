@@ -117,6 +117,8 @@ public final class FakeApi implements AutoCloseable {
         private Duration rateLimitWindow;
         private String updatedSinceParam = "updated_since";
         private Clock clock = Clock.systemUTC();
+        private double costMaximum;
+        private double costRestoreRate;
 
         private Builder() {
         }
@@ -194,6 +196,19 @@ public final class FakeApi implements AutoCloseable {
             return n;
         }
 
+        /**
+         * For {@link Paging#relay}: Shopify's leaky bucket of query cost, {@code maximumAvailable}
+         * points refilled at {@code restoreRate} per second; a query requesting more than is left
+         * (cost: {@code first + 2}) gets a {@code THROTTLED} error. Default: no limit (the cost
+         * extension still reports a bucket of 1000 restoring 50 per second).
+         */
+        public Builder graphQlCostLimit(double maximumAvailable, double restoreRate) {
+            new CostBucket(maximumAvailable, restoreRate); // validates now, where the mistake is
+            this.costMaximum = maximumAvailable;
+            this.costRestoreRate = restoreRate;
+            return this;
+        }
+
         /** The clock OAuth2 access tokens expire by; default {@link Clock#systemUTC()}. */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock");
@@ -203,7 +218,8 @@ public final class FakeApi implements AutoCloseable {
         /** The fake's answers without a server, to put behind another one (WireMock). */
         public FakeResponder responder() {
             return new FakeResponder(path, records == null ? RecordSet.generate(100) : records,
-                    new PageRenderer(paging, pageSize, maxPageSize), auth, faults,
+                    new PageRenderer(paging, pageSize, maxPageSize,
+                            costMaximum > 0 ? new CostBucket(costMaximum, costRestoreRate) : null), auth, faults,
                     rateLimitCount > 0 ? new RateLimitWindow(rateLimitCount, rateLimitWindow) : null,
                     updatedSinceParam, clock);
         }

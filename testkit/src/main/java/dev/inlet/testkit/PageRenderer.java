@@ -23,7 +23,10 @@ final class PageRenderer {
     private final int pageSize;
     private final int maxPageSize;
 
-    PageRenderer(Paging paging, int pageSize, int maxPageSize) {
+    private final CostBucket bucket;
+
+    PageRenderer(Paging paging, int pageSize, int maxPageSize, CostBucket bucket) {
+        this.bucket = bucket;
         this.paging = paging;
         this.pageSize = pageSize;
         this.maxPageSize = maxPageSize;
@@ -60,8 +63,13 @@ final class PageRenderer {
         String next = more ? nextToken(records, end) : null;
 
         if (paging.style() == Paging.Style.RELAY) {
+            double left = bucket == null ? 1000.0 - (indices.size() + 2) : bucket.charge(size + 2);
+            if (left < 0) {
+                return RawResponse.json(200, RecordSet.JSON.writeValueAsBytes(throttled(size + 2)));
+            }
             List<JsonNode> page = indices.stream().map(records::get).toList();
-            return RawResponse.json(200, RecordSet.JSON.writeValueAsBytes(relay(page, start, size, more, records.size())));
+            return RawResponse.json(200, RecordSet.JSON.writeValueAsBytes(
+                    relay(page, start, size, more, records.size(), left)));
         }
         // The records' bytes are rendered once per version of the set; the page only joins them.
         ObjectNode body = RecordSet.JSON.createObjectNode();
@@ -110,8 +118,28 @@ final class PageRenderer {
         return out.toByteArray();
     }
 
-    /** A Relay connection page with Shopify-style cost extensions (a bucket that never runs dry). */
-    private ObjectNode relay(List<JsonNode> page, int start, int size, boolean more, int total) {
+    /** Shopify's answer to a query the bucket cannot pay for: a THROTTLED error and the bucket's state. */
+    private ObjectNode throttled(int requested) {
+        ObjectNode body = RecordSet.JSON.createObjectNode();
+        ObjectNode error = body.putArray("errors").addObject();
+        error.put("message", "Throttled");
+        error.putObject("extensions").put("code", "THROTTLED");
+        costExtension(body, requested, null, bucket.available());
+        return body;
+    }
+
+    private void costExtension(ObjectNode body, int requested, Integer actual, double available) {
+        ObjectNode cost = body.putObject("extensions").putObject("cost");
+        cost.put("requestedQueryCost", requested);
+        cost.put("actualQueryCost", actual);
+        ObjectNode throttle = cost.putObject("throttleStatus");
+        throttle.put("maximumAvailable", bucket == null ? 1000.0 : bucket.maximum());
+        throttle.put("currentlyAvailable", available);
+        throttle.put("restoreRate", bucket == null ? 50.0 : bucket.restoreRate());
+    }
+
+    /** A Relay connection page with Shopify-style cost extensions. */
+    private ObjectNode relay(List<JsonNode> page, int start, int size, boolean more, int total, double available) {
         ObjectNode body = RecordSet.JSON.createObjectNode();
         ObjectNode connection = body.putObject("data").putObject(paging.header());
         ArrayNode edges = connection.putArray("edges");
@@ -124,13 +152,7 @@ final class PageRenderer {
         pageInfo.put("hasNextPage", more);
         pageInfo.put("endCursor", page.isEmpty() ? null : token(start + page.size()));
         connection.put("totalCount", total);
-        ObjectNode cost = body.putObject("extensions").putObject("cost");
-        cost.put("requestedQueryCost", size + 2);
-        cost.put("actualQueryCost", page.size() + 2);
-        ObjectNode throttle = cost.putObject("throttleStatus");
-        throttle.put("maximumAvailable", 1000.0);
-        throttle.put("currentlyAvailable", 1000.0 - (page.size() + 2));
-        throttle.put("restoreRate", 50.0);
+        costExtension(body, size + 2, page.size() + 2, available);
         return body;
     }
 

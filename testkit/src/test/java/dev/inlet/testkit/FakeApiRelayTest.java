@@ -59,4 +59,39 @@ class FakeApiRelayTest {
             assertThat(body.at("/extensions/cost/throttleStatus/maximumAvailable").asDouble()).isEqualTo(1000.0);
         }
     }
+
+    @Test
+    void aQueryCostingMoreThanTheBucketHoldsIsThrottledAsShopifyDoes() throws Exception {
+        try (FakeApi api = FakeApi.builder().path("/graphql").paging(Paging.relay("orders"))
+                .graphQlCostLimit(50, 1).start()) {
+            String query = "{\"query\":\"{ orders }\",\"variables\":{\"first\":20}}";
+            JsonNode first = RecordSet.JSON.readTree(Http.postJson(api, "/graphql", query).body());
+            assertThat(first.at("/extensions/cost/throttleStatus/currentlyAvailable").asDouble()).isBetween(28.0, 29.0);
+            Http.postJson(api, "/graphql", query);
+            JsonNode third = RecordSet.JSON.readTree(Http.postJson(api, "/graphql", query).body());
+            assertThat(third.at("/errors/0/extensions/code").asString()).isEqualTo("THROTTLED");
+            assertThat(third.at("/data").isMissingNode()).isTrue();
+        }
+    }
+
+    @Test
+    void inletsCostThrottlePacesAThrottlingConnectionAndLosesNothing() {
+        try (FakeApi api = FakeApi.builder().path("/graphql").paging(Paging.relay("orders"))
+                .records(RecordSet.generate(60)).graphQlCostLimit(30, 400).start()) {
+            GraphQlClient client = GraphQlClient.builder(api.baseUrl() + "/graphql")
+                    .costThrottle(CostThrottle.builder().name("fake-bucket").build()).build();
+            Connector<JsonNode> orders = RelayConnector.builder("orders").client(client)
+                    .operation(GraphQlOperation.builder("""
+                            query Orders($first: Int!, $after: String) {
+                              orders(first: $first, after: $after) {
+                                edges { node { id } }
+                                pageInfo { hasNextPage endCursor }
+                              }
+                            }""").variable("first", 10).build())
+                    .connection("orders").build();
+            try (Stream<JsonNode> records = orders.records()) {
+                assertThat(records.map(r -> r.get("id").asString()).toList()).containsExactlyElementsOf(api.records().ids());
+            }
+        }
+    }
 }
