@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class Auth {
 
-    private enum Kind { NONE, HEADER, QUERY, BEARER, BASIC, OAUTH2 }
+    private enum Kind { NONE, HEADER, QUERY, BEARER, BASIC, OAUTH2, AWS_SIGV4 }
 
     private static final Auth NONE = new Auth(Kind.NONE, null, null);
 
@@ -30,13 +30,18 @@ public final class Auth {
     private final String tokenPath;
     private final Duration tokenLifetime;
     private final String initialRefreshToken;
+    /** AWS SigV4 only: region and service of the credential scope. */
+    private final String region;
+    private final String service;
 
     private Auth(Kind kind, String name, Secret secret) {
-        this(kind, name, secret, DEFAULT_TOKEN_PATH, DEFAULT_TOKEN_LIFETIME, null);
+        this(kind, name, secret, DEFAULT_TOKEN_PATH, DEFAULT_TOKEN_LIFETIME, null, null, null);
     }
 
     private Auth(Kind kind, String name, Secret secret, String tokenPath, Duration tokenLifetime,
-            String initialRefreshToken) {
+            String initialRefreshToken, String region, String service) {
+        this.region = region;
+        this.service = service;
         this.kind = kind;
         this.name = name;
         this.secret = secret;
@@ -56,13 +61,36 @@ public final class Auth {
         return new Auth(Kind.OAUTH2, require(clientId, "client id"), Secret.of(require(clientSecret, "client secret")));
     }
 
+    /**
+     * AWS Signature Version 4 in the {@code Authorization} header, checked as AWS checks it for
+     * every service but S3 (double-encoded path, signed {@code host}, the body's SHA-256 or
+     * {@code X-Amz-Content-Sha256}); {@code X-Amz-Date} must be within 15 minutes of the fake's clock.
+     */
+    public static Auth awsSigV4(String accessKeyId, String secretAccessKey, String region, String service) {
+        return new Auth(Kind.AWS_SIGV4, require(accessKeyId, "access key id"),
+                Secret.of(require(secretAccessKey, "secret access key")),
+                DEFAULT_TOKEN_PATH, DEFAULT_TOKEN_LIFETIME, null, require(region, "region"), require(service, "service"));
+    }
+
+    boolean isAwsSigV4() {
+        return kind == Kind.AWS_SIGV4;
+    }
+
+    String region() {
+        return region;
+    }
+
+    String service() {
+        return service;
+    }
+
     /** This OAuth2 auth with the token endpoint at {@code path}. */
     public Auth withTokenPath(String path) {
         requireOAuth2("withTokenPath");
         if (path == null || !path.startsWith("/")) {
             throw new FakeApiConfigException("Auth.withTokenPath(" + path + "): not a path", "pass e.g. \"/oauth/token\"");
         }
-        return new Auth(kind, name, secret, path, tokenLifetime, initialRefreshToken);
+        return new Auth(kind, name, secret, path, tokenLifetime, initialRefreshToken, region, service);
     }
 
     /** This OAuth2 auth with access tokens that live {@code lifetime} (at least one second). */
@@ -72,13 +100,13 @@ public final class Auth {
             throw new FakeApiConfigException("Auth.withTokenLifetime(" + lifetime + "): too short",
                     "pass one second or more; use FakeApi.expireTokens() to expire tokens at once");
         }
-        return new Auth(kind, name, secret, tokenPath, lifetime, initialRefreshToken);
+        return new Auth(kind, name, secret, tokenPath, lifetime, initialRefreshToken, region, service);
     }
 
     /** This OAuth2 auth accepting {@code token} as the first refresh token (what your app was given). */
     public Auth withRefreshToken(String token) {
         requireOAuth2("withRefreshToken");
-        return new Auth(kind, name, secret, tokenPath, tokenLifetime, require(token, "refresh token"));
+        return new Auth(kind, name, secret, tokenPath, tokenLifetime, require(token, "refresh token"), region, service);
     }
 
     private void requireOAuth2(String method) {
@@ -149,7 +177,7 @@ public final class Auth {
             case QUERY -> query.get(name);
             case BEARER -> stripPrefix(lowerCaseHeaders.get("authorization"), "Bearer ");
             case BASIC -> stripPrefix(lowerCaseHeaders.get("authorization"), "Basic ");
-            case OAUTH2 -> throw new IllegalStateException("OAuth2 tokens are checked by the token issuer");
+            case OAUTH2, AWS_SIGV4 -> throw new IllegalStateException(kind + " is checked by the responder");
         };
         if (kind == Kind.NONE) {
             return true;
@@ -167,6 +195,7 @@ public final class Auth {
         return switch (kind) {
             case BASIC -> "Basic realm=\"inlet-fake\"";
             case BEARER, OAUTH2 -> "Bearer realm=\"inlet-fake\"";
+            case AWS_SIGV4 -> "AWS4-HMAC-SHA256";
             default -> "ApiKey realm=\"inlet-fake\"";
         };
     }
@@ -180,6 +209,6 @@ public final class Auth {
     @Override
     public String toString() {
         return kind == Kind.NONE ? "Auth.none" : "Auth." + kind.name().toLowerCase(java.util.Locale.ROOT)
-                + (name == null ? "" : "(" + name + ")") + (kind == Kind.OAUTH2 ? " token " + tokenPath : "");
+                + (name == null ? "" : "(" + name + ")") + (kind == Kind.OAUTH2 ? " token " + tokenPath : kind == Kind.AWS_SIGV4 ? " " + region + "/" + service : "");
     }
 }

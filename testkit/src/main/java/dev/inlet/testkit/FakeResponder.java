@@ -34,6 +34,7 @@ public final class FakeResponder {
     private final RateLimitWindow rateLimit;
     private final String updatedSinceParam;
     private final TokenIssuer issuer;
+    private final Clock clock;
     private final AtomicLong counter = new AtomicLong();
     private final List<RecordedRequest> received = new ArrayList<>();
 
@@ -47,6 +48,7 @@ public final class FakeResponder {
         this.rateLimit = rateLimit;
         this.updatedSinceParam = updatedSinceParam;
         this.issuer = auth.isOAuth2() ? new TokenIssuer(auth, clock) : null;
+        this.clock = clock;
     }
 
     /**
@@ -111,7 +113,9 @@ public final class FakeResponder {
     }
 
     private RawResponse answer(RawRequest request, Optional<Fault> fault, String baseUrl) {
-        boolean authorised = issuer != null ? issuer.accepts(bearer(request)) : auth.accepts(request.firstHeaders(), request.query());
+        boolean authorised = issuer != null ? issuer.accepts(bearer(request))
+                : auth.isAwsSigV4() ? SigV4Check.accepts(request, auth, clock)
+                : auth.accepts(request.firstHeaders(), request.query());
         if (!authorised) {
             return RawResponse.json(401, "{\"error\":\"missing or wrong credentials\"}".getBytes(StandardCharsets.UTF_8))
                     .withHeaders(Map.of("WWW-Authenticate", auth.challenge()));
