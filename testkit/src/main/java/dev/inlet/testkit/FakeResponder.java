@@ -235,7 +235,8 @@ public final class FakeResponder {
     /** Every request received so far, in order of arrival. */
     public List<RecordedRequest> requests() {
         synchronized (received) {
-            return List.copyOf(received);
+            // Recorded when answered; sorted so concurrent requests still read in order of arrival.
+            return received.stream().sorted(java.util.Comparator.comparingLong(RecordedRequest::index)).toList();
         }
     }
 

@@ -123,13 +123,43 @@ final class LoopbackSocketServer implements AutoCloseable {
                         .add(h.substring(colon + 1).trim());
             }
         }
-        List<String> length = headers.get("content-length");
-        int n = length == null ? 0 : Integer.parseInt(length.get(0));
-        if (n < 0 || n > MAX_BODY_BYTES) {
-            throw new IOException("body too large");
+        List<String> encoding = headers.get("transfer-encoding");
+        byte[] body;
+        if (encoding != null && encoding.get(0).toLowerCase(Locale.ROOT).contains("chunked")) {
+            body = chunked(in);
+        } else {
+            List<String> length = headers.get("content-length");
+            int n = length == null ? 0 : Integer.parseInt(length.get(0).trim());
+            if (n < 0 || n > MAX_BODY_BYTES) {
+                throw new IOException("body too large");
+            }
+            body = in.readNBytes(n);
         }
-        byte[] body = in.readNBytes(n);
         return RawRequest.of(parts[0], parts[1], headers, body);
+    }
+
+    /** A chunked request body (RFC 9112 §7.1), at most {@link #MAX_BODY_BYTES}; trailers skipped. */
+    private static byte[] chunked(InputStream in) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            String sizeLine = line(in);
+            if (sizeLine == null) {
+                throw new IOException("chunked body ended early");
+            }
+            int semicolon = sizeLine.indexOf(';');
+            int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
+            if (size < 0 || body.size() + size > MAX_BODY_BYTES) {
+                throw new IOException("body too large");
+            }
+            if (size == 0) {
+                for (String trailer = line(in); trailer != null && !trailer.isEmpty(); trailer = line(in)) {
+                    // trailers are not used
+                }
+                return body.toByteArray();
+            }
+            body.write(in.readNBytes(size));
+            line(in); // the CRLF after the chunk
+        }
     }
 
     private static String line(InputStream in) throws IOException {

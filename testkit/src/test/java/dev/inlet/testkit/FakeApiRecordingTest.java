@@ -87,4 +87,19 @@ class FakeApiRecordingTest {
                     .isInstanceOf(FakeApiConfigException.class).hasMessageContaining("no record with id nope");
         }
     }
+
+    @Test
+    void aChunkedRequestBodyIsReadWholeAndTheConnectionStaysUsable() throws Exception {
+        try (FakeApi api = FakeApi.builder().start()) {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.baseUrl() + "/upload"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream("{\"chunked\":true}".getBytes())))
+                    .build();
+            var response = Http.CLIENT.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(Http.get(api, "/records").statusCode()).isEqualTo(200);
+            assertThat(api.requests()).extracting(RecordedRequest::body).containsExactly("{\"chunked\":true}", "");
+            assertThat(api.requests().get(0).header("Transfer-Encoding")).isEqualTo("chunked");
+        }
+    }
 }
