@@ -47,6 +47,19 @@ class ModuleArchitectureTest {
     }
 
     @Test
+    void theTestKitsOptionalDependenciesStayInTheirCorners() {
+        // Plain Java users have neither JUnit nor WireMock: only the extension and the interop may name them.
+        noClasses().that().resideInAPackage("dev.inlet.testkit..")
+                .and().doNotHaveSimpleName("InletFake").and().doNotHaveSimpleName("InletFakeExtension")
+                .should().dependOnClassesThat().resideInAPackage("org.junit..")
+                .check(INLET);
+        noClasses().that().resideInAPackage("dev.inlet.testkit..")
+                .and().resideOutsideOfPackage("dev.inlet.testkit.wiremock..")
+                .should().dependOnClassesThat().resideInAPackage("com.github.tomakehurst..")
+                .check(INLET);
+    }
+
+    @Test
     void noPackageCyclesAnywhere() {
         slices().matching("dev.inlet.(**)").should().beFreeOfCycles().check(INLET);
     }
