@@ -76,7 +76,8 @@ final class LoopbackSocketServer implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket) {
             InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 16 * 1024);
-            OutputStream out = socket.getOutputStream();
+            // Buffered so that the head and the body's start leave in one segment; faults flush where they cut.
+            OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
             while (true) {
                 RawRequest request = read(in);
                 if (request == null) {
@@ -194,8 +195,8 @@ final class LoopbackSocketServer implements AutoCloseable {
         response.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         head.append("Content-Length: ").append(response.body().length).append("\r\n\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
         if (kind == Fault.Kind.RESET_AFTER_HEADERS) {
+            out.flush();
             reset(socket);
             return false;
         }
