@@ -6,6 +6,7 @@ import dev.inlet.bench.memory.MemoryBenchmark;
 import dev.inlet.bench.paging.PagingBenchmark;
 import dev.inlet.bench.pipeline.PipelineOverhead;
 import dev.inlet.bench.ratelimit.Throttling;
+import dev.inlet.bench.server.ServerThroughput;
 import dev.inlet.bench.webhooks.StripeVerification;
 import dev.inlet.bench.webhooks.WebhookThroughput;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: java -jar inlet-benchmarks.jar paging|memory|pipeline|ratelimit|webhooks|"
-                    + "stripe|graphql|faults [--option value ...]");
+                    + "stripe|graphql|faults|servers [--option value ...]");
             System.exit(2);
         }
         Options options = new Options(Arrays.copyOfRange(args, 1, args.length));
@@ -36,6 +37,7 @@ public final class BenchMain {
             case "ratelimit" -> Throttling.run(options);
             case "webhooks" -> WebhookThroughput.run(options);
             case "faults" -> FaultBenchmark.run(options);
+            case "servers" -> ServerThroughput.run(options);
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

@@ -3,12 +3,14 @@ package dev.inlet.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inlet.bench.faults.FaultChild;
+import dev.inlet.bench.harness.Options;
 import dev.inlet.bench.harness.Stats;
 import dev.inlet.bench.memory.MemoryChild;
 import dev.inlet.bench.paging.PagingChild;
 import dev.inlet.bench.paging.PagingClients;
 import dev.inlet.bench.pipeline.PipelineBenchmark;
 import dev.inlet.bench.ratelimit.Throttling;
+import dev.inlet.bench.server.ServerThroughput;
 import dev.inlet.bench.webhooks.StripeVerifyBenchmark;
 import dev.inlet.bench.webhooks.WebhookChild;
 import java.util.ArrayList;
@@ -34,6 +36,16 @@ class BenchSmokeTest {
             Map<String, Object> result = PagingChild.measure(client, 2, 100, 0, 1);
             assertThat(result).as(client).containsEntry("records", 200L);
         }
+    }
+
+    @Test
+    void bothServersOfTheServersBenchmarkAnswerEveryPage() throws Exception {
+        // run() throws if either server answers a page with anything but a 200 and a body.
+        ServerThroughput.Result result = ServerThroughput.run(
+                new Options(new String[] {"--runs", "1", "--pages", "3", "--per-page", "10", "--warmups", "0"}));
+        assertThat(result.fakeApi().n()).isEqualTo(1);
+        assertThat(result.fakeApi().median()).isPositive();
+        assertThat(result.loopbackServer().median()).isPositive();
     }
 
     @Test

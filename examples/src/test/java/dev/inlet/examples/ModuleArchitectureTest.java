@@ -33,4 +33,31 @@ class ModuleArchitectureTest {
                         "dev.inlet.examples..")
                 .check(INLET);
     }
+
+    @Test
+    void libraryCodeNeverDependsOnTheTestKitAndTheTestKitUsesOnlyPublicCoreAndWebhooks() {
+        // That it uses no internal package of core or webhooks is ApiBoundaryTest's rule (no export to it).
+        noClasses().that().resideInAnyPackage("dev.inlet.core..", "dev.inlet.rest..", "dev.inlet.graphql..",
+                        "dev.inlet.webhooks..", "dev.inlet.servlet..", "dev.inlet.spring..")
+                .should().dependOnClassesThat().resideInAPackage("dev.inlet.testkit..")
+                .check(INLET);
+        noClasses().that().resideInAPackage("dev.inlet.testkit..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.inlet.rest..", "dev.inlet.graphql..",
+                        "dev.inlet.examples..")
+                .check(INLET);
+    }
+
+    @Test
+    void theTestKitsOptionalDependenciesStayInTheirCorners() {
+        // Plain Java users have neither JUnit nor WireMock: only the extension and the interop may name them.
+        noClasses().that().resideInAPackage("dev.inlet.testkit..")
+                .and().doNotHaveSimpleName("InletFake").and().doNotHaveSimpleName("InletFakeExtension")
+                .should().dependOnClassesThat().resideInAPackage("org.junit..")
+                .check(INLET);
+        noClasses().that().resideInAPackage("dev.inlet.testkit..")
+                .and().resideOutsideOfPackage("dev.inlet.testkit.wiremock..")
+                .should().dependOnClassesThat().resideInAPackage("com.github.tomakehurst..")
+                .check(INLET);
+    }
+
 }

@@ -1,0 +1,97 @@
+package dev.inlet.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inlet.core.Connector;
+import dev.inlet.core.retry.RetryPolicy;
+import dev.inlet.graphql.CostThrottle;
+import dev.inlet.graphql.GraphQlClient;
+import dev.inlet.graphql.GraphQlOperation;
+import dev.inlet.graphql.RelayConnector;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The fake as a GraphQL Relay connection with cost extensions, read by inlet-graphql's RelayConnector. */
+class FakeApiRelayTest {
+
+    @Test
+    void aRelayConnectionThroughFaultsArrivesWholeAndReportsItsCost() throws Exception {
+        try (FakeApi api = FakeApi.builder().path("/graphql").paging(Paging.relay("orders"))
+                .records(RecordSet.generate(45)).faults(FaultPlan.builder().every(3, Fault.status(502)).build())
+                .start()) {
+            GraphQlClient client = GraphQlClient.builder(api.baseUrl() + "/graphql")
+                    .costThrottle(CostThrottle.builder().name("fake").build())
+                    .retryPolicy(RetryPolicy.builder().backoff(Duration.ofMillis(1), Duration.ofMillis(5)).build())
+                    .build();
+            Connector<JsonNode> orders = RelayConnector.builder("orders").client(client)
+                    .operation(GraphQlOperation.builder("""
+                            query Orders($first: Int!, $after: String) {
+                              orders(first: $first, after: $after) {
+                                edges { node { id name } }
+                                pageInfo { hasNextPage endCursor }
+                              }
+                            }""").variable("first", 10).build())
+                    .connection("orders").build();
+            List<String> ids;
+            try (Stream<JsonNode> records = orders.records()) {
+                ids = records.map(r -> r.get("id").asString()).toList();
+            }
+            assertThat(ids).containsExactlyElementsOf(api.records().ids());
+            assertThat(api.requests()).allMatch(r -> r.method().equals("POST")).anyMatch(r -> r.status() == 502);
+            api.assertNoUnmatchedRequests();
+
+            var page = Http.get(api, "/graphql?first=5"); // GET is not the GraphQL resource
+            assertThat(page.statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theCostExtensionsAreShopifys() throws Exception {
+        try (FakeApi api = FakeApi.builder().path("/graphql").paging(Paging.relay("orders")).start()) {
+            JsonNode body = RecordSet.JSON.readTree(Http.postJson(api, "/graphql",
+                    "{\"query\":\"{ orders }\",\"variables\":{\"first\":20}}").body());
+            assertThat(body.at("/data/orders/edges").size()).isEqualTo(20);
+            assertThat(body.at("/data/orders/pageInfo/hasNextPage").asBoolean()).isTrue();
+            assertThat(body.at("/extensions/cost/requestedQueryCost").asInt()).isEqualTo(22);
+            assertThat(body.at("/extensions/cost/throttleStatus/maximumAvailable").asDouble()).isEqualTo(1000.0);
+        }
+    }
+
+    @Test
+    void aQueryCostingMoreThanTheBucketHoldsIsThrottledAsShopifyDoes() throws Exception {
+        try (FakeApi api = FakeApi.builder().path("/graphql").paging(Paging.relay("orders"))
+                .graphQlCostLimit(50, 1).start()) {
+            String query = "{\"query\":\"{ orders }\",\"variables\":{\"first\":20}}";
+            JsonNode first = RecordSet.JSON.readTree(Http.postJson(api, "/graphql", query).body());
+            assertThat(first.at("/extensions/cost/throttleStatus/currentlyAvailable").asDouble()).isBetween(28.0, 29.0);
+            Http.postJson(api, "/graphql", query);
+            JsonNode third = RecordSet.JSON.readTree(Http.postJson(api, "/graphql", query).body());
+            assertThat(third.at("/errors/0/extensions/code").asString()).isEqualTo("THROTTLED");
+            assertThat(third.at("/data").isMissingNode()).isTrue();
+        }
+    }
+
+    @Test
+    void inletsCostThrottlePacesAThrottlingConnectionAndLosesNothing() {
+        try (FakeApi api = FakeApi.builder().path("/graphql").paging(Paging.relay("orders"))
+                .records(RecordSet.generate(60)).graphQlCostLimit(30, 400).start()) {
+            GraphQlClient client = GraphQlClient.builder(api.baseUrl() + "/graphql")
+                    .costThrottle(CostThrottle.builder().name("fake-bucket").build()).build();
+            Connector<JsonNode> orders = RelayConnector.builder("orders").client(client)
+                    .operation(GraphQlOperation.builder("""
+                            query Orders($first: Int!, $after: String) {
+                              orders(first: $first, after: $after) {
+                                edges { node { id } }
+                                pageInfo { hasNextPage endCursor }
+                              }
+                            }""").variable("first", 10).build())
+                    .connection("orders").build();
+            try (Stream<JsonNode> records = orders.records()) {
+                assertThat(records.map(r -> r.get("id").asString()).toList()).containsExactlyElementsOf(api.records().ids());
+            }
+        }
+    }
+}
