@@ -6,8 +6,6 @@ import dev.inlet.core.Json;
 import dev.inlet.core.Page;
 import dev.inlet.core.Position;
 import dev.inlet.core.state.ConnectorState;
-import dev.inlet.jdbc.internal.CursorValues;
-import dev.inlet.jdbc.internal.TableWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -3,7 +3,6 @@ package dev.inlet.jdbc;
 import dev.inlet.core.OpenPage;
 import dev.inlet.core.PageSource;
 import dev.inlet.core.Position;
-import dev.inlet.jdbc.internal.SqlPage;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -116,7 +115,7 @@ public final class SqlSource implements PageSource {
 
     @Override
     public OpenPage open(Position position) {
-        Object[] after = position.token().map(dev.inlet.jdbc.internal.KeysetKey::parameters).orElse(null);
+        Object[] after = position.token().map(KeysetKey::parameters).orElse(null);
         String sql = pageSql(after != null);
         Instant sentAt = clock.instant();
         try {

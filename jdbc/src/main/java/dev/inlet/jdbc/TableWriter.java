@@ -1,9 +1,6 @@
-package dev.inlet.jdbc.internal;
+package dev.inlet.jdbc;
 
-import dev.inlet.jdbc.Dialect;
-import dev.inlet.jdbc.JdbcConfigurationException;
-import dev.inlet.jdbc.SchemaContract;
-import dev.inlet.jdbc.internal.TableColumns.Column;
+import dev.inlet.jdbc.TableColumns.Column;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * the first page when allowed, applies the schema contract to new fields, and upserts by primary key in
  * batches. Not thread-safe (one per sink run).
  */
-public final class TableWriter {
+final class TableWriter {
 
     private final Dialect dialect;
     private final String table;

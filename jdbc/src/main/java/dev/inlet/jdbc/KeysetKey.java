@@ -1,4 +1,4 @@
-package dev.inlet.jdbc.internal;
+package dev.inlet.jdbc;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * parameters: each value keeps its kind (instant, local timestamp, integer, decimal, text) so the next
  * page's {@code WHERE (c, k) > (?, ?)} compares like with like.
  */
-public final class KeysetKey {
+final class KeysetKey {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -1,6 +1,5 @@
-package dev.inlet.jdbc.internal;
+package dev.inlet.jdbc;
 
-import dev.inlet.jdbc.JdbcConfigurationException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +10,7 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /** Incremental cursor values: ISO-8601 instants compared as time, numbers as numbers; never as text. */
-public final class CursorValues {
+final class CursorValues {
 
     private CursorValues() {
     }

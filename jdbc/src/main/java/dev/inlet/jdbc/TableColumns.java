@@ -1,4 +1,4 @@
-package dev.inlet.jdbc.internal;
+package dev.inlet.jdbc;
 
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * The columns of an existing table (name to JDBC type and scale), read from the database's metadata, with
  * the check that a JSON value fits a column without losing anything.
  */
-public final class TableColumns {
+final class TableColumns {
 
     /** One column: its JDBC type, type name, decimal digits (scale) and size (precision). */
     public record Column(String name, int type, String typeName, int scale, int size) {

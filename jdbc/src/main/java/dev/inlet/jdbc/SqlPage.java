@@ -1,10 +1,9 @@
-package dev.inlet.jdbc.internal;
+package dev.inlet.jdbc;
 
 import dev.inlet.core.Headers;
 import dev.inlet.core.OpenPage;
 import dev.inlet.core.Position;
 import dev.inlet.core.ResponseInfo;
-import dev.inlet.jdbc.JdbcException;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * One page of a SqlSource, streamed row by row from an open result set; closing it returns the connection.
  * The next position is known once every row was read: the last row's (cursor, key), if the page was full.
  */
-public final class SqlPage implements OpenPage {
+final class SqlPage implements OpenPage {
 
     private final Connection connection;
     private final PreparedStatement statement;

@@ -1,4 +1,4 @@
-package dev.inlet.jdbc.internal;
+package dev.inlet.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * timestamptz becomes the ISO-8601 {@code Instant} text (UTC), a timestamp without zone its local ISO text,
  * integers longs. Built once per result set: the per-column decision is made once, not per row.
  */
-public final class RowReader {
+final class RowReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -1,7 +1,6 @@
-package dev.inlet.jdbc.internal;
+package dev.inlet.jdbc;
 
-import dev.inlet.jdbc.JdbcConfigurationException;
-import dev.inlet.jdbc.internal.TableColumns.Column;
+import dev.inlet.jdbc.TableColumns.Column;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * into an integer column, more decimal digits than the column's scale, text into a number, an unparseable
  * timestamp. The error names the table, column and record key and says what to change.
  */
-public final class ValueBinder {
+final class ValueBinder {
 
     private ValueBinder() {
     }
