@@ -29,6 +29,8 @@ final class SqlPage implements OpenPage {
     private final Position position;
     private final int pageSize;
     private final RowReader reader;
+    private final String cursorName;
+    private final String keyName;
     private final int cursorIndex;
     private final int keyIndex;
     private final String cursorType;
@@ -53,6 +55,8 @@ final class SqlPage implements OpenPage {
         this.reader = new RowReader(rows.getMetaData());
         this.cursorIndex = reader.indexOf(cursorColumn);
         this.keyIndex = reader.indexOf(keyColumn);
+        this.cursorName = reader.names()[cursorIndex];
+        this.keyName = reader.names()[keyIndex];
         this.cursorType = rows.getMetaData().getColumnTypeName(cursorIndex + 1);
         this.keyType = rows.getMetaData().getColumnTypeName(keyIndex + 1);
         this.description = description;
@@ -88,11 +92,10 @@ final class SqlPage implements OpenPage {
         }
         last = ahead;
         ahead = null;
-        String[] names = reader.names();
-        if (last.get(names[cursorIndex]).isNull() || last.get(names[keyIndex]).isNull()) {
+        if (last.get(cursorName).isNull() || last.get(keyName).isNull()) {
             // a NULL order value cannot be paged past (NULL compares as unknown): stop rather than skip rows
             throw new JdbcException("reading " + description + " at " + position.describe() + ": a row has NULL in "
-                    + names[cursorIndex] + " or " + names[keyIndex] + ", which keyset paging cannot order",
+                    + cursorName + " or " + keyName + ", which keyset paging cannot order",
                     "select COALESCE(column, <a default>) in the query, or declare the column NOT NULL", null);
         }
         read++;
@@ -114,9 +117,8 @@ final class SqlPage implements OpenPage {
         if (read < pageSize || last == null) {
             return Optional.empty();
         }
-        String[] names = reader.names();
-        JsonNode c = last.get(names[cursorIndex]);
-        JsonNode k = last.get(names[keyIndex]);
+        JsonNode c = last.get(cursorName);
+        JsonNode k = last.get(keyName);
         String token = KeysetKey.token(c, KeysetKey.kindOf(c, cursorType), k, KeysetKey.kindOf(k, keyType));
         return Optional.of(position.next(token, read));
     }
