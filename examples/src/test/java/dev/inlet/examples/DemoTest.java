@@ -141,4 +141,28 @@ class DemoTest {
         assertThat(Files.readString(output.resolve("charges-daily.csv"))).startsWith("start,currency,charges,revenue");
         assertThat(Files.readString(output.resolve("quarantine.json"))).contains("\"rule\" : \"type\"");
     }
+
+    @Test
+    void writesTheChargesAndTheDailyHistoryIntoDuckDb() throws Exception {
+        String url = "jdbc:duckdb:" + output.resolve("inlet-demo.duckdb").toAbsolutePath();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                java.sql.Statement s = c.createStatement()) {
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT id) FROM stripe_charges")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(1_990); // the valid ones, each once
+                assertThat(rs.getLong(2)).isEqualTo(1_990);
+            }
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT SUM(value) FROM inlet_metric_history "
+                    + "WHERE metric = 'charges'")) {
+                rs.next();
+                assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("1990");
+            }
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT DISTINCT records_read, quarantined FROM inlet_metric_runs")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(2_000);
+                assertThat(rs.getLong(2)).isEqualTo(10);
+            }
+        }
+        assertThat(printed).contains("Wrote 1990 charges").contains("Revenue history with its lineage");
+    }
 }

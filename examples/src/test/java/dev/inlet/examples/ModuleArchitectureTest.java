@@ -32,6 +32,10 @@ class ModuleArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.inlet.rest..", "dev.inlet.graphql..",
                         "dev.inlet.examples..")
                 .check(INLET);
+        noClasses().that().resideInAPackage("dev.inlet.jdbc..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.inlet.rest..", "dev.inlet.graphql..",
+                        "dev.inlet.webhooks..", "dev.inlet.examples..")
+                .check(INLET);
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class DemoRun {
     }
 
     /** Runs the demo. */
-    public DemoResult run() throws IOException, InterruptedException {
+    public DemoResult run() throws IOException, InterruptedException, java.sql.SQLException {
         long started = System.nanoTime();
         out.println("Inlet demo: four sources, one pipeline, one table");
         out.println();
@@ -183,6 +183,13 @@ public final class DemoRun {
                     customerSeries, "shop-orders-daily", shopSeries, "webhook-orders-daily", hookSeries), rejected);
             out.println();
             out.println("Series written as CSV and JSON to " + output.toAbsolutePath());
+            if (reports.containsKey(charges.name())) {
+                // a second read of the charges, into the database: the sink commits each page with its position
+                out.println();
+                DemoDatabase.store(output, Stripe.charges(sources.stripeUrl, sources.stripeKey).validator(CHARGE_RULES)
+                        .onInvalid(InvalidRecordPolicy.QUARANTINE).build(Stripe.Charge.class), chargeSeries,
+                        reports.get(charges.name()), out);
+            }
             return new DemoResult(chargeSeries, customerSeries, shopSeries, hookSeries, openIssues.get(), reports,
                     refreshes.size(), rejected, tally, failures, output, table.cells());
         }

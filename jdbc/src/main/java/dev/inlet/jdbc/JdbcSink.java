@@ -1,0 +1,262 @@
+package dev.inlet.jdbc;
+
+import dev.inlet.core.Connector;
+import dev.inlet.core.ConnectorRun;
+import dev.inlet.core.Json;
+import dev.inlet.core.Page;
+import dev.inlet.core.Position;
+import dev.inlet.core.state.ConnectorState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Writes any connector's records into a table, exactly once: each page's rows and the connector's state (its
+ * {@link Position} and incremental cursor, in a {@link JdbcStateStore} table) are committed in the SAME
+ * transaction, so a crash between or during pages neither loses nor repeats a row; the next run resumes after
+ * the last committed page.
+ *
+ * <pre>{@code
+ * JdbcSink sink = JdbcSink.builder(dataSource, "orders")
+ *         .primaryKey("id")                       // upsert key
+ *         .createTable(true)                      // from the first page's fields (default false)
+ *         .schemaContract(SchemaContract.EVOLVE)  // required: EVOLVE, FREEZE or DISCARD
+ *         .build();
+ * SinkReport report = sink.write(connector);
+ * }</pre>
+ *
+ * <p>Incremental: with {@link Builder#cursorField(String)} the greatest cursor written is kept in the state,
+ * and {@link #write(String, Function)} builds each run's connector for {@code since = cursor - lookback}; rows
+ * re-read by the lookback are upserted again (replaced, not duplicated). Defaults: batch of
+ * {@value #DEFAULT_BATCH_SIZE} rows, state table {@value JdbcStateStore#DEFAULT_TABLE}, lookback zero.
+ * Immutable and thread-safe; runs for one state name must not overlap.
+ */
+public final class JdbcSink {
+
+    /** Rows per JDBC batch unless set. */
+    public static final int DEFAULT_BATCH_SIZE = 500;
+
+    private final DataSource dataSource;
+    private final String table;
+    private final List<String> primaryKey;
+    private final boolean createTable;
+    private final SchemaContract contract;
+    private final int batchSize;
+    private final String cursorField;
+    private final Duration lookback;
+    private final Consumer<SinkReport> afterCommit;
+    private final Clock clock;
+    private final JdbcStateStore state;
+    private final Dialect dialect;
+
+    private JdbcSink(Builder b, Dialect dialect) {
+        this.dataSource = b.dataSource;
+        this.table = b.table;
+        this.primaryKey = List.copyOf(b.primaryKey);
+        this.createTable = b.createTable;
+        this.contract = b.contract;
+        this.batchSize = b.batchSize;
+        this.cursorField = b.cursorField;
+        this.lookback = b.lookback;
+        this.afterCommit = b.afterCommit;
+        this.clock = b.clock;
+        this.dialect = dialect;
+        this.state = JdbcStateStore.in(dataSource, b.stateTable);
+    }
+
+    /** A builder writing into this table. */
+    public static Builder builder(DataSource dataSource, String table) {
+        return new Builder(dataSource, table);
+    }
+
+    /** The store holding each connector's position and cursor (the same table the pages commit with). */
+    public JdbcStateStore stateStore() {
+        return state;
+    }
+
+    /** Writes the connector's records, resuming after the last committed page of a run under its name. */
+    public SinkReport write(Connector<?> connector) {
+        return write(connector.name(), since -> connector);
+    }
+
+    /**
+     * Writes the records of the connector the factory builds for the run's since (empty on the first run;
+     * the saved cursor minus the lookback after), resuming an interrupted run with its own since.
+     */
+    public SinkReport write(String name, Function<Optional<String>, ? extends Connector<?>> factory) {
+        Objects.requireNonNull(factory, "factory");
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                return run(c, name, factory);
+            } catch (RuntimeException | SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new JdbcException("writing " + name + " into " + table + " failed (SQL state " + e.getSQLState()
+                    + "): " + e.getMessage(), "nothing of the failed page was committed; rerun to resume", e);
+        }
+    }
+
+    private SinkReport run(Connection c, String name, Function<Optional<String>, ? extends Connector<?>> factory)
+            throws SQLException {
+        ConnectorState current = state.load(c, name).orElse(ConnectorState.empty());
+        c.commit();
+        Optional<Position> resume = current.position();
+        Optional<String> since = resume.isPresent() ? current.since()
+                : current.cursor().map(cursor -> CursorValues.minus(cursor, lookback));
+        current = current.withSince(since);
+        TableWriter writer = new TableWriter(dialect, table, primaryKey, createTable, contract, batchSize);
+        int pages = 0;
+        long rows = 0;
+        boolean completed = false;
+        try (ConnectorRun<?> run = factory.apply(since).open(resume.orElse(Position.start()))) {
+            Iterator<? extends Page<?>> it = run.pages().iterator();
+            while (it.hasNext()) {
+                Page<?> page = it.next();
+                List<JsonNode> records = new ArrayList<>(page.records().size());
+                for (Object r : page.records()) {
+                    records.add(r instanceof JsonNode n ? n : Json.mapper().valueToTree(r));
+                }
+                String where = name + " into " + table + " at " + page.position().describe();
+                writer.prepare(c, records);
+                rows += writer.write(c, records, where);
+                Optional<String> cursor = current.cursor();
+                if (cursorField != null) {
+                    cursor = CursorValues.max(cursor, records, cursorField, where);
+                }
+                current = current.withCursor(cursor).withUpdatedAt(clock.instant());
+                current = page.next().isPresent() ? current.withPosition(page.next().get(), false)
+                        : current.withoutPosition().withLastCompletedAt(clock.instant());
+                state.save(c, name, current);
+                c.commit();
+                pages++;
+                completed = page.isLast();
+                afterCommit.accept(new SinkReport(name, resume, pages, rows, writer.added(), writer.discarded(),
+                        completed));
+            }
+        }
+        return new SinkReport(name, resume, pages, rows, writer.added(), writer.discarded(), completed);
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcSink[" + table + " by " + primaryKey + ", " + contract + "]";
+    }
+
+    /** Builds a {@link JdbcSink}; {@code primaryKey} and {@code schemaContract} are required. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private final String table;
+        private List<String> primaryKey = List.of();
+        private boolean createTable;
+        private SchemaContract contract;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private String cursorField;
+        private Duration lookback = Duration.ZERO;
+        private String stateTable = JdbcStateStore.DEFAULT_TABLE;
+        private Consumer<SinkReport> afterCommit = report -> { };
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(DataSource dataSource, String table) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            this.table = Objects.requireNonNull(table, "table");
+        }
+
+        /** The record fields (= columns) of the primary key: a row with the same key is replaced. */
+        public Builder primaryKey(String... columns) {
+            this.primaryKey = List.of(columns);
+            return this;
+        }
+
+        /** Whether to create a missing table from the first page's fields (default false: a missing table is an error). */
+        public Builder createTable(boolean create) {
+            this.createTable = create;
+            return this;
+        }
+
+        /** What to do with a field that has no column; required, there is no default. */
+        public Builder schemaContract(SchemaContract contract) {
+            this.contract = Objects.requireNonNull(contract, "contract");
+            return this;
+        }
+
+        /** Rows per JDBC batch (default {@value JdbcSink#DEFAULT_BATCH_SIZE}). */
+        public Builder batchSize(int rows) {
+            if (rows < 1) {
+                throw new IllegalArgumentException("batchSize must be >= 1, was " + rows);
+            }
+            this.batchSize = rows;
+            return this;
+        }
+
+        /** The field whose greatest value is kept as the incremental cursor (ISO-8601 instants or numbers). */
+        public Builder cursorField(String field) {
+            this.cursorField = Objects.requireNonNull(field, "field");
+            return this;
+        }
+
+        /** How far before the saved cursor the next run starts, for late rows (default zero). */
+        public Builder lookback(Duration lookback) {
+            if (lookback.isNegative()) {
+                throw new IllegalArgumentException("lookback must not be negative, was " + lookback);
+            }
+            this.lookback = lookback;
+            return this;
+        }
+
+        /** The state table (default {@value JdbcStateStore#DEFAULT_TABLE}). */
+        public Builder stateTable(String table) {
+            this.stateTable = Objects.requireNonNull(table, "table");
+            return this;
+        }
+
+        /** Called after each page's commit with the run's totals so far (progress, tests). */
+        public Builder afterCommit(Consumer<SinkReport> listener) {
+            this.afterCommit = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** The clock of the state's timestamps (default UTC system clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Builds the sink, creating the state table if missing.
+         *
+         * @throws JdbcConfigurationException if the primary key or the schema contract is missing
+         */
+        public JdbcSink build() {
+            if (primaryKey.isEmpty()) {
+                throw new JdbcConfigurationException("a JdbcSink into " + table + " needs primaryKey(...): rows are "
+                        + "upserted by it, which is what makes a repeated page harmless");
+            }
+            if (contract == null) {
+                throw new JdbcConfigurationException("a JdbcSink into " + table + " needs an explicit schemaContract("
+                        + "EVOLVE | FREEZE | DISCARD) for fields that have no column");
+            }
+            try (Connection c = dataSource.getConnection()) {
+                Dialect d = Dialect.of(c);
+                d.quote(table);
+                primaryKey.forEach(d::quote);
+                return new JdbcSink(this, d);
+            } catch (SQLException e) {
+                throw new JdbcException("cannot connect to check the sink into " + table + ": " + e.getMessage(),
+                        "check the DataSource", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.inlet.jdbc;
+
+import dev.inlet.jdbc.TableColumns.Column;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Binds a JSON value to a column's parameter, refusing anything that would be truncated or cast: a fraction
+ * into an integer column, more decimal digits than the column's scale, text into a number, an unparseable
+ * timestamp. The error names the table, column and record key and says what to change.
+ */
+final class ValueBinder {
+
+    private ValueBinder() {
+    }
+
+    /** Binds {@code value} (null or missing for SQL NULL) for {@code column} at parameter {@code index}. */
+    public static void bind(PreparedStatement ps, int index, Column column, JsonNode value, String where)
+            throws SQLException {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            ps.setNull(index, column.type() == Types.OTHER ? Types.VARCHAR : column.type());
+            return;
+        }
+        if (TableColumns.isInteger(column)) {
+            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                throw refuse(column, value, where, "an integer");
+            }
+            ps.setLong(index, value.longValue());
+        } else if (TableColumns.isDecimal(column)) {
+            if (!value.isNumber()) {
+                throw refuse(column, value, where, "a number");
+            }
+            BigDecimal d = value.decimalValue();
+            boolean bounded = column.size() > 0 && column.size() < 1000;
+            if (bounded && d.scale() > column.scale()) {
+                d = d.stripTrailingZeros();
+            }
+            if (bounded && (d.scale() > column.scale() || d.precision() - d.scale() > column.size() - column.scale())) {
+                throw new JdbcConfigurationException(where + ": " + value + " does not fit column " + column.name() + " "
+                        + column.typeName() + "(" + column.size() + "," + column.scale() + ") without rounding; "
+                        + "widen the column (e.g. NUMERIC with more scale) or round the value in a RecordMapper");
+            }
+            ps.setBigDecimal(index, d);
+        } else if (TableColumns.isFloating(column)) {
+            if (!value.isNumber()) {
+                throw refuse(column, value, where, "a number");
+            }
+            ps.setDouble(index, value.doubleValue());
+        } else if (TableColumns.isBoolean(column)) {
+            if (!value.isBoolean()) {
+                throw refuse(column, value, where, "true or false");
+            }
+            ps.setBoolean(index, value.booleanValue());
+        } else if (TableColumns.isTimestamp(column)) {
+            ps.setObject(index, timestamp(column, value, where));
+        } else if (column.type() == Types.DATE) {
+            try {
+                ps.setObject(index, LocalDate.parse(value.asString()));
+            } catch (DateTimeParseException e) {
+                throw refuse(column, value, where, "an ISO-8601 date");
+            }
+        } else if (TableColumns.isText(column)) {
+            ps.setString(index, value.isString() ? value.asString() : value.toString());
+        } else {
+            throw new JdbcConfigurationException(where + ": column " + column.name() + " has type " + column.typeName()
+                    + ", which the sink cannot write from JSON; change the column to text, a number, boolean, date "
+                    + "or timestamp, or leave it out of the records");
+        }
+    }
+
+    private static Object timestamp(Column column, JsonNode value, String where) {
+        if (!value.isString()) {
+            throw refuse(column, value, where, "an ISO-8601 timestamp text");
+        }
+        String text = value.asString();
+        try {
+            if (column.type() == Types.TIMESTAMP && !column.typeName().toLowerCase(java.util.Locale.ROOT).contains("tz")) {
+                return LocalDateTime.parse(text);
+            }
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.ofInstant(Instant.parse(text), ZoneOffset.UTC);
+            } catch (DateTimeParseException again) {
+                throw refuse(column, value, where, "an ISO-8601 timestamp");
+            }
+        }
+    }
+
+    private static JdbcConfigurationException refuse(Column column, JsonNode value, String where, String expected) {
+        String shown = value.toString();
+        return new JdbcConfigurationException(where + ": column " + column.name() + " (" + column.typeName()
+                + ") needs " + expected + ", got " + (shown.length() > 60 ? shown.substring(0, 57) + "..." : shown)
+                + "; change the column's type or convert the field in a RecordMapper");
+    }
+}
