@@ -1,8 +1,6 @@
 package dev.inlet.core;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import dev.inlet.core.error.PaginationException;
@@ -92,8 +90,7 @@ final class PagingGuard {
     }
 
     /** A page whose records are counted and hashed as they pass. */
-    private final class Watched implements OpenPage {
-        private final OpenPage page;
+    private final class Watched extends ForwardingOpenPage {
         private final ArrayDeque<JsonNode> ahead = new ArrayDeque<>();
         private int count;
         private long first;
@@ -102,17 +99,7 @@ final class PagingGuard {
         private boolean judged;
 
         Watched(OpenPage page) {
-            this.page = page;
-        }
-
-        @Override
-        public Position position() {
-            return page.position();
-        }
-
-        @Override
-        public ResponseInfo response() {
-            return page.response();
+            super(page);
         }
 
         @Override
@@ -167,26 +154,6 @@ final class PagingGuard {
                 judge(page, count, first, lastHash, next);
             }
             return next;
-        }
-
-        @Override
-        public int retries() {
-            return page.retries();
-        }
-
-        @Override
-        public Duration waited() {
-            return page.waited();
-        }
-
-        @Override
-        public List<RunWarning> warnings() {
-            return page.warnings();
-        }
-
-        @Override
-        public void close() {
-            page.close();
         }
     }
 }
