@@ -40,6 +40,15 @@ public interface InletListener {
     default void originRefused(OriginRefused event) {
     }
 
+    /**
+     * A call gave up: its last attempt failed and no other follows (retries exhausted, not
+     * retryable, budget spent, or interrupted). Reported exactly once per failed call, on every
+     * path: {@code HttpPipeline.execute} and {@code send}, page fetches, and the GraphQL client. The
+     * exception is thrown to the caller right after.
+     */
+    default void callFailed(CallFailed event) {
+    }
+
     /** A page was read to its end. */
     default void pageDone(PageDone event) {
     }
@@ -72,8 +81,15 @@ public interface InletListener {
      * @param method the HTTP method
      * @param url the URL with secrets masked
      * @param attempt 1 for the first attempt
+     * @param exchangeId the call's id, shared by all its attempts ({@code ""} if unknown); see
+     *     {@link CallFailed#exchangeId()}
      */
-    record RequestSent(String connector, String method, String url, int attempt) {
+    record RequestSent(String connector, String method, String url, int attempt, String exchangeId) {
+
+        /** An attempt without an exchange id. */
+        public RequestSent(String connector, String method, String url, int attempt) {
+            this(connector, method, url, attempt, "");
+        }
     }
 
     /**
@@ -85,9 +101,16 @@ public interface InletListener {
      * @param status the HTTP status
      * @param elapsed time from sending to the response headers
      * @param attempt 1 for the first attempt
+     * @param exchangeId the call's id, shared by all its attempts ({@code ""} if unknown)
      */
     record ResponseReceived(String connector, String method, String url, int status, Duration elapsed,
-            int attempt) {
+            int attempt, String exchangeId) {
+
+        /** A response without an exchange id. */
+        public ResponseReceived(String connector, String method, String url, int status, Duration elapsed,
+                int attempt) {
+            this(connector, method, url, status, elapsed, attempt, "");
+        }
     }
 
     /**
@@ -99,9 +122,16 @@ public interface InletListener {
      * @param failedAttempt the attempt that failed (1 for the first)
      * @param delay how long before the next attempt
      * @param reason why the attempt failed and where the wait came from
+     * @param exchangeId the call's id, shared by all its attempts ({@code ""} if unknown)
      */
     record RetryScheduled(String connector, String method, String url, int failedAttempt, Duration delay,
-            String reason) {
+            String reason, String exchangeId) {
+
+        /** A retry without an exchange id. */
+        public RetryScheduled(String connector, String method, String url, int failedAttempt, Duration delay,
+                String reason) {
+            this(connector, method, url, failedAttempt, delay, reason, "");
+        }
     }
 
     /**
@@ -139,5 +169,21 @@ public interface InletListener {
      */
     record PageDone(String connector, Position position, java.util.Optional<Position> next, int records,
             int rejected, Duration elapsed) {
+    }
+
+    /**
+     * A call gave up.
+     *
+     * @param connector the connector's name ({@code ""} outside a connector)
+     * @param exchangeId the call's id, the same for all its attempts (and all fetches of one page),
+     *     different for every other call
+     * @param method the HTTP method
+     * @param url the URL with secrets masked
+     * @param attempts how many attempts were made
+     * @param exceptionType the fully qualified class name of the exception thrown to the caller
+     * @param message its message, with every secret the call sent scrubbed
+     */
+    record CallFailed(String connector, String exchangeId, String method, String url, int attempts,
+            String exceptionType, String message) {
     }
 }

@@ -47,6 +47,11 @@ final class Listeners {
             }
 
             @Override
+            public void callFailed(CallFailed event) {
+                copy.forEach(l -> safely(() -> l.callFailed(event)));
+            }
+
+            @Override
             public void pageDone(PageDone event) {
                 copy.forEach(l -> safely(() -> l.pageDone(event)));
             }

@@ -83,7 +83,7 @@ final class ExchangeEvents implements Interceptor {
         request.headers().forEach(secrets::addHeader);
         secrets.addQuery(request.uri(), request.sensitiveParameters());
         InletListener.RequestSent sent = new InletListener.RequestSent(request.connector(), request.method(),
-                request.redactedUri(), attempt);
+                request.redactedUri(), attempt, chain.call().exchangeId());
         HttpPipeline.safely(() -> listener.requestSent(sent));
         if (log.isDebugEnabled()) {
             log.debug("--> {} (attempt {}) headers={}", request, attempt,
@@ -108,7 +108,7 @@ final class ExchangeEvents implements Interceptor {
         Duration elapsed = Duration.between(start, clock.instant());
         InletListener.ResponseReceived received = new InletListener.ResponseReceived(request.connector(),
                 request.method(), request.redactedUri(), response.status(),
-                elapsed.isNegative() ? Duration.ZERO : elapsed, attempt);
+                elapsed.isNegative() ? Duration.ZERO : elapsed, attempt, chain.call().exchangeId());
         HttpPipeline.safely(() -> listener.responseReceived(received));
         return response;
     }

@@ -30,6 +30,8 @@ final class PipelineCall {
     private final Sleeper tallyingSleeper;
     /** Every form in which this call's attempts sent secrets; scrubs what the call quotes. */
     final SentSecrets secrets = new SentSecrets();
+    /** Names this call in events: every attempt of the call (and every fetch of one page) shares it. */
+    final String exchangeId = ExchangeIds.next();
 
     PipelineCall(HttpPipeline pipeline, Request request) {
         this.pipeline = pipeline;
@@ -49,7 +51,7 @@ final class PipelineCall {
     /** One attempt: a 2xx response, or an exception. */
     Response attempt() {
         CallContext context = new CallContext(attempts.attempt(), idempotencyKey, attempts.deadline(),
-                pipeline.clock(), tallyingSleeper, pipeline.listener(), secrets);
+                pipeline.clock(), tallyingSleeper, pipeline.listener(), secrets, exchangeId);
         Response response;
         try {
             response = new PipelineChain(pipeline, 0, request, context).proceed(request);
@@ -97,14 +99,15 @@ final class PipelineCall {
     /** Waits before the next attempt, or rethrows when the policy says stop. */
     void retryAfter(InletException failure) {
         failure.scrubbedOf(secrets);
+        int made = attempts.attempt();
         if (Thread.currentThread().isInterrupted()) {
-            throw failure.addNote("not retried: the thread was interrupted");
+            throw failed(failure.addNote("not retried: the thread was interrupted"), made);
         }
         Duration wait;
         try {
             wait = attempts.nextWait(failure, request.toString());
         } catch (InletException stop) {
-            throw stop.scrubbedOf(secrets);
+            throw failed(stop.scrubbedOf(secrets), made);
         }
         Optional<WaitHint> hint = attempts.lastHint();
         String basis = hint.map(h -> "as the server asked (" + h.source() + ")").orElse("backoff");
@@ -113,7 +116,8 @@ final class PipelineCall {
                 pipeline.retryPolicy().maxAttempts(), wait.toMillis(), basis, reason);
         InletListener listener = pipeline.listener();
         InletListener.RetryScheduled event = new InletListener.RetryScheduled(request.connector(), request.method(),
-                request.redactedUri(), attempts.attempt() - 1, wait, reason + " (waiting " + basis + ")");
+                request.redactedUri(), attempts.attempt() - 1, wait, reason + " (waiting " + basis + ")",
+                exchangeId);
         HttpPipeline.safely(() -> listener.retryScheduled(event));
         if (hint.isPresent()) {
             String status = failure instanceof HttpStatusException s ? "HTTP " + s.status() : "a throttled response";
@@ -125,8 +129,20 @@ final class PipelineCall {
             pipeline.sleeper().sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TransportException("Interrupted while waiting to retry " + request, false, e);
+            throw failed(new TransportException("Interrupted while waiting to retry " + request, false, e), made);
         }
+    }
+
+    /**
+     * The call gives up with this exception: tells the listener once ({@link InletListener#callFailed}),
+     * then returns it to be thrown. Its message is already scrubbed of the secrets the call sent.
+     */
+    private InletException failed(InletException failure, int made) {
+        String message = secrets.scrub(String.valueOf(failure.getMessage()));
+        InletListener.CallFailed event = new InletListener.CallFailed(request.connector(), exchangeId,
+                request.method(), request.redactedUri(), made, failure.getClass().getName(), message);
+        HttpPipeline.safely(() -> pipeline.listener().callFailed(event));
+        return failure;
     }
 
     /** Every wait of this call so far: backoff, server hints and rate limits. */

@@ -39,6 +39,11 @@ public final class RecordingListener implements InletListener {
     }
 
     @Override
+    public void callFailed(CallFailed event) {
+        events.add(event);
+    }
+
+    @Override
     public void pageDone(PageDone event) {
         events.add(event);
     }
@@ -71,6 +76,11 @@ public final class RecordingListener implements InletListener {
     /** The responses received. */
     public List<ResponseReceived> received() {
         return of(ResponseReceived.class);
+    }
+
+    /** The calls that gave up. */
+    public List<CallFailed> failures() {
+        return of(CallFailed.class);
     }
 
     /** The retries scheduled. */
