@@ -1,5 +1,6 @@
 package dev.inlet.core.http;
 
+import dev.inlet.core.testing.EmptyPage;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -15,16 +16,12 @@ import dev.inlet.core.InletListener.CallFailed;
 import dev.inlet.core.InletListener.RequestSent;
 import dev.inlet.core.OpenPage;
 import dev.inlet.core.Position;
-import dev.inlet.core.ResponseInfo;
 import dev.inlet.core.error.HttpStatusException;
 import dev.inlet.core.error.TransportException;
 import dev.inlet.core.retry.RetryPolicy;
 import dev.inlet.core.testing.FakeClock;
 import dev.inlet.core.testing.RecordingListener;
 import java.nio.charset.StandardCharsets;
-import java.util.NoSuchElementException;
-import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -113,33 +110,5 @@ class CallFailedEventTest {
         assertThat(listener.received()).extracting(r -> r.exchangeId()).containsExactly(sent.get(0).exchangeId(),
                 sent.get(1).exchangeId(), sent.get(2).exchangeId());
         assertThat(sent.get(2).exchangeId()).isNotBlank().isNotEqualTo(sent.get(0).exchangeId());
-    }
-
-    /** A page without records. */
-    private record EmptyPage(Response owner, Position position) implements OpenPage {
-        @Override
-        public ResponseInfo response() {
-            return owner.info();
-        }
-
-        @Override
-        public Optional<Position> nextPosition() {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean hasNext() {
-            return false;
-        }
-
-        @Override
-        public JsonNode next() {
-            throw new NoSuchElementException();
-        }
-
-        @Override
-        public void close() {
-            owner.close();
-        }
     }
 }

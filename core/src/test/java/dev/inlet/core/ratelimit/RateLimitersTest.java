@@ -1,5 +1,6 @@
 package dev.inlet.core.ratelimit;
 
+import dev.inlet.core.testing.EmptyPage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,6 @@ import dev.inlet.core.InletListener;
 import dev.inlet.core.OpenPage;
 import dev.inlet.core.Position;
 import dev.inlet.core.error.RateLimitedException;
-import dev.inlet.core.ResponseInfo;
 import dev.inlet.core.error.TransportException;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Interceptor;
@@ -19,11 +19,8 @@ import dev.inlet.core.testing.FakeClock;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The registry and the fixed-rate link. Failsafe's limiter keeps real time; the sleeper here only
@@ -160,37 +157,9 @@ class RateLimitersTest {
                 .bursty(1, Duration.ofMinutes(1)).build()));
         send(p, "https://api.example.com/x");
         try (OpenPage page = p.openPage(Position.start(), Request.builder("https://api.example.com/p").build(),
-                (response, at) -> new EmptyPage(at, response))) {
+                EmptyPage::new)) {
             assertThat(page.waited()).isEqualTo(clock.totalSlept()).isPositive();
             assertThat(page.retries()).isZero();
-        }
-    }
-
-    /** A page without records. */
-    private record EmptyPage(Position position, Response owner) implements OpenPage {
-        @Override
-        public ResponseInfo response() {
-            return owner.info();
-        }
-
-        @Override
-        public Optional<Position> nextPosition() {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean hasNext() {
-            return false;
-        }
-
-        @Override
-        public JsonNode next() {
-            throw new NoSuchElementException();
-        }
-
-        @Override
-        public void close() {
-            owner.close();
         }
     }
 }
