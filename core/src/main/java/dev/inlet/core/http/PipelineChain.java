@@ -1,12 +1,13 @@
 package dev.inlet.core.http;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The chain an interceptor sees: the links after it, then the transport. */
+/** The chain an interceptor sees: the links after it (see {@link HttpPipeline}), then the transport. */
 final class PipelineChain implements Interceptor.Chain {
 
     private final HttpPipeline pipeline;
@@ -68,22 +69,13 @@ final class PipelineChain implements Interceptor.Chain {
             }
             return response;
         }
-        // Like the transport's own headers (User-Agent), added last: signers leave it out, proxies rewrite it.
-        Request sent = next.headers().contains("Accept-Encoding") ? next
-                : next.toBuilder().header("Accept-Encoding", ContentEncodings.ACCEPTED).build();
-        Response response = pipeline.transport().send(sent, pipeline.timeoutFor(sent, context));
-        return guarded(response, next);
+        return pipeline.transport().send(next, timeoutFor(next));
     }
 
-    /**
-     * The body as readers see it: a stall guard on the wire bytes (a wait for the next byte), the
-     * content encoding undone, and the size and time limits on what comes out.
-     */
-    private Response guarded(Response response, Request request) {
-        if (!pipeline.readTimeout().isZero()) {
-            response = response.withBody(StallGuard.wrap(response.body(), pipeline.readTimeout(), request));
-        }
-        response = ContentEncodings.decode(response, pipeline.limits());
-        return response.withBody(new BodyLimiter(response.body(), pipeline.limits(), pipeline.clock(), request));
+    /** The attempt's timeout: the request's or the pipeline's, but never beyond the call's budget. */
+    private Duration timeoutFor(Request request) {
+        Duration timeout = request.timeout().orElse(pipeline.requestTimeout());
+        Duration left = Duration.between(pipeline.clock().instant(), context.deadline());
+        return left.compareTo(timeout) < 0 && !left.isNegative() && !left.isZero() ? left : timeout;
     }
 }
