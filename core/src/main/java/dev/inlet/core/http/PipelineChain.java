@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /** The chain an interceptor sees: the links after it (see {@link HttpPipeline}), then the transport. */
 final class PipelineChain implements Interceptor.Chain {
@@ -14,9 +13,14 @@ final class PipelineChain implements Interceptor.Chain {
     private final int index;
     private final Request request;
     private final CallContext context;
-    /** Calls of {@link #proceed} so far, and whether one is running: the contract in {@code Interceptor.Chain}. */
-    private final AtomicInteger calls = new AtomicInteger();
-    private final AtomicBoolean running = new AtomicBoolean();
+    /** Calls of {@link #proceed} so far, and whether one is running (1): the contract in {@code Interceptor.Chain}. */
+    private volatile int calls;
+    private volatile int running;
+    // Field updaters, not Atomic* objects: a chain is made per link per hop, so they save two objects each.
+    private static final AtomicIntegerFieldUpdater<PipelineChain> CALLS =
+            AtomicIntegerFieldUpdater.newUpdater(PipelineChain.class, "calls");
+    private static final AtomicIntegerFieldUpdater<PipelineChain> RUNNING =
+            AtomicIntegerFieldUpdater.newUpdater(PipelineChain.class, "running");
 
     PipelineChain(HttpPipeline pipeline, int index, Request request, CallContext context) {
         this.pipeline = pipeline;
@@ -39,19 +43,19 @@ final class PipelineChain implements Interceptor.Chain {
     public Response proceed(Request next) throws IOException {
         Objects.requireNonNull(next, "request");
         int allowed = 1 + Math.max(1, pipeline.maxRedirects());
-        if (calls.incrementAndGet() > allowed) {
+        if (CALLS.incrementAndGet(this) > allowed) {
             throw new IllegalStateException(caller() + " called Chain.proceed more than " + allowed
                     + " times for one request; a chain allows the first send plus one replay or the pipeline's "
                     + "maxRedirects hops (see Interceptor.Chain.proceed)");
         }
-        if (!running.compareAndSet(false, true)) {
+        if (!RUNNING.compareAndSet(this, 0, 1)) {
             throw new IllegalStateException(caller() + " called Chain.proceed while its previous call was still "
                     + "running; call it again only after the previous call returned (see Interceptor.Chain.proceed)");
         }
         try {
             return send(next);
         } finally {
-            running.set(false);
+            running = 0;
         }
     }
 
@@ -69,7 +73,11 @@ final class PipelineChain implements Interceptor.Chain {
             }
             return response;
         }
-        return pipeline.transport().send(next, timeoutFor(next));
+        // Like the transport's own headers (User-Agent), added last: signers leave it out, proxies rewrite it,
+        // and the links see the request they passed on (its redacted URL computed once).
+        Request sent = next.headers().contains("Accept-Encoding") ? next
+                : next.toBuilder().header("Accept-Encoding", ContentEncodings.ACCEPTED).build();
+        return pipeline.transport().send(sent, timeoutFor(sent));
     }
 
     /** The attempt's timeout: the request's or the pipeline's, but never beyond the call's budget. */
