@@ -1,5 +1,8 @@
 package dev.inlet.graphql;
 
+import dev.inlet.graphql.relay.RelayConnector;
+import dev.inlet.graphql.cost.CostThrottle;
+import dev.inlet.graphql.cost.internal.CostPacing;
 import dev.inlet.core.Headers;
 import dev.inlet.core.InletListener;
 import dev.inlet.core.Json;
@@ -162,7 +165,7 @@ public final class GraphQlClient {
     }
 
     /** The mapper that reads responses and maps typed values. */
-    JsonMapper mapper() {
+    public JsonMapper mapper() {
         return mapper;
     }
 
@@ -175,9 +178,14 @@ public final class GraphQlClient {
 
     /**
      * Opens the page at a position: waits for the cost budget, sends the operation (with the APQ
-     * exchange if on) under the retry policy, and turns the checked response into a page.
+     * exchange if on) under the retry policy, and turns the checked response into a page. The
+     * building block of page sources over GraphQL ({@code RelayConnector}'s, or a paging shape of
+     * your own); the operation is not validated here (see {@link #schema()}).
+     *
+     * @param connector the connector's name, for events and messages
+     * @param toPage turns a response the {@link ErrorPolicy} accepted into the page
      */
-    OpenPage openPage(String connector, Position position, GraphQlOperation operation,
+    public OpenPage openPage(String connector, Position position, GraphQlOperation operation,
             BiFunction<GraphQlResponse, Position, OpenPage> toPage) {
         Duration throttled = awaitBudget(operation, connector);
         OpenPage page = send(operation, connector, request -> exchanges.openPage(position, request,
@@ -185,17 +193,12 @@ public final class GraphQlClient {
         return throttled.isZero() ? page : new ThrottledPage(page, throttled);
     }
 
-    /** A copy whose pipeline also reports to this listener. */
-    GraphQlClient withListener(InletListener listener) {
-        return toBuilder().listener(listener).build();
-    }
-
     private Duration awaitBudget(GraphQlOperation operation, String connector) {
         if (throttle == null) {
             return Duration.ZERO;
         }
-        return throttle.acquire(operation, connector, pipeline.clock(), pipeline.sleeper(), pipeline.listener(),
-                pipeline.retryPolicy().maxServerWait());
+        return CostPacing.access().acquire(throttle, operation.costKey(), operation.displayName(), connector,
+                pipeline.clock(), pipeline.sleeper(), pipeline.listener(), pipeline.retryPolicy().maxServerWait());
     }
 
     /** Sends in the right form: the APQ hash first when on, the full document if the server asks. */

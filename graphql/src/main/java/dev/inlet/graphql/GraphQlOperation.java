@@ -1,5 +1,6 @@
 package dev.inlet.graphql;
 
+import dev.inlet.graphql.relay.RelayConnector;
 import dev.inlet.core.Json;
 import graphql.language.Document;
 import graphql.language.NonNullType;
@@ -151,13 +152,16 @@ public final class GraphQlOperation {
         return new GraphQlOperation(document, parsed, definition, operationName, copy, mapper, sha256, declared);
     }
 
-    /** The parsed document (graphql-java's tree; not to be changed). */
-    Document parsed() {
+    /**
+     * The parsed document: graphql-java's tree, for callers that read the selection (as
+     * {@code RelayConnector} does to find the connection); not to be changed.
+     */
+    public Document parsed() {
         return parsed;
     }
 
-    /** The chosen operation's definition. */
-    OperationDefinition definition() {
+    /** The chosen operation's definition in {@link #parsed()} (graphql-java's; not to be changed). */
+    public OperationDefinition definition() {
         return definition;
     }
 

@@ -1,6 +1,7 @@
 package dev.inlet.graphql;
 
 import dev.inlet.core.Json;
+import dev.inlet.graphql.internal.ErrorSummary;
 import graphql.GraphQLError;
 import graphql.GraphQLException;
 import graphql.InvalidSyntaxError;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import dev.inlet.graphql.error.GraphQlSyntaxException;
@@ -36,7 +36,6 @@ import dev.inlet.graphql.error.GraphQlValidationException;
  */
 public final class GraphQlSchema {
 
-    private static final int QUOTED_PROBLEMS = 3;
 
     private final GraphQLSchema schema;
     private final String origin;
@@ -133,10 +132,7 @@ public final class GraphQlSchema {
     }
 
     static String summary(List<GraphQlError> problems) {
-        String quoted = problems.stream().limit(QUOTED_PROBLEMS).map(GraphQlError::describe)
-                .collect(Collectors.joining("; "));
-        return problems.size() > QUOTED_PROBLEMS ? quoted + "; and " + (problems.size() - QUOTED_PROBLEMS) + " more"
-                : quoted;
+        return ErrorSummary.of(problems, GraphQlError::describe);
     }
 
     private static GraphQlError toError(String message, List<SourceLocation> locations, String code) {

@@ -1,5 +1,8 @@
 package dev.inlet.graphql;
 
+import dev.inlet.graphql.cost.CostThrottle;
+import dev.inlet.graphql.cost.internal.CostPacing;
+import dev.inlet.graphql.cost.internal.CostSignals;
 import dev.inlet.core.error.DecodingException;
 import dev.inlet.core.ResponseInfo;
 import dev.inlet.core.error.TransportException;
@@ -77,7 +80,7 @@ final class ResponseReader {
         Instant now = clock.instant();
         Optional<CostSignals> signals = CostSignals.read(root, info.headers(), now);
         if (throttle.isPresent() && signals.isPresent()) {
-            throttle.get().observe(operation, signals.get());
+            CostPacing.access().observe(throttle.get(), operation.costKey(), signals.get());
         }
         if (result.hasErrors()) {
             checkThrottled(result, signals, operation, request, now);

@@ -1,5 +1,6 @@
 package dev.inlet.graphql;
 
+import dev.inlet.graphql.cost.internal.CostSignals;
 import dev.inlet.core.error.HttpStatusException;
 import dev.inlet.core.ResponseInfo;
 import dev.inlet.core.http.Interceptor;

@@ -1,5 +1,7 @@
 package dev.inlet.graphql;
 
+import dev.inlet.graphql.cost.CostThrottle;
+import dev.inlet.graphql.relay.RelayConnector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inlet.core.Connector;

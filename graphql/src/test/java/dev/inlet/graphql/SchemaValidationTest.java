@@ -1,5 +1,6 @@
 package dev.inlet.graphql;
 
+import dev.inlet.graphql.relay.RelayConnector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package dev.inlet.graphql;
 
+import dev.inlet.graphql.cost.CostBudget;
+import dev.inlet.graphql.cost.CostThrottle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,7 +1,7 @@
 package dev.inlet.servlet;
 
-import dev.inlet.webhooks.WebhookEndpoint;
-import dev.inlet.webhooks.WebhookResponse;
+import dev.inlet.webhooks.receiver.WebhookEndpoint;
+import dev.inlet.webhooks.receiver.WebhookResponse;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;

@@ -1,9 +1,9 @@
 package dev.inlet.servlet;
 
-import dev.inlet.webhooks.WebhookEndpoint;
-import dev.inlet.webhooks.WebhookReceiver;
-import dev.inlet.webhooks.WebhookRequest;
-import dev.inlet.webhooks.WebhookResponse;
+import dev.inlet.webhooks.receiver.WebhookEndpoint;
+import dev.inlet.webhooks.receiver.WebhookReceiver;
+import dev.inlet.webhooks.verify.WebhookRequest;
+import dev.inlet.webhooks.receiver.WebhookResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

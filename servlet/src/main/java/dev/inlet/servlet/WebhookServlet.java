@@ -1,8 +1,8 @@
 package dev.inlet.servlet;
 
 import dev.inlet.webhooks.WebhookConfigException;
-import dev.inlet.webhooks.WebhookEndpoint;
-import dev.inlet.webhooks.WebhookReceiver;
+import dev.inlet.webhooks.receiver.WebhookEndpoint;
+import dev.inlet.webhooks.receiver.WebhookReceiver;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,7 +1,7 @@
 package dev.inlet.spring;
 
-import dev.inlet.webhooks.WebhookEndpoint;
-import dev.inlet.webhooks.WebhookHandler;
+import dev.inlet.webhooks.receiver.WebhookEndpoint;
+import dev.inlet.webhooks.receiver.WebhookHandler;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.inlet.spring;
 
-import dev.inlet.webhooks.WebhookEndpoint;
+import dev.inlet.webhooks.receiver.WebhookEndpoint;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;

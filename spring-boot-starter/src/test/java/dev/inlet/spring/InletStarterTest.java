@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inlet.core.Headers;
 import dev.inlet.core.http.HttpPipeline;
-import dev.inlet.webhooks.Keyring;
-import dev.inlet.webhooks.SignatureScheme;
-import dev.inlet.webhooks.WebhookEvent;
-import dev.inlet.webhooks.WebhookRequest;
-import dev.inlet.webhooks.WebhookSigner;
+import dev.inlet.webhooks.verify.Keyring;
+import dev.inlet.webhooks.verify.SignatureScheme;
+import dev.inlet.webhooks.receiver.WebhookEvent;
+import dev.inlet.webhooks.verify.WebhookRequest;
+import dev.inlet.webhooks.verify.WebhookSigner;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,7 +2,7 @@ package dev.inlet.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.inlet.webhooks.WebhookHandler;
+import dev.inlet.webhooks.receiver.WebhookHandler;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.SanitizableData;

@@ -1,8 +1,8 @@
 package dev.inlet.spring;
 
 import dev.inlet.core.schedule.Job;
-import dev.inlet.webhooks.WebhookEvent;
-import dev.inlet.webhooks.WebhookHandler;
+import dev.inlet.webhooks.receiver.WebhookEvent;
+import dev.inlet.webhooks.receiver.WebhookHandler;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,6 +1,6 @@
 package dev.inlet.testkit;
 
-import dev.inlet.webhooks.WebhookRequest;
+import dev.inlet.webhooks.verify.WebhookRequest;
 import java.util.List;
 
 /**

@@ -2,10 +2,10 @@ package dev.inlet.testkit;
 
 import dev.inlet.core.Headers;
 import dev.inlet.core.Sleeper;
-import dev.inlet.webhooks.Keyring;
-import dev.inlet.webhooks.SignatureScheme;
-import dev.inlet.webhooks.WebhookRequest;
-import dev.inlet.webhooks.WebhookSigner;
+import dev.inlet.webhooks.verify.Keyring;
+import dev.inlet.webhooks.verify.SignatureScheme;
+import dev.inlet.webhooks.verify.WebhookRequest;
+import dev.inlet.webhooks.verify.WebhookSigner;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inlet.core.Connector;
 import dev.inlet.core.retry.RetryPolicy;
-import dev.inlet.graphql.CostThrottle;
+import dev.inlet.graphql.cost.CostThrottle;
 import dev.inlet.graphql.GraphQlClient;
 import dev.inlet.graphql.GraphQlOperation;
-import dev.inlet.graphql.RelayConnector;
+import dev.inlet.graphql.relay.RelayConnector;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;

@@ -2,10 +2,10 @@ package dev.inlet.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.inlet.webhooks.CustomHmac;
-import dev.inlet.webhooks.FailureReason;
-import dev.inlet.webhooks.SignatureScheme;
-import dev.inlet.webhooks.WebhookVerifier;
+import dev.inlet.webhooks.verify.CustomHmac;
+import dev.inlet.webhooks.verify.FailureReason;
+import dev.inlet.webhooks.verify.SignatureScheme;
+import dev.inlet.webhooks.verify.WebhookVerifier;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

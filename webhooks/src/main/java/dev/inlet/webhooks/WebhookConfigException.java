@@ -1,5 +1,6 @@
 package dev.inlet.webhooks;
 
+import dev.inlet.webhooks.verify.VerificationResult;
 import dev.inlet.core.error.InletException;
 
 /**

@@ -5,7 +5,7 @@ import dev.inlet.bench.paging.Tally;
 import dev.inlet.core.Connector;
 import dev.inlet.graphql.GraphQlClient;
 import dev.inlet.graphql.GraphQlOperation;
-import dev.inlet.graphql.RelayConnector;
+import dev.inlet.graphql.relay.RelayConnector;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 

@@ -1,9 +1,9 @@
 package dev.inlet.bench.webhooks;
 
 import dev.inlet.core.Headers;
-import dev.inlet.webhooks.SignatureScheme;
-import dev.inlet.webhooks.WebhookRequest;
-import dev.inlet.webhooks.WebhookSigner;
+import dev.inlet.webhooks.verify.SignatureScheme;
+import dev.inlet.webhooks.verify.WebhookRequest;
+import dev.inlet.webhooks.verify.WebhookSigner;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

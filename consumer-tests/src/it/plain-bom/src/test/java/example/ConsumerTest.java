@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.inlet.it.Scenario;
-import dev.inlet.webhooks.VerificationResult;
+import dev.inlet.webhooks.verify.VerificationResult;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class ConsumerTest {
     void everyInletJarHasItsAutomaticModuleName() throws Exception {
         assertModuleName(dev.inlet.core.Connector.class, "dev.inlet.core");
         assertModuleName(dev.inlet.rest.RestConnector.class, "dev.inlet.rest");
-        assertModuleName(dev.inlet.webhooks.WebhookVerifier.class, "dev.inlet.webhooks");
+        assertModuleName(dev.inlet.webhooks.verify.WebhookVerifier.class, "dev.inlet.webhooks");
         assertModuleName(dev.inlet.graphql.GraphQlClient.class, "dev.inlet.graphql");
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.inlet.it.Scenario;
-import dev.inlet.webhooks.VerificationResult;
+import dev.inlet.webhooks.verify.VerificationResult;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Emits request/response events and DEBUG logs for every hop that reaches the transport. URLs are
@@ -21,6 +22,8 @@ import org.slf4j.Logger;
  */
 final class ExchangeEvents implements Interceptor {
 
+    /** Listener failures are logged as the pipeline's. */
+    private static final Logger PIPELINE_LOG = LoggerFactory.getLogger(HttpPipeline.class);
     private static final Pattern URL_IN_VALUE = Pattern.compile("[^\\s<>,;\"]*[?@][^\\s<>,;\"]*");
 
     private final InletListener listener;
@@ -84,7 +87,7 @@ final class ExchangeEvents implements Interceptor {
         secrets.addQuery(request.uri(), request.sensitiveParameters());
         InletListener.RequestSent sent = new InletListener.RequestSent(request.connector(), request.method(),
                 request.redactedUri(), attempt, chain.call().exchangeId());
-        HttpPipeline.safely(() -> listener.requestSent(sent));
+        safely(() -> listener.requestSent(sent));
         if (log.isDebugEnabled()) {
             log.debug("--> {} (attempt {}) headers={}", request, attempt,
                     display(request.headers(), request.sensitiveParameters(), secrets));
@@ -109,7 +112,16 @@ final class ExchangeEvents implements Interceptor {
         InletListener.ResponseReceived received = new InletListener.ResponseReceived(request.connector(),
                 request.method(), request.redactedUri(), response.status(),
                 elapsed.isNegative() ? Duration.ZERO : elapsed, attempt, chain.call().exchangeId());
-        HttpPipeline.safely(() -> listener.responseReceived(received));
+        safely(() -> listener.responseReceived(received));
         return response;
+    }
+
+    /** Runs a listener callback; a listener that throws is logged, and the call goes on. */
+    static void safely(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            PIPELINE_LOG.warn("An InletListener failed; the call goes on", e);
+        }
     }
 }

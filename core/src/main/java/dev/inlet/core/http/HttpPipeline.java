@@ -7,20 +7,15 @@ import dev.inlet.core.OpenPage;
 import dev.inlet.core.Position;
 import dev.inlet.core.ReadLimits;
 import dev.inlet.core.Sleeper;
-import dev.inlet.core.error.TransportException;
 import dev.inlet.core.retry.RetryPolicy;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +24,13 @@ import org.slf4j.LoggerFactory;
  * {@link Interceptor}s ending in a {@link Transport}, run once per attempt under a
  * {@link RetryPolicy}.
  *
- * <p>How a call flows: the retry loop (outermost) runs attempts; each attempt follows redirects
- * hop by hop; each hop passes through the caller's interceptors (in the order added), then the
- * circuit breaker, the rate limiter and the credentials (each if configured), then the listener's
- * request/response events, then the transport. So a retried or redirected request
- * gets fresh credentials, and a redirect to another origin gets none. Immutable and thread-safe.
+ * <p>How a call flows: the retry loop ({@code RetryLoop}, outermost) runs attempts; each attempt
+ * follows redirects hop by hop; each hop passes through the caller's interceptors (in the order
+ * added), then the circuit breaker, the rate limiter and the credentials (each if configured), then
+ * the listener's request/response events, then the body links (content decoding with the
+ * {@link ReadLimits}, then the {@linkplain #readTimeout() read timeout} on the wire bytes), then the
+ * transport. So a retried or redirected request gets fresh credentials, and a redirect to another
+ * origin gets none. Immutable and thread-safe.
  */
 public final class HttpPipeline {
 
@@ -83,6 +80,10 @@ public final class HttpPipeline {
             }
         }
         chain.add(new ExchangeEvents(listener, clock, log));
+        chain.add(new BodyDecoding(limits, clock));
+        if (!readTimeout.isZero()) {
+            chain.add(new ReadTimeout(readTimeout));
+        }
         this.links = List.copyOf(chain);
         this.sensitiveParameters = links.stream().flatMap(link -> link.sensitiveParameters().stream())
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -167,18 +168,14 @@ public final class HttpPipeline {
      */
     public <R> R execute(Request request, ResponseHandler<R> handler) {
         Objects.requireNonNull(handler, "handler");
-        PipelineCall call = new PipelineCall(this, keyed(request));
-        while (true) {
+        PipelineCall call = PipelineCall.of(this, request);
+        return RetryLoop.run(call, () -> {
             try (Response response = call.attempt()) {
-                try {
-                    return handler.handle(response);
-                } catch (IOException e) {
-                    throw transportFailure(call.request, e);
-                }
-            } catch (InletException failure) {
-                call.retryAfter(failure);
+                return handler.handle(response);
+            } catch (IOException e) {
+                throw PipelineCall.transportFailure(call.request, e);
             }
-        }
+        });
     }
 
     /**
@@ -187,14 +184,8 @@ public final class HttpPipeline {
      * {@link #openPage} for that.
      */
     public Response send(Request request) {
-        PipelineCall call = new PipelineCall(this, keyed(request));
-        while (true) {
-            try {
-                return call.attempt();
-            } catch (InletException failure) {
-                call.retryAfter(failure);
-            }
-        }
+        PipelineCall call = PipelineCall.of(this, request);
+        return RetryLoop.run(call, call::attempt);
     }
 
     /**
@@ -203,45 +194,7 @@ public final class HttpPipeline {
      * failure the page is fetched again and the records already delivered are skipped.
      */
     public OpenPage openPage(Position position, Request request, PageDecoder decoder) {
-        return new RetryingPage(this, position, keyed(request), decoder);
-    }
-
-    /**
-     * The request, marked with the pipeline's sensitive parameters, with an idempotency key if it is
-     * not idempotent and the policy adds keys and may retry (keys are off by default): one key per
-     * logical call, generated here once, so every attempt of the call sends the same key.
-     */
-    private Request keyed(Request given) {
-        Request request = marked(given);
-        Optional<String> header = retryPolicy.idempotencyKeyHeader();
-        if (request.isIdempotent() || header.isEmpty() || retryPolicy.maxAttempts() < 2
-                || request.headers().contains(header.get())) {
-            return request;
-        }
-        return request.toBuilder().header(header.get(), UUID.randomUUID().toString()).build();
-    }
-
-    static TransportException transportFailure(Request request, IOException e) {
-        boolean timeout = e instanceof HttpTimeoutException || e instanceof java.net.SocketTimeoutException
-                || e instanceof InterruptedIOException && !(e.getCause() instanceof InterruptedException);
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new TransportException(request + (timeout ? " timed out: " : " failed: ") + detail, timeout, e);
-    }
-
-    static void safely(Runnable callback) {
-        try {
-            callback.run();
-        } catch (RuntimeException e) {
-            LOG.warn("An InletListener failed; the call goes on", e);
-        }
-    }
-
-    /** The attempt's timeout: the request's or the pipeline's, but never beyond the call's budget. */
-    Duration timeoutFor(Request request, CallContext context) {
-        Duration timeout = request.timeout().orElse(requestTimeout);
-        Duration left = Duration.between(clock.instant(), context.deadline());
-        return left.compareTo(timeout) < 0 && !left.isNegative() && !left.isZero() ? left : timeout;
+        return new RetryingPage(PipelineCall.of(this, request), position, decoder);
     }
 
     List<Interceptor> links() {

@@ -30,7 +30,14 @@ public interface Interceptor {
         return java.util.Set.of();
     }
 
-    /** The rest of the pipeline, as seen by one interceptor. */
+    /**
+     * The rest of the pipeline, as seen by one interceptor: the links after it, then the transport.
+     *
+     * <p>An interceptor calls {@link #proceed} once per {@code intercept} as a rule, zero times when
+     * it answers without sending, and at most {@code 1 + max(1, maxRedirects)} times in all (the
+     * pipeline's {@code maxRedirects}, 5 by default, so 6), each call only after the previous one
+     * returned. The chain checks both and throws {@link IllegalStateException} otherwise.
+     */
     interface Chain {
 
         /** The request as it reaches this interceptor. */

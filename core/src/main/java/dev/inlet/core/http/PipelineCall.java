@@ -1,23 +1,25 @@
 package dev.inlet.core.http;
 
 import dev.inlet.core.error.HttpStatusException;
-import dev.inlet.core.error.InletException;
-import dev.inlet.core.InletListener;
 import dev.inlet.core.ResponseInfo;
 import dev.inlet.core.internal.SentSecrets;
 import dev.inlet.core.Sleeper;
 import dev.inlet.core.error.TransportException;
 import dev.inlet.core.retry.Attempts;
-import dev.inlet.core.retry.WaitHint;
+import dev.inlet.core.retry.RetryPolicy;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.http.HttpTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import dev.inlet.core.http.internal.BodyExcerpt;
 
 /**
- * One logical call through a pipeline: its attempts through the chain, the policy's accounting and
- * the waits between attempts. One call, one thread.
+ * One logical call through a pipeline: its request (marked and keyed once for all attempts), the
+ * policy's accounting, and one attempt through the chain; {@link RetryLoop} runs the attempts and
+ * the waits between them. One call, one thread.
  */
 final class PipelineCall {
 
@@ -33,7 +35,23 @@ final class PipelineCall {
     /** Names this call in events: every attempt of the call (and every fetch of one page) shares it. */
     final String exchangeId = ExchangeIds.next();
 
-    PipelineCall(HttpPipeline pipeline, Request request) {
+    /**
+     * A call of this request: marked with the pipeline's sensitive parameters, and given an
+     * idempotency key if it is not idempotent and the policy adds keys and may retry (keys are off
+     * by default): one key per logical call, generated here once, so every attempt sends the same key.
+     */
+    static PipelineCall of(HttpPipeline pipeline, Request given) {
+        Request request = pipeline.marked(given);
+        RetryPolicy policy = pipeline.retryPolicy();
+        Optional<String> header = policy.idempotencyKeyHeader();
+        if (request.isIdempotent() || header.isEmpty() || policy.maxAttempts() < 2
+                || request.headers().contains(header.get())) {
+            return new PipelineCall(pipeline, request);
+        }
+        return new PipelineCall(pipeline, request.toBuilder().header(header.get(), UUID.randomUUID().toString()).build());
+    }
+
+    private PipelineCall(HttpPipeline pipeline, Request request) {
         this.pipeline = pipeline;
         this.request = request;
         this.idempotencyKey = pipeline.retryPolicy().idempotencyKeyHeader().flatMap(h -> request.headers().first(h));
@@ -56,7 +74,7 @@ final class PipelineCall {
         try {
             response = new PipelineChain(pipeline, 0, request, context).proceed(request);
         } catch (IOException e) {
-            throw HttpPipeline.transportFailure(request, e);
+            throw transportFailure(request, e);
         }
         if (!response.isSuccessful()) {
             String hint = Redirects.isRedirect(response) ? redirectHint(response) : null;
@@ -96,53 +114,13 @@ final class PipelineCall {
         }
     }
 
-    /** Waits before the next attempt, or rethrows when the policy says stop. */
-    void retryAfter(InletException failure) {
-        failure.scrubbedOf(secrets);
-        int made = attempts.attempt();
-        if (Thread.currentThread().isInterrupted()) {
-            throw failed(failure.addNote("not retried: the thread was interrupted"), made);
-        }
-        Duration wait;
-        try {
-            wait = attempts.nextWait(failure, request.toString());
-        } catch (InletException stop) {
-            throw failed(stop.scrubbedOf(secrets), made);
-        }
-        Optional<WaitHint> hint = attempts.lastHint();
-        String basis = hint.map(h -> "as the server asked (" + h.source() + ")").orElse("backoff");
-        String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        pipeline.log().info("Retrying {} (attempt {} of {}) in {} ms, {}: {}", request, attempts.attempt(),
-                pipeline.retryPolicy().maxAttempts(), wait.toMillis(), basis, reason);
-        InletListener listener = pipeline.listener();
-        InletListener.RetryScheduled event = new InletListener.RetryScheduled(request.connector(), request.method(),
-                request.redactedUri(), attempts.attempt() - 1, wait, reason + " (waiting " + basis + ")",
-                exchangeId);
-        HttpPipeline.safely(() -> listener.retryScheduled(event));
-        if (hint.isPresent()) {
-            String status = failure instanceof HttpStatusException s ? "HTTP " + s.status() : "a throttled response";
-            InletListener.RateLimited limited = new InletListener.RateLimited(request.connector(),
-                    request.origin().authority(), wait, "server: " + hint.get().source() + " on " + status);
-            HttpPipeline.safely(() -> listener.rateLimited(limited));
-        }
-        try {
-            pipeline.sleeper().sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failed(new TransportException("Interrupted while waiting to retry " + request, false, e), made);
-        }
-    }
-
-    /**
-     * The call gives up with this exception: tells the listener once ({@link InletListener#callFailed}),
-     * then returns it to be thrown. Its message is already scrubbed of the secrets the call sent.
-     */
-    private InletException failed(InletException failure, int made) {
-        String message = secrets.scrub(String.valueOf(failure.getMessage()));
-        InletListener.CallFailed event = new InletListener.CallFailed(request.connector(), exchangeId,
-                request.method(), request.redactedUri(), made, failure.getClass().getName(), message);
-        HttpPipeline.safely(() -> pipeline.listener().callFailed(event));
-        return failure;
+    /** A transport failure of the request, as a retryable (when it timed out, a timeout) exception. */
+    static TransportException transportFailure(Request request, IOException e) {
+        boolean timeout = e instanceof HttpTimeoutException || e instanceof java.net.SocketTimeoutException
+                || e instanceof InterruptedIOException && !(e.getCause() instanceof InterruptedException);
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new TransportException(request + (timeout ? " timed out: " : " failed: ") + detail, timeout, e);
     }
 
     /** Every wait of this call so far: backoff, server hints and rate limits. */

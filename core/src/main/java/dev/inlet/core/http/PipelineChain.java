@@ -1,21 +1,26 @@
 package dev.inlet.core.http;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
-/** The chain an interceptor sees: the links after it, then the transport. */
+/** The chain an interceptor sees: the links after it (see {@link HttpPipeline}), then the transport. */
 final class PipelineChain implements Interceptor.Chain {
 
     private final HttpPipeline pipeline;
     private final int index;
     private final Request request;
     private final CallContext context;
-    /** Calls of {@link #proceed} so far, and whether one is running: the contract in {@code Interceptor.Chain}. */
-    private final AtomicInteger calls = new AtomicInteger();
-    private final AtomicBoolean running = new AtomicBoolean();
+    /** Calls of {@link #proceed} so far, and whether one is running (1): the contract in {@code Interceptor.Chain}. */
+    private volatile int calls;
+    private volatile int running;
+    // Field updaters, not Atomic* objects: a chain is made per link per hop, so they save two objects each.
+    private static final AtomicIntegerFieldUpdater<PipelineChain> CALLS =
+            AtomicIntegerFieldUpdater.newUpdater(PipelineChain.class, "calls");
+    private static final AtomicIntegerFieldUpdater<PipelineChain> RUNNING =
+            AtomicIntegerFieldUpdater.newUpdater(PipelineChain.class, "running");
 
     PipelineChain(HttpPipeline pipeline, int index, Request request, CallContext context) {
         this.pipeline = pipeline;
@@ -38,19 +43,19 @@ final class PipelineChain implements Interceptor.Chain {
     public Response proceed(Request next) throws IOException {
         Objects.requireNonNull(next, "request");
         int allowed = 1 + Math.max(1, pipeline.maxRedirects());
-        if (calls.incrementAndGet() > allowed) {
+        if (CALLS.incrementAndGet(this) > allowed) {
             throw new IllegalStateException(caller() + " called Chain.proceed more than " + allowed
                     + " times for one request; a chain allows the first send plus one replay or the pipeline's "
                     + "maxRedirects hops (see Interceptor.Chain.proceed)");
         }
-        if (!running.compareAndSet(false, true)) {
+        if (!RUNNING.compareAndSet(this, 0, 1)) {
             throw new IllegalStateException(caller() + " called Chain.proceed while its previous call was still "
                     + "running; call it again only after the previous call returned (see Interceptor.Chain.proceed)");
         }
         try {
             return send(next);
         } finally {
-            running.set(false);
+            running = 0;
         }
     }
 
@@ -68,22 +73,17 @@ final class PipelineChain implements Interceptor.Chain {
             }
             return response;
         }
-        // Like the transport's own headers (User-Agent), added last: signers leave it out, proxies rewrite it.
+        // Like the transport's own headers (User-Agent), added last: signers leave it out, proxies rewrite it,
+        // and the links see the request they passed on (its redacted URL computed once).
         Request sent = next.headers().contains("Accept-Encoding") ? next
                 : next.toBuilder().header("Accept-Encoding", ContentEncodings.ACCEPTED).build();
-        Response response = pipeline.transport().send(sent, pipeline.timeoutFor(sent, context));
-        return guarded(response, next);
+        return pipeline.transport().send(sent, timeoutFor(sent));
     }
 
-    /**
-     * The body as readers see it: a stall guard on the wire bytes (a wait for the next byte), the
-     * content encoding undone, and the size and time limits on what comes out.
-     */
-    private Response guarded(Response response, Request request) {
-        if (!pipeline.readTimeout().isZero()) {
-            response = response.withBody(StallGuard.wrap(response.body(), pipeline.readTimeout(), request));
-        }
-        response = ContentEncodings.decode(response, pipeline.limits());
-        return response.withBody(new BodyLimiter(response.body(), pipeline.limits(), pipeline.clock(), request));
+    /** The attempt's timeout: the request's or the pipeline's, but never beyond the call's budget. */
+    private Duration timeoutFor(Request request) {
+        Duration timeout = request.timeout().orElse(pipeline.requestTimeout());
+        Duration left = Duration.between(pipeline.clock().instant(), context.deadline());
+        return left.compareTo(timeout) < 0 && !left.isNegative() && !left.isZero() ? left : timeout;
     }
 }

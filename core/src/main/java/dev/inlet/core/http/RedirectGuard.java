@@ -52,7 +52,7 @@ final class RedirectGuard implements Interceptor {
         String url = call.secrets().scrub(request.redactedUri());
         InletListener.OriginRefused event = new InletListener.OriginRefused(request.connector(), url, shownTarget,
                 "redirect (HTTP " + status + ") to an origin not allowed; allow it with allowOrigin(...)");
-        HttpPipeline.safely(() -> call.listener().originRefused(event));
+        ExchangeEvents.safely(() -> call.listener().originRefused(event));
         return new OriginRefusedException(request.method() + " " + url + " was redirected (HTTP " + status + ") to "
                 + shownTarget + ", on origin " + to + ", not the request's origin " + request.origin()
                 + "; refusing to follow it, as its answer would be taken for the API's",

@@ -21,29 +21,26 @@ final class RetryingPage implements OpenPage {
     private final PageDecoder decoder;
     private final PipelineCall call;
     private OpenPage current;
+    /** Whether {@link #current} failed mid-body and was closed: the next attempt fetches the page again. */
+    private boolean refetch;
     private int delivered;
     private boolean closed;
 
-    RetryingPage(HttpPipeline pipeline, Position position, Request request, PageDecoder decoder) {
+    RetryingPage(PipelineCall call, Position position, PageDecoder decoder) {
         this.position = position;
         this.decoder = decoder;
-        this.call = new PipelineCall(pipeline, request);
-        open();
+        this.call = call;
+        RetryLoop.run(call, () -> current = fetch());
     }
 
-    private void open() {
-        while (true) {
-            Response response = null;
-            try {
-                response = call.attempt();
-                current = decoder.decode(response, position.withSkip(position.skip() + delivered));
-                return;
-            } catch (InletException failure) {
-                if (response != null) {
-                    response.close();
-                }
-                call.retryAfter(failure);
-            }
+    /** One attempt at the page: the request, then the decoder over the body, skipping what was delivered. */
+    private OpenPage fetch() {
+        Response response = call.attempt();
+        try {
+            return decoder.decode(response, position.withSkip(position.skip() + delivered));
+        } catch (InletException failure) {
+            response.close();
+            throw failure;
         }
     }
 
@@ -60,14 +57,23 @@ final class RetryingPage implements OpenPage {
     @Override
     public boolean hasNext() {
         checkOpen();
-        while (true) {
-            try {
-                return current.hasNext();
-            } catch (InletException failure) {
-                current.close();
-                call.retryAfter(failure);
-                open();
-            }
+        try {
+            return RetryLoop.run(call, () -> {
+                if (refetch) {
+                    current = fetch();
+                    refetch = false;
+                }
+                try {
+                    return current.hasNext();
+                } catch (InletException failure) {
+                    current.close();
+                    refetch = true;
+                    throw failure;
+                }
+            });
+        } catch (RuntimeException gaveUp) {
+            refetch = false; // the call is over: no request after the policy said stop
+            throw gaveUp;
         }
     }
 

@@ -4,10 +4,10 @@ import dev.inlet.core.Connector;
 import dev.inlet.core.Secret;
 import dev.inlet.core.auth.Credentials;
 import dev.inlet.core.http.Origin;
-import dev.inlet.graphql.CostThrottle;
+import dev.inlet.graphql.cost.CostThrottle;
 import dev.inlet.graphql.GraphQlClient;
 import dev.inlet.graphql.GraphQlOperation;
-import dev.inlet.graphql.RelayConnector;
+import dev.inlet.graphql.relay.RelayConnector;
 import java.math.BigDecimal;
 
 /**

@@ -2,12 +2,12 @@ package dev.inlet.examples.docs;
 
 import dev.inlet.core.Headers;
 import dev.inlet.core.schedule.Scheduler;
-import dev.inlet.webhooks.Keyring;
-import dev.inlet.webhooks.SignatureScheme;
-import dev.inlet.webhooks.WebhookEndpoint;
-import dev.inlet.webhooks.WebhookRequest;
-import dev.inlet.webhooks.WebhookSigner;
-import dev.inlet.webhooks.WebhookVerifier;
+import dev.inlet.webhooks.verify.Keyring;
+import dev.inlet.webhooks.verify.SignatureScheme;
+import dev.inlet.webhooks.receiver.WebhookEndpoint;
+import dev.inlet.webhooks.verify.WebhookRequest;
+import dev.inlet.webhooks.verify.WebhookSigner;
+import dev.inlet.webhooks.verify.WebhookVerifier;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

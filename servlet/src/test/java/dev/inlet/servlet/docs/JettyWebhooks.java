@@ -1,11 +1,11 @@
 package dev.inlet.servlet.docs;
 
 import dev.inlet.servlet.WebhookServlet;
-import dev.inlet.webhooks.Keyring;
-import dev.inlet.webhooks.SignatureScheme;
-import dev.inlet.webhooks.WebhookEndpoint;
-import dev.inlet.webhooks.WebhookReceiver;
-import dev.inlet.webhooks.WebhookVerifier;
+import dev.inlet.webhooks.verify.Keyring;
+import dev.inlet.webhooks.verify.SignatureScheme;
+import dev.inlet.webhooks.receiver.WebhookEndpoint;
+import dev.inlet.webhooks.receiver.WebhookReceiver;
+import dev.inlet.webhooks.verify.WebhookVerifier;
 import java.time.Duration;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;

@@ -8,7 +8,7 @@ import dev.inlet.spring.InletPipelines;
 import dev.inlet.spring.InletScheduler;
 import dev.inlet.spring.ScheduledConnector;
 import dev.inlet.webhooks.routing.EventActions;
-import dev.inlet.webhooks.WebhookHandler;
+import dev.inlet.webhooks.receiver.WebhookHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;

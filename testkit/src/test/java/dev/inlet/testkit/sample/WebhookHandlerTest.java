@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inlet.testkit.Delivery;
 import dev.inlet.testkit.WebhookSender;
-import dev.inlet.webhooks.SignatureScheme;
-import dev.inlet.webhooks.WebhookEndpoint;
-import dev.inlet.webhooks.WebhookReceiver;
-import dev.inlet.webhooks.WebhookServer;
-import dev.inlet.webhooks.WebhookVerifier;
+import dev.inlet.webhooks.verify.SignatureScheme;
+import dev.inlet.webhooks.receiver.WebhookEndpoint;
+import dev.inlet.webhooks.receiver.WebhookReceiver;
+import dev.inlet.webhooks.receiver.WebhookServer;
+import dev.inlet.webhooks.verify.WebhookVerifier;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import dev.inlet.webhooks.WebhookConfigException;
-import dev.inlet.webhooks.WebhookEvent;
-import dev.inlet.webhooks.WebhookHandler;
+import dev.inlet.webhooks.receiver.WebhookEvent;
+import dev.inlet.webhooks.receiver.WebhookHandler;
 
 /**
  * Ready-made handlers that turn events into the two things a data pipeline does with them: refresh

@@ -6,9 +6,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import dev.inlet.webhooks.SignatureScheme;
+import dev.inlet.webhooks.verify.SignatureScheme;
 import dev.inlet.webhooks.WebhookConfigException;
-import dev.inlet.webhooks.WebhookEvent;
+import dev.inlet.webhooks.receiver.WebhookEvent;
 
 /**
  * Where a provider puts the object an event is about, inside its event envelope, and how a typed

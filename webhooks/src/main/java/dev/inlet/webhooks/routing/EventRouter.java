@@ -4,10 +4,10 @@ import dev.inlet.core.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.ObjectMapper;
-import dev.inlet.webhooks.SignatureScheme;
+import dev.inlet.webhooks.verify.SignatureScheme;
 import dev.inlet.webhooks.WebhookConfigException;
-import dev.inlet.webhooks.WebhookEvent;
-import dev.inlet.webhooks.WebhookHandler;
+import dev.inlet.webhooks.receiver.WebhookEvent;
+import dev.inlet.webhooks.receiver.WebhookHandler;
 
 /**
  * A {@link WebhookHandler} that routes events by type: each type to a raw handler or to a typed one

@@ -1,0 +1,125 @@
+package dev.inlet.webhooks.receiver;
+
+import dev.inlet.core.Sleeper;
+import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs handlers on a fixed pool of workers behind a bounded queue. A request reserves a slot
+ * before it is acknowledged, so a full queue is known while the sender can still be told 503; the
+ * slot is returned when the event is done (handled or dead-lettered).
+ */
+final class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
+
+    private final ThreadPoolExecutor executor;
+    private final Semaphore slots;
+    private final HandlerRetry retry;
+    private final DeadLetterSink deadLetters;
+    private final Sleeper sleeper;
+    private final Consumer<WebhookEvent> onDone;
+
+    Dispatcher(int workers, int queueCapacity, HandlerRetry retry, DeadLetterSink deadLetters, Sleeper sleeper,
+            Consumer<WebhookEvent> onDone) {
+        this.executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                daemonThreads("inlet-webhook-worker-"));
+        this.slots = new Semaphore(workers + queueCapacity);
+        this.retry = retry;
+        this.deadLetters = deadLetters;
+        this.sleeper = sleeper;
+        this.onDone = onDone;
+    }
+
+    static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Takes a slot if one is free. */
+    boolean tryReserve() {
+        return slots.tryAcquire();
+    }
+
+    /** Waits for a slot (recovery after a restart, where the sender is not waiting). */
+    void reserve() throws InterruptedException {
+        slots.acquire();
+    }
+
+    /** Returns a slot that will not be used. */
+    void unreserve() {
+        slots.release();
+    }
+
+    /** Runs the handler for an event whose slot is reserved. */
+    void submit(WebhookEvent event, WebhookHandler handler) {
+        executor.execute(() -> {
+            try {
+                run(event, handler);
+            } finally {
+                slots.release();
+            }
+        });
+    }
+
+    private void run(WebhookEvent event, WebhookHandler handler) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                handler.handle(event);
+                onDone.accept(event);
+                return;
+            } catch (Exception failure) {
+                if (attempt >= retry.maxAttempts() || !retry.isRetryable(failure)) {
+                    deadLetter(event, failure, attempt);
+                    return;
+                }
+                LOG.debug("Handler failed on {} (attempt {}), retrying", event, attempt, failure);
+                try {
+                    sleeper.sleep(retry.delayAfter(attempt));
+                } catch (InterruptedException shutdown) {
+                    // Forced shutdown: the event is not marked done, so a durable inbox redelivers it.
+                    Thread.currentThread().interrupt();
+                    LOG.warn("Shutdown interrupted the retries of {}; it stays undelivered", event);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void deadLetter(WebhookEvent event, Exception failure, int attempts) {
+        try {
+            deadLetters.accept(event, failure, attempts);
+        } catch (RuntimeException sinkFailure) {
+            LOG.error("Dead-letter sink failed for {}; the event is dropped", event, sinkFailure);
+        }
+        onDone.accept(event);
+    }
+
+    /** Stops taking work and waits for queued events; false if the timeout passed first. */
+    boolean drain(Duration timeout) throws InterruptedException {
+        executor.shutdown();
+        if (executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return true;
+        }
+        int abandoned = executor.shutdownNow().size();
+        LOG.warn("Drain timed out after {}; {} queued event(s) were not handled", timeout, abandoned);
+        return false;
+    }
+
+    /** Events queued or running. */
+    int inFlight(int capacity) {
+        return capacity - slots.availablePermits();
+    }
+}

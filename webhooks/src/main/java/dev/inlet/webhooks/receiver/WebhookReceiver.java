@@ -1,0 +1,407 @@
+package dev.inlet.webhooks.receiver;
+
+import dev.inlet.webhooks.verify.internal.RequestBodies;
+import dev.inlet.webhooks.WebhookConfigException;
+import dev.inlet.webhooks.verify.WebhookRequest;
+import dev.inlet.webhooks.verify.VerificationResult;
+import dev.inlet.webhooks.verify.WebhookVerifier;
+import dev.inlet.core.Sleeper;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives webhooks for one or more {@link WebhookEndpoint}s, independent of any HTTP server:
+ * {@link #handle(WebhookRequest)} turns a request into a {@link WebhookResponse}. Use it from
+ * {@link WebhookServer}, a Servlet filter or a Spring controller.
+ *
+ * <p>Per delivery: size check, verification, deduplication by event id, a reserved queue slot,
+ * the durable inbox (if any) forced to disk, then 2xx; the handler runs afterwards on a bounded
+ * pool of workers, with retries and a dead-letter sink. When the queue is full (or the receiver is
+ * stopping) the answer is 503 with {@code Retry-After}, so the sender retries and nothing is lost.
+ *
+ * <p>Thread-safe. Lifecycle: {@link #start()} once (recovers the inbox), {@link #close()} once
+ * (stops accepting, drains the queue, closes the inbox).
+ */
+public final class WebhookReceiver implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
+
+    private enum State { NEW, RUNNING, STOPPING, STOPPED }
+
+    private final Map<String, WebhookEndpoint> endpoints;
+    private final DeduplicationStore deduplication;
+    private final Duration deduplicationTtl;
+    private final DurableInbox inbox;
+    private final Duration retryAfter;
+    private final Duration drainTimeout;
+    private final Clock clock;
+    private final int capacity;
+    private final Dispatcher dispatcher;
+    private volatile State state = State.NEW;
+    /**
+     * Held shared while a delivery is being accepted and exclusively to change state, so that
+     * {@link #close()} never shuts the workers down between a delivery's checks and its submit.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock stateLock =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
+
+    private WebhookReceiver(Builder b) {
+        this.endpoints = Map.copyOf(b.endpoints);
+        this.deduplication = b.deduplication;
+        this.deduplicationTtl = b.deduplicationTtl;
+        this.inbox = b.inbox;
+        this.retryAfter = b.retryAfter;
+        this.drainTimeout = b.drainTimeout;
+        this.clock = b.clock;
+        this.capacity = b.workers + b.queueCapacity;
+        this.dispatcher = new Dispatcher(b.workers, b.queueCapacity, b.retry, b.deadLetters, b.sleeper, this::done);
+    }
+
+    /** A builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts accepting. With a durable inbox, first preloads the deduplication store with the ids it
+     * holds and queues every event that was accepted but not processed before the last stop or crash
+     * (waiting for queue room if there are many).
+     *
+     * @throws WebhookConfigException if already started
+     */
+    public void start() {
+        stateLock.writeLock().lock();
+        try {
+            recover();
+            state = State.RUNNING;
+        } finally {
+            stateLock.writeLock().unlock();
+        }
+    }
+
+    private void recover() {
+        if (state != State.NEW) {
+            throw new WebhookConfigException("WebhookReceiver.start: already " + state.name().toLowerCase(java.util.Locale.ROOT),
+                    "start a receiver once; build a new one to restart");
+        }
+        if (inbox != null) {
+            inbox.liveKeys().forEach(deduplication::confirm);
+            for (WebhookEvent event : inbox.takeRecovered()) {
+                WebhookEndpoint endpoint = endpoints.get(event.endpoint());
+                if (endpoint == null) {
+                    LOG.warn("Recovered {} has no endpoint any more; it stays in the inbox", event);
+                    continue;
+                }
+                try {
+                    dispatcher.reserve();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new WebhookConfigException("WebhookReceiver.start was interrupted during recovery",
+                            "recovered events not yet queued are delivered on the next start", e);
+                }
+                dispatcher.submit(event, endpoint.handler());
+            }
+        }
+    }
+
+    /**
+     * Handles one request addressed by its URL's path.
+     *
+     * @return 404 for an unknown path, otherwise as {@link #handle(String, WebhookRequest)}
+     */
+    public WebhookResponse handle(WebhookRequest request) {
+        String path;
+        try {
+            path = URI.create(request.url()).getRawPath();
+        } catch (IllegalArgumentException badUrl) {
+            return WebhookResponse.of(400, "the request URL cannot be parsed");
+        }
+        return handle(path == null || path.isEmpty() ? "/" : path, request);
+    }
+
+    /**
+     * Handles one request for the endpoint at {@code path}: 200 when accepted (or a duplicate of an
+     * accepted event), 400/401 when verification fails, 404 for an unknown path, 413 for a body over
+     * the limit, 503 with {@code Retry-After} when the queue is full or the receiver is not running,
+     * 500 if the durable inbox cannot be written.
+     */
+    public WebhookResponse handle(String path, WebhookRequest request) {
+        WebhookEndpoint endpoint = endpoints.get(path);
+        if (endpoint == null) {
+            return WebhookResponse.of(404, "no webhook endpoint at " + path);
+        }
+        stateLock.readLock().lock();
+        try {
+            if (state != State.RUNNING) {
+                return WebhookResponse.retryLater(503, retryAfter.toSeconds(),
+                        "receiver is " + state.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            return accept(path, endpoint, request);
+        } finally {
+            stateLock.readLock().unlock();
+        }
+    }
+
+    private WebhookResponse accept(String path, WebhookEndpoint endpoint, WebhookRequest request) {
+        WebhookVerifier verifier = endpoint.verifier();
+        if (request.bodyLength() > verifier.maxBodyBytes()) {
+            return WebhookResponse.tooLarge(request.bodyLength(), verifier.maxBodyBytes());
+        }
+        VerificationResult result = verifier.verify(request);
+        if (!result.isValid()) {
+            LOG.debug("Rejected delivery to {}: {}", path, result);
+            return WebhookResponse.rejected(result);
+        }
+        Optional<String> id = verifier.eventId(request);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(deduplicationTtl);
+        String key = id.map(value -> InboxRecords.dedupKey(path, value)).orElse(null);
+        if (key != null) {
+            switch (deduplication.claim(key, now, expiresAt)) {
+                case SEEN -> {
+                    return WebhookResponse.duplicate("event " + id.get() + " was already accepted");
+                }
+                case IN_PROGRESS -> {
+                    return WebhookResponse.retryLater(503, 1, "event " + id.get() + " is being accepted right now");
+                }
+                default -> { }
+            }
+        }
+        boolean accepted = false;
+        boolean reserved = false;
+        try {
+            if (!dispatcher.tryReserve()) {
+                return WebhookResponse.retryLater(503, retryAfter.toSeconds(), "queue full (" + capacity + ")");
+            }
+            reserved = true;
+            WebhookEvent event = new WebhookEvent(path, id.orElse(null), () -> verifier.eventType(request),
+                    result.keyId().orElse(null), request.headers(), RequestBodies.access().rawBody(request), now, -1);
+            if (inbox != null) {
+                event = inbox.append(event, expiresAt);
+            }
+            if (key != null) {
+                deduplication.confirm(key, expiresAt);
+            }
+            dispatcher.submit(event, endpoint.handler());
+            accepted = true;
+            return WebhookResponse.of(200, "accepted");
+        } catch (IOException journalFailure) {
+            LOG.error("Durable inbox write failed for a delivery to {}; answering 500 so the sender retries", path,
+                    journalFailure);
+            return WebhookResponse.of(500, "could not store the event; retry later");
+        } finally {
+            if (!accepted) {
+                if (reserved) {
+                    dispatcher.unreserve();
+                }
+                if (key != null) {
+                    deduplication.release(key);
+                }
+            }
+        }
+    }
+
+    private void done(WebhookEvent event) {
+        if (inbox == null || event.sequence < 0) {
+            return;
+        }
+        try {
+            inbox.markDone(event);
+        } catch (IOException e) {
+            LOG.error("Could not mark {} done in the durable inbox; it will be delivered again after a restart",
+                    event, e);
+        }
+    }
+
+    /** The endpoints by path. */
+    public Map<String, WebhookEndpoint> endpoints() {
+        return endpoints;
+    }
+
+    /** Whether {@link #start()} was called and {@link #close()} was not. */
+    public boolean isRunning() {
+        return state == State.RUNNING;
+    }
+
+    /**
+     * Graceful shutdown: new deliveries get 503 with {@code Retry-After}; queued events are handled
+     * (waiting up to the drain timeout); then the durable inbox is closed. Events left over after
+     * the timeout stay in the inbox and are delivered on the next start (without an inbox they are
+     * lost, and logged). Idempotent.
+     */
+    @Override
+    public void close() {
+        stateLock.writeLock().lock();
+        try {
+            if (state == State.STOPPING || state == State.STOPPED) {
+                return;
+            }
+            state = State.STOPPING;
+        } finally {
+            stateLock.writeLock().unlock();
+        }
+        try {
+            dispatcher.drain(drainTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (inbox != null) {
+                inbox.close();
+            }
+            state = State.STOPPED;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookReceiver[" + endpoints.keySet() + ", " + state.name().toLowerCase(java.util.Locale.ROOT) + "]";
+    }
+
+    /** Builds a {@link WebhookReceiver}; not thread-safe. */
+    public static final class Builder {
+        private final Map<String, WebhookEndpoint> endpoints = new LinkedHashMap<>();
+        private int workers = 4;
+        private int queueCapacity = 1000;
+        private HandlerRetry retry = HandlerRetry.defaults();
+        private DeadLetterSink deadLetters = DeadLetterSink.logging();
+        private DeduplicationStore deduplication;
+        private Duration deduplicationTtl;
+        private DurableInbox inbox;
+        private Duration retryAfter = Duration.ofSeconds(5);
+        private Duration drainTimeout = Duration.ofSeconds(30);
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+
+        private Builder() {
+        }
+
+        /** Adds an endpoint; at least one is required and paths must be unique. */
+        public Builder endpoint(WebhookEndpoint endpoint) {
+            if (endpoint == null) {
+                throw new WebhookConfigException("WebhookReceiver: endpoint is null", "build one with WebhookEndpoint.builder");
+            }
+            if (endpoints.putIfAbsent(endpoint.path(), endpoint) != null) {
+                throw new WebhookConfigException("WebhookReceiver: two endpoints at " + endpoint.path(),
+                        "give each endpoint its own path");
+            }
+            return this;
+        }
+
+        /** Handler threads; default 4. */
+        public Builder workers(int workers) {
+            this.workers = positive(workers, "workers");
+            return this;
+        }
+
+        /** Accepted events waiting for a worker before deliveries get 503; default 1000. */
+        public Builder queueCapacity(int queueCapacity) {
+            this.queueCapacity = positive(queueCapacity, "queueCapacity");
+            return this;
+        }
+
+        /** Handler retries; default {@link HandlerRetry#defaults()}. */
+        public Builder retry(HandlerRetry retry) {
+            this.retry = nonNull(retry, "retry");
+            return this;
+        }
+
+        /** Where events go after the last failed attempt; default {@link DeadLetterSink#logging()}. */
+        public Builder deadLetters(DeadLetterSink sink) {
+            this.deadLetters = nonNull(sink, "deadLetters");
+            return this;
+        }
+
+        /** The store of accepted event ids; default a new {@link InMemoryDeduplicationStore}. */
+        public Builder deduplication(DeduplicationStore store) {
+            this.deduplication = nonNull(store, "deduplication");
+            return this;
+        }
+
+        /**
+         * How long accepted ids are remembered; must exceed every endpoint's tolerance, or a replay
+         * just inside the tolerance would pass; default the largest tolerance plus 5 minutes.
+         */
+        public Builder deduplicationTtl(Duration ttl) {
+            this.deduplicationTtl = nonNull(ttl, "deduplicationTtl");
+            return this;
+        }
+
+        /** A durable inbox; default none (accepted events live in memory until handled). */
+        public Builder inbox(DurableInbox inbox) {
+            this.inbox = nonNull(inbox, "inbox");
+            return this;
+        }
+
+        /** The {@code Retry-After} sent with 503; default 5 s. */
+        public Builder retryAfter(Duration retryAfter) {
+            this.retryAfter = nonNull(retryAfter, "retryAfter");
+            return this;
+        }
+
+        /** How long {@link WebhookReceiver#close()} waits for queued events; default 30 s. */
+        public Builder drainTimeout(Duration drainTimeout) {
+            this.drainTimeout = nonNull(drainTimeout, "drainTimeout");
+            return this;
+        }
+
+        /** The clock for receive times and id expiry; default {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = nonNull(clock, "clock");
+            return this;
+        }
+
+        /** How handler retries wait; default {@link Sleeper#system()}. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = nonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * The receiver, not yet started.
+         *
+         * @throws WebhookConfigException without endpoints, or with a deduplication TTL not longer
+         *     than an endpoint's tolerance
+         */
+        public WebhookReceiver build() {
+            if (endpoints.isEmpty()) {
+                throw new WebhookConfigException("WebhookReceiver has no endpoint", "add one with endpoint(...)");
+            }
+            Duration maxTolerance = endpoints.values().stream().map(e -> e.verifier().tolerance())
+                    .max(Duration::compareTo).orElseThrow();
+            if (deduplicationTtl == null) {
+                deduplicationTtl = maxTolerance.plusMinutes(5);
+            } else if (deduplicationTtl.compareTo(maxTolerance) <= 0) {
+                throw new WebhookConfigException("WebhookReceiver: deduplicationTtl " + deduplicationTtl
+                        + " is not longer than the tolerance " + maxTolerance,
+                        "a replay inside the tolerance would pass; use a longer TTL");
+            }
+            if (deduplication == null) {
+                deduplication = new InMemoryDeduplicationStore();
+            }
+            return new WebhookReceiver(this);
+        }
+
+        private static int positive(int value, String what) {
+            if (value <= 0) {
+                throw new WebhookConfigException("WebhookReceiver: " + what + " must be positive, got " + value,
+                        "use a positive number");
+            }
+            return value;
+        }
+
+        private static <T> T nonNull(T value, String what) {
+            if (value == null) {
+                throw new WebhookConfigException("WebhookReceiver: " + what + " is null", "pass a value or leave the default");
+            }
+            return value;
+        }
+    }
+}
