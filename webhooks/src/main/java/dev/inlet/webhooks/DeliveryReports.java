@@ -58,7 +58,7 @@ final class DeliveryReports {
             outcome = WebhookListener.Outcome.FAILED;
             reason = "inbox_write";
         }
-        WebhookListener.Delivery event = new WebhookListener.Delivery(endpoint, outcome, reason, response.status(),
+        WebhookListener.Delivery event = new WebhookListener.Delivery(endpoint, request.method(), outcome, reason, response.status(),
                 traceContext(request.headers()), receivedAt, Duration.ofNanos(System.nanoTime() - startNanos),
                 queueDepth);
         safely(() -> listener.deliveryAnswered(event));

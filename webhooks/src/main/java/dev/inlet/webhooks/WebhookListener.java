@@ -50,6 +50,7 @@ public interface WebhookListener {
      *
      * @param endpoint the endpoint's path, or {@code ""} when no endpoint is at the request's path (the
      *     path is the sender's, so it is not repeated here)
+     * @param method the request's HTTP method
      * @param outcome how it was answered
      * @param reason a short stable code: {@code accepted}, {@code duplicate}, a {@link FailureReason}
      *     name or {@code UNKNOWN_ENDPOINT} / {@code BAD_URL} when refused, {@code queue_full} /
@@ -61,12 +62,13 @@ public interface WebhookListener {
      * @param elapsed how long answering took
      * @param queueDepth accepted events waiting for or running in a handler after this answer
      */
-    record Delivery(String endpoint, Outcome outcome, String reason, int status, Map<String, String> traceContext,
+    record Delivery(String endpoint, String method, Outcome outcome, String reason, int status, Map<String, String> traceContext,
             Instant receivedAt, Duration elapsed, int queueDepth) {
 
         /** Checks and copies the parts. */
         public Delivery {
             Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(method, "method");
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(reason, "reason");
             traceContext = Map.copyOf(traceContext);
