@@ -60,11 +60,6 @@ public final class InletTracing implements InletListener, WebhookListener {
             "TRACE", "PATCH");
     private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
         @Override
-        public Iterable<String> keys(Map<String, String> carrier) {
-            return carrier.keySet();
-        }
-
-        @Override
         public String get(Map<String, String> carrier, String key) {
             return carrier == null ? null : carrier.get(key.toLowerCase(Locale.ROOT));
         }
