@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * An endpoint's name for metrics and traces: a URL's host and path with every id-like path segment
- * replaced by {@code {id}}, and without scheme, user info, query or fragment — so that one endpoint
+ * replaced by the placeholder {@link #ID}, and without scheme, user info, query or fragment — so that one endpoint
  * is one name however many records it is asked for, and no id, cursor or secret from the URL reaches
  * a metric tag. {@code https://u:p@api.example.com/v1/customers/cus_9s6XKzkNRiz8i3/orders?page=2&key=s3cret}
  * becomes {@code api.example.com/v1/customers/{id}/orders}.
