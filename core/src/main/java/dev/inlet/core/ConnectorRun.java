@@ -50,6 +50,7 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
     private final List<RunWarning> firstWarnings = new ArrayList<>();
     private final PagingGuard guard;
     private final RunContext context;
+    private final RunContext.Scope scope;
     private int warnings;
 
     private Position current;
@@ -78,7 +79,8 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
         this.startedAt = connector.clock().instant();
         this.guard = new PagingGuard(connector.pagingGuards());
         this.context = new RunContext(connector.name(), connector.name(), RunContext.newRunId());
-        try (RunContext.Scope ignored = context.enter()) {
+        this.scope = context.scope();
+        try (RunContext.Scope ignored = scope.enter()) {
             InletListener.RunStarted event = new InletListener.RunStarted(connector.name(), context.runId(), from);
             Listeners.safely(() -> connector.listener().runStarted(event));
         }
@@ -194,7 +196,7 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
     /** Releases the current response and ends the run; safe to call twice. */
     @Override
     public void close() {
-        try (RunContext.Scope ignored = context.enter()) {
+        try (RunContext.Scope ignored = scope.enter()) {
             closeInRun();
         }
     }
@@ -222,7 +224,7 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
 
     /** Moves to the next valid record, opening and finishing pages as needed; false at the end. */
     private boolean advance() {
-        try (RunContext.Scope ignored = context.enter()) {
+        try (RunContext.Scope ignored = scope.enter()) {
             return advanceInRun();
         }
     }
@@ -268,7 +270,7 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
     }
 
     private Page<T> readWholePage() {
-        try (RunContext.Scope ignored = context.enter()) {
+        try (RunContext.Scope ignored = scope.enter()) {
             return readWholePageInRun();
         }
     }

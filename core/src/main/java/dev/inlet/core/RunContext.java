@@ -52,28 +52,13 @@ public record RunContext(String connector, String stream, String runId) {
     }
 
     /**
-     * Makes this the current run on this thread (and in the MDC) until the returned scope is closed,
-     * which restores what was there before (a run read inside another run's work nests).
+     * A scope that makes this the current run on this thread (and in the MDC) each time it is entered,
+     * until closed, which restores what was there before (a run read inside another run's work nests;
+     * entering while this run is already current changes nothing). One per run and reused, as a run is
+     * read by one thread at a time: a run enters it for every record, so entering allocates nothing.
      */
-    Scope enter() {
-        RunContext previous = CURRENT.get();
-        String previousConnector = MDC.get(MDC_CONNECTOR);
-        String previousStream = MDC.get(MDC_STREAM);
-        String previousRun = MDC.get(MDC_RUN_ID);
-        CURRENT.set(this);
-        MDC.put(MDC_CONNECTOR, connector);
-        MDC.put(MDC_STREAM, stream);
-        MDC.put(MDC_RUN_ID, runId);
-        return () -> {
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
-            restore(MDC_CONNECTOR, previousConnector);
-            restore(MDC_STREAM, previousStream);
-            restore(MDC_RUN_ID, previousRun);
-        };
+    Scope scope() {
+        return new Scope(this);
     }
 
     private static void restore(String key, String value) {
@@ -84,9 +69,50 @@ public record RunContext(String connector, String stream, String runId) {
         }
     }
 
-    /** The span of time a run is current; closing ends it. */
-    interface Scope extends AutoCloseable {
+    /** The span of time a run is current: {@link #enter()}, then {@link #close()}. Not thread-safe. */
+    static final class Scope implements AutoCloseable {
+        private final RunContext context;
+        private int depth;
+        private RunContext previous;
+        private String previousConnector;
+        private String previousStream;
+        private String previousRun;
+
+        private Scope(RunContext context) {
+            this.context = context;
+        }
+
+        /** Makes the run current; returns this, to be closed. */
+        Scope enter() {
+            if (depth++ > 0) {
+                return this;
+            }
+            previous = CURRENT.get();
+            previousConnector = MDC.get(MDC_CONNECTOR);
+            previousStream = MDC.get(MDC_STREAM);
+            previousRun = MDC.get(MDC_RUN_ID);
+            CURRENT.set(context);
+            MDC.put(MDC_CONNECTOR, context.connector);
+            MDC.put(MDC_STREAM, context.stream);
+            MDC.put(MDC_RUN_ID, context.runId);
+            return this;
+        }
+
+        /** Restores what was current before the outermost {@link #enter()}. */
         @Override
-        void close();
+        public void close() {
+            if (--depth > 0) {
+                return;
+            }
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+            restore(MDC_CONNECTOR, previousConnector);
+            restore(MDC_STREAM, previousStream);
+            restore(MDC_RUN_ID, previousRun);
+            previous = null;
+        }
     }
 }

@@ -120,6 +120,33 @@ class RunContextTest {
     }
 
     @Test
+    void aRunReadInsideAnotherRunsWorkNestsAndRestoresTheOuterRun() {
+        Connector<JsonNode> inner = Connector.builder("inner", twoPages()).build();
+        List<String> outerAfterInner = new ArrayList<>();
+        PageSource outerSource = new PageSource() {
+            final PageSource pages = twoPages();
+
+            @Override
+            public OpenPage open(Position position) {
+                try (Stream<JsonNode> records = inner.records()) {
+                    records.forEach(r -> { });
+                }
+                outerAfterInner.add(MDC.get(RunContext.MDC_CONNECTOR) + "/" + RunContext.current()
+                        .map(RunContext::connector).orElse("none"));
+                return pages.open(position);
+            }
+        };
+        Connector<JsonNode> outer = Connector.builder("outer", outerSource).build();
+
+        try (Stream<JsonNode> records = outer.records()) {
+            assertThat(records.count()).isEqualTo(2);
+        }
+
+        assertThat(outerAfterInner).containsExactly("outer/outer", "outer/outer");
+        assertThat(RunContext.current()).isEmpty();
+    }
+
+    @Test
     void listenerEventsOfARunSeeItAsTheCurrentRun() {
         List<Optional<RunContext>> seen = new ArrayList<>();
         InletListener listener = new InletListener() {
