@@ -3,6 +3,8 @@ package dev.inlet.micrometer;
 import dev.inlet.core.InletListener;
 import dev.inlet.core.RunReport;
 import dev.inlet.core.RunWarning;
+import dev.inlet.core.breaker.CircuitBreakers;
+import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.UrlTemplate;
 import dev.inlet.webhooks.WebhookListener;
 import io.micrometer.core.instrument.Counter;
@@ -14,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,11 +42,14 @@ public final class InletMetrics implements InletListener, WebhookListener {
     private final int maxTagValues;
     private final Map<String, TagValues> tagValues = new ConcurrentHashMap<>();
     private final AtomicInteger inboxDepth = new AtomicInteger();
+    private final CircuitBreakers breakers;
+    private final Set<String> watchedHosts = ConcurrentHashMap.newKeySet();
 
     private InletMetrics(Builder builder) {
         this.registry = builder.registry;
         this.common = builder.common;
         this.maxTagValues = builder.maxTagValues;
+        this.breakers = builder.breakers;
         Gauge.builder("inlet.webhook.inbox.depth", inboxDepth, AtomicInteger::get).tags(common)
                 .description("Accepted webhook events waiting for or running in a handler, as last reported")
                 .baseUnit("events").register(registry);
@@ -75,6 +81,37 @@ public final class InletMetrics implements InletListener, WebhookListener {
         return switch (method.toUpperCase(Locale.ROOT)) {
             case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" -> method.toUpperCase(Locale.ROOT);
             default -> "other";
+        };
+    }
+
+    @Override
+    public void requestSent(RequestSent event) {
+        if (breakers != null) {
+            watchCircuit(event.url());
+        }
+    }
+
+    /** A gauge of the circuit's state for each host requests go to, registered the first time. */
+    private void watchCircuit(String url) {
+        String host;
+        try {
+            host = Origin.of(url).authority();
+        } catch (RuntimeException notAUrl) {
+            return;
+        }
+        if (watchedHosts.contains(host) || bounded("host", host).equals(TagValues.OTHER) || !watchedHosts.add(host)) {
+            return;
+        }
+        Gauge.builder("inlet.circuit.state", breakers, b -> b.state(host).map(InletMetrics::stateValue).orElse(0.0))
+                .description("The host's circuit breaker: 0 closed, 1 half-open (a trial request may go), 2 open")
+                .tags(common).tag("host", host).register(registry);
+    }
+
+    private static double stateValue(CircuitBreakers.State state) {
+        return switch (state) {
+            case CLOSED -> 0;
+            case HALF_OPEN -> 1;
+            case OPEN -> 2;
         };
     }
 
@@ -185,6 +222,7 @@ public final class InletMetrics implements InletListener, WebhookListener {
         private final MeterRegistry registry;
         private Tags common = Tags.empty();
         private int maxTagValues = 100;
+        private CircuitBreakers breakers;
 
         private Builder(MeterRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -206,6 +244,16 @@ public final class InletMetrics implements InletListener, WebhookListener {
         /** Tags added to every meter (an application or environment name); default none. */
         public Builder commonTags(String... keysAndValues) {
             this.common = Tags.of(keysAndValues);
+            return this;
+        }
+
+        /**
+         * The circuit breakers whose state to report: a gauge {@code inlet.circuit.state} per host that
+         * requests go to (0 closed, 1 half-open, 2 open); default none. Pass the registry the pipelines'
+         * {@code perHost()} interceptors come from ({@link CircuitBreakers#global()} unless you made one).
+         */
+        public Builder circuitBreakers(CircuitBreakers breakers) {
+            this.breakers = Objects.requireNonNull(breakers, "breakers");
             return this;
         }
 

@@ -1,10 +1,19 @@
 package dev.inlet.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inlet.core.Connector;
 import dev.inlet.core.Secret;
 import dev.inlet.core.auth.Credentials;
+import dev.inlet.core.breaker.BreakerPolicy;
+import dev.inlet.core.breaker.CircuitBreakers;
+import dev.inlet.core.error.CircuitOpenException;
+import dev.inlet.core.error.HttpStatusException;
+import dev.inlet.core.http.Request;
+import dev.inlet.core.http.Response;
+import dev.inlet.core.retry.RetryPolicy;
+import java.time.Duration;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.testing.LoopbackServer;
@@ -71,6 +80,31 @@ class MetricsOverHttpTest {
                 assertThat(value).doesNotContain(KEY).doesNotContain(URLEncoder.encode(KEY, StandardCharsets.UTF_8))
                         .doesNotContain(PASSWORD).doesNotContain(basic).doesNotContain("48151623")
                         .doesNotContain("2024-01-01").doesNotContain("api_key"));
+    }
+
+    @Test
+    void theCircuitStateOfEachHostIsAGauge() {
+        server.route("/down", exchange -> exchange.sendResponseHeaders(503, -1));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        CircuitBreakers breakers = CircuitBreakers.create();
+        InletMetrics metrics = InletMetrics.builder(registry).circuitBreakers(breakers).build();
+        HttpPipeline pipeline = HttpPipeline.builder().listener(metrics).retryPolicy(RetryPolicy.none())
+                .circuitBreaker(breakers.perHost(BreakerPolicy.builder().failureThreshold(1, 1)
+                        .openFor(Duration.ofMinutes(5)).build()))
+                .build();
+        String host = server.baseUrl().substring("http://".length());
+
+        try (Response first = pipeline.send(Request.builder(server.baseUrl() + "/down").get().build())) {
+            assertThat(first.status()).isEqualTo(503);
+        } catch (HttpStatusException expected) {
+            assertThat(expected.status()).isEqualTo(503);
+        }
+
+        assertThat(registry.get("inlet.circuit.state").tag("host", host).gauge().value()).as("open").isEqualTo(2);
+        assertThatThrownBy(() -> pipeline.send(Request.builder(server.baseUrl() + "/down").get().build()))
+                .isInstanceOf(CircuitOpenException.class);
+        assertThat(registry.get("inlet.http.client.failures").tag("exception", "CircuitOpenException").counter()
+                .count()).isEqualTo(1);
     }
 
     private static java.util.List<String> tagValues(Meter meter) {
