@@ -41,6 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>No secret reaches a span: URLs are the events' masked ones, with user info redacted; no header,
  * body or query value is recorded. Thread-safe. The instrumentation scope is {@code dev.inlet}.
+ *
+ * <p>A run's span ends when the run ends (read to its end, failed or closed): close runs you stop
+ * reading early, or their spans stay open and held here.
  */
 public final class InletTracing implements InletListener, WebhookListener {
 
