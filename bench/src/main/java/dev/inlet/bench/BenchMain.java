@@ -24,13 +24,14 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: java -jar inlet-benchmarks.jar paging|memory|pipeline|ratelimit|webhooks|"
-                    + "stripe|graphql|faults|servers [--option value ...]");
+                    + "stripe|graphql|faults|servers|observability [--option value ...]");
             System.exit(2);
         }
         Options options = new Options(Arrays.copyOfRange(args, 1, args.length));
         switch (args[0]) {
             case "paging" -> PagingBenchmark.rest(options);
             case "graphql" -> PagingBenchmark.graphql(options);
+            case "observability" -> PagingBenchmark.observability(options);
             case "memory" -> MemoryBenchmark.run(options);
             case "pipeline" -> PipelineOverhead.run(options);
             case "stripe" -> StripeVerification.run(options);

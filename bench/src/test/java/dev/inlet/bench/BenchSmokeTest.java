@@ -30,6 +30,7 @@ class BenchSmokeTest {
     void everyPagingClientReadsEveryRecordOnce() throws Exception {
         List<String> clients = new ArrayList<>(PagingClients.DEFAULT);
         clients.add(PagingClients.JDK_POOL);
+        clients.add(PagingClients.INLET_OBSERVED);
         clients.addAll(PagingClients.GRAPHQL);
         for (String client : clients) {
             // measure() throws unless the tally has exactly 2 x 100 records with the expected sum.

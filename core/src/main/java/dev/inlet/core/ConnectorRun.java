@@ -49,6 +49,8 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
     private final List<Rejection> pageRejections = new ArrayList<>();
     private final List<RunWarning> firstWarnings = new ArrayList<>();
     private final PagingGuard guard;
+    private final RunContext context;
+    private final RunContext.Scope scope;
     private int warnings;
 
     private Position current;
@@ -76,6 +78,17 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
         this.current = from;
         this.startedAt = connector.clock().instant();
         this.guard = new PagingGuard(connector.pagingGuards());
+        this.context = new RunContext(connector.name(), connector.name(), RunContext.newRunId());
+        this.scope = context.scope();
+        try (RunContext.Scope ignored = scope.enter()) {
+            InletListener.RunStarted event = new InletListener.RunStarted(connector.name(), context.runId(), from);
+            Listeners.safely(() -> connector.listener().runStarted(event));
+        }
+    }
+
+    /** This run's id, unique per run: on its listener events and, while it works, in {@link RunContext}. */
+    public String id() {
+        return context.runId();
     }
 
     /**
@@ -183,6 +196,12 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
     /** Releases the current response and ends the run; safe to call twice. */
     @Override
     public void close() {
+        try (RunContext.Scope ignored = scope.enter()) {
+            closeInRun();
+        }
+    }
+
+    private void closeInRun() {
         if (page != null) {
             page.close();
         }
@@ -205,6 +224,12 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
 
     /** Moves to the next valid record, opening and finishing pages as needed; false at the end. */
     private boolean advance() {
+        try (RunContext.Scope ignored = scope.enter()) {
+            return advanceInRun();
+        }
+    }
+
+    private boolean advanceInRun() {
         try {
             while (pending == null) {
                 if (finished && !exhausted) {
@@ -245,6 +270,12 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
     }
 
     private Page<T> readWholePage() {
+        try (RunContext.Scope ignored = scope.enter()) {
+            return readWholePageInRun();
+        }
+    }
+
+    private Page<T> readWholePageInRun() {
         List<T> records = new ArrayList<>();
         try {
             openPage();
@@ -286,6 +317,8 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
         validInPage = 0;
         rejectedInPage = 0;
         pageRejections.clear();
+        InletListener.PageStarted started = new InletListener.PageStarted(connector.name(), context.runId(), current);
+        Listeners.safely(() -> connector.listener().pageStarted(started));
         page = guard.watch(connector.reading().open(current));
     }
 
@@ -299,7 +332,7 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
         pages++;
         Duration elapsed = Duration.between(pageStartedAt, connector.clock().instant());
         InletListener.PageDone event = new InletListener.PageDone(connector.name(), current, next, validInPage,
-                rejectedInPage, elapsed.isNegative() ? Duration.ZERO : elapsed);
+                rejectedInPage, elapsed.isNegative() ? Duration.ZERO : elapsed, context.runId());
         Listeners.safely(() -> connector.listener().pageDone(event));
         if (next.isEmpty()) {
             exhausted = true;
@@ -333,7 +366,9 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
     private void finish() {
         if (!finished) {
             finished = true;
-            connector.finished(report());
+            RunReport report = report();
+            Listeners.safely(() -> connector.listener().runFinished(new InletListener.RunFinished(context.runId(), report)));
+            connector.finished(report);
         }
     }
 }

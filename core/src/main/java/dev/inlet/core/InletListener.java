@@ -10,6 +10,12 @@ import java.util.List;
  * <p>Every method has an empty default; implement what you need. Methods are called on the thread
  * doing the work and must be quick and thread-safe. An exception thrown by a listener is logged and
  * otherwise ignored: observing never breaks a run. Events carry URLs with secrets masked.
+ *
+ * <p><b>Correlation.</b> Every call carries an exchange id on its request, response, retry and
+ * failure events; every {@link ConnectorRun} has a run id, on its {@link RunStarted},
+ * {@link PageStarted}, {@link PageDone} and {@link RunFinished} events. An event about an exchange made
+ * for a run is reported while that run is current on the thread, so {@link RunContext#current()}
+ * ties it to its run.
  */
 public interface InletListener {
 
@@ -49,6 +55,14 @@ public interface InletListener {
     default void callFailed(CallFailed event) {
     }
 
+    /** A connector run was opened; it reads its first page when its records are first asked for. */
+    default void runStarted(RunStarted event) {
+    }
+
+    /** A run asks for a page: its requests (and their retries) follow, then {@link #pageDone}. */
+    default void pageStarted(PageStarted event) {
+    }
+
     /** A page was read to its end. */
     default void pageDone(PageDone event) {
     }
@@ -58,6 +72,10 @@ public interface InletListener {
      * WARN and counted in the run's {@link RunReport}.
      */
     default void warning(RunWarning event) {
+    }
+
+    /** A connector run ended, completed or not; reported just before {@link #connectorDone}. */
+    default void runFinished(RunFinished event) {
     }
 
     /** A connector run ended, completed or not. */
@@ -166,9 +184,46 @@ public interface InletListener {
      * @param records records delivered from the page
      * @param rejected records rejected from the page
      * @param elapsed from requesting the page to reading its last record
+     * @param runId the run's id ({@code ""} if unknown); see {@link RunStarted#runId()}
      */
     record PageDone(String connector, Position position, java.util.Optional<Position> next, int records,
-            int rejected, Duration elapsed) {
+            int rejected, Duration elapsed, String runId) {
+
+        /** A page without a run id. */
+        public PageDone(String connector, Position position, java.util.Optional<Position> next, int records,
+                int rejected, Duration elapsed) {
+            this(connector, position, next, records, rejected, elapsed, "");
+        }
+    }
+
+    /**
+     * A run was opened.
+     *
+     * @param connector the connector's name
+     * @param runId the run's id: unique per run, shared by its page and finish events (see
+     *     {@link RunContext})
+     * @param from the position the run starts at
+     */
+    record RunStarted(String connector, String runId, Position from) {
+    }
+
+    /**
+     * A run asks for a page.
+     *
+     * @param connector the connector's name
+     * @param runId the run's id
+     * @param position the page's position
+     */
+    record PageStarted(String connector, String runId, Position position) {
+    }
+
+    /**
+     * A run ended.
+     *
+     * @param runId the run's id
+     * @param report what the run did (the same report {@link #connectorDone} gets)
+     */
+    record RunFinished(String runId, RunReport report) {
     }
 
     /**

@@ -52,6 +52,21 @@ final class Listeners {
             }
 
             @Override
+            public void runStarted(RunStarted event) {
+                copy.forEach(l -> safely(() -> l.runStarted(event)));
+            }
+
+            @Override
+            public void pageStarted(PageStarted event) {
+                copy.forEach(l -> safely(() -> l.pageStarted(event)));
+            }
+
+            @Override
+            public void runFinished(RunFinished event) {
+                copy.forEach(l -> safely(() -> l.runFinished(event)));
+            }
+
+            @Override
             public void pageDone(PageDone event) {
                 copy.forEach(l -> safely(() -> l.pageDone(event)));
             }

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Inlet as a user writes it: {@code RestConnector.builder(...).build()} with a body-cursor paginator
  * and {@code records()}, every default left alone (retry policy, read-timeout watchdog, Inlet's
  * mapper with exact decimals). Variants: typed records ({@code build(Rec.class)}), and the same
- * plain mapper as the baselines (to separate the cost of exact decimals from the rest).
+ * plain mapper as the baselines (to separate the cost of exact decimals from the rest), and the
+ * default one observed by Micrometer and OpenTelemetry ({@link Observed}).
  */
 public final class InletRecords implements PagingClient {
 
@@ -24,7 +25,9 @@ public final class InletRecords implements PagingClient {
         /** {@code JsonNode} records read with the baselines' plain mapper (decimals as double). */
         TREE_PLAIN_MAPPER,
         /** {@code Rec} records through {@code build(Rec.class)}. */
-        TYPED
+        TYPED,
+        /** As {@link #TREE}, observed: {@code InletMetrics} and {@code InletTracing} listeners, the propagation interceptor. */
+        TREE_OBSERVED
     }
 
     private final Variant variant;
@@ -62,6 +65,9 @@ public final class InletRecords implements PagingClient {
         if (variant == Variant.TREE_PLAIN_MAPPER) {
             builder.mapper(Json.configure(JsonMapper.builder())
                     .disable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build());
+        }
+        if (variant == Variant.TREE_OBSERVED) {
+            Observed.observe(builder);
         }
         if (variant == Variant.TYPED) {
             typed = builder.build(Rec.class);

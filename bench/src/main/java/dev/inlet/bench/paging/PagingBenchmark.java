@@ -38,6 +38,15 @@ public final class PagingBenchmark {
                 100, 3, 5);
     }
 
+    /**
+     * The observability overhead: benchmark 1's Inlet client plain and observed by the Micrometer and
+     * OpenTelemetry listeners (with the propagation interceptor); "ratio to (a)" is observed / plain.
+     */
+    public static void observability(Options options) throws Exception {
+        run("Observability overhead on REST paging", options,
+                List.of(PagingClients.INLET, PagingClients.INLET_OBSERVED), PagingClients.INLET, null, 1000, 1000, 2, 3);
+    }
+
     /** Runs the clients and prints the markdown table, with ratios to the baselines (b may be null). */
     static void run(String title, Options options, List<String> defaultClients, String baselineA, String baselineB,
             int defaultPages, int defaultPerPage, int defaultWarmups, int defaultMeasured) throws Exception {

@@ -18,6 +18,8 @@ public final class PagingClients {
     public static final String INLET_TYPED = "inlet-typed";
     /** Inlet with the baselines' plain mapper (doubles instead of BigDecimal). */
     public static final String INLET_PLAIN = "inlet-plain-mapper";
+    /** Inlet {@code records()} with the Micrometer and OpenTelemetry listeners and the propagation interceptor. */
+    public static final String INLET_OBSERVED = "inlet-observed";
     /** Baseline (a) on the JDK client's default executor (to show why the baseline uses the direct one). */
     public static final String JDK_POOL = "jdk-streaming-pool";
 
@@ -42,10 +44,11 @@ public final class PagingClients {
             case INLET -> new InletRecords(InletRecords.Variant.TREE);
             case INLET_TYPED -> new InletRecords(InletRecords.Variant.TYPED);
             case INLET_PLAIN -> new InletRecords(InletRecords.Variant.TREE_PLAIN_MAPPER);
+            case INLET_OBSERVED -> new InletRecords(InletRecords.Variant.TREE_OBSERVED);
             case RELAY_LOOP -> new dev.inlet.bench.graphql.RelayLoop();
             case RELAY_INLET -> new dev.inlet.bench.graphql.InletRelay();
             default -> throw new IllegalArgumentException("unknown paging client " + name + "; known: " + DEFAULT
-                    + ", " + JDK_POOL + ", " + GRAPHQL);
+                    + ", " + JDK_POOL + ", " + INLET_OBSERVED + ", " + GRAPHQL);
         };
     }
 

@@ -44,6 +44,21 @@ public final class RecordingListener implements InletListener {
     }
 
     @Override
+    public void runStarted(RunStarted event) {
+        events.add(event);
+    }
+
+    @Override
+    public void pageStarted(PageStarted event) {
+        events.add(event);
+    }
+
+    @Override
+    public void runFinished(RunFinished event) {
+        events.add(event);
+    }
+
+    @Override
     public void pageDone(PageDone event) {
         events.add(event);
     }

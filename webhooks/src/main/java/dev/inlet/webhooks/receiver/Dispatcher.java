@@ -1,6 +1,7 @@
 package dev.inlet.webhooks.receiver;
 
 import dev.inlet.core.Sleeper;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -27,9 +28,12 @@ final class Dispatcher {
     private final DeadLetterSink deadLetters;
     private final Sleeper sleeper;
     private final Consumer<WebhookEvent> onDone;
+    private final DeliveryReports reports;
+    private final Clock clock;
+    private final int capacity;
 
     Dispatcher(int workers, int queueCapacity, HandlerRetry retry, DeadLetterSink deadLetters, Sleeper sleeper,
-            Consumer<WebhookEvent> onDone) {
+            Consumer<WebhookEvent> onDone, DeliveryReports reports, Clock clock, int capacity) {
         this.executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 daemonThreads("inlet-webhook-worker-"));
         this.slots = new Semaphore(workers + queueCapacity);
@@ -37,6 +41,9 @@ final class Dispatcher {
         this.deadLetters = deadLetters;
         this.sleeper = sleeper;
         this.onDone = onDone;
+        this.reports = reports;
+        this.clock = clock;
+        this.capacity = capacity;
     }
 
     static ThreadFactory daemonThreads(String prefix) {
@@ -75,14 +82,21 @@ final class Dispatcher {
     }
 
     private void run(WebhookEvent event, WebhookHandler handler) {
+        long handlerNanos = 0;
         for (int attempt = 1; ; attempt++) {
+            long start = System.nanoTime();
             try {
                 handler.handle(event);
+                handlerNanos += System.nanoTime() - start;
                 onDone.accept(event);
+                reports.handled(event, false, attempt, Duration.ofNanos(handlerNanos), clock.instant(), inFlight(capacity));
                 return;
             } catch (Exception failure) {
+                handlerNanos += System.nanoTime() - start;
                 if (attempt >= retry.maxAttempts() || !retry.isRetryable(failure)) {
                     deadLetter(event, failure, attempt);
+                    reports.handled(event, true, attempt, Duration.ofNanos(handlerNanos), clock.instant(),
+                            inFlight(capacity));
                     return;
                 }
                 LOG.debug("Handler failed on {} (attempt {}), retrying", event, attempt, failure);

@@ -45,6 +45,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Clock clock;
     private final int capacity;
     private final Dispatcher dispatcher;
+    private final DeliveryReports reports;
     private volatile State state = State.NEW;
     /**
      * Held shared while a delivery is being accepted and exclusively to change state, so that
@@ -62,7 +63,9 @@ public final class WebhookReceiver implements AutoCloseable {
         this.drainTimeout = b.drainTimeout;
         this.clock = b.clock;
         this.capacity = b.workers + b.queueCapacity;
-        this.dispatcher = new Dispatcher(b.workers, b.queueCapacity, b.retry, b.deadLetters, b.sleeper, this::done);
+        this.reports = new DeliveryReports(b.listener);
+        this.dispatcher = new Dispatcher(b.workers, b.queueCapacity, b.retry, b.deadLetters, b.sleeper, this::done,
+                reports, b.clock, capacity);
     }
 
     /** A builder. */
@@ -122,7 +125,9 @@ public final class WebhookReceiver implements AutoCloseable {
         try {
             path = URI.create(request.url()).getRawPath();
         } catch (IllegalArgumentException badUrl) {
-            return WebhookResponse.of(400, "the request URL cannot be parsed");
+            WebhookResponse response = WebhookResponse.of(400, "the request URL cannot be parsed");
+            reports.answered("", request, response, isRunning(), clock.instant(), System.nanoTime(), queueDepth());
+            return response;
         }
         return handle(path == null || path.isEmpty() ? "/" : path, request);
     }
@@ -134,6 +139,21 @@ public final class WebhookReceiver implements AutoCloseable {
      * 500 if the durable inbox cannot be written.
      */
     public WebhookResponse handle(String path, WebhookRequest request) {
+        long start = System.nanoTime();
+        Instant receivedAt = clock.instant();
+        boolean running = isRunning();
+        WebhookResponse response = answer(path, request);
+        reports.answered(endpoints.containsKey(path) ? path : "", request, response, running, receivedAt, start,
+                queueDepth());
+        return response;
+    }
+
+    /** Accepted events waiting for or running in a handler. */
+    private int queueDepth() {
+        return dispatcher.inFlight(capacity);
+    }
+
+    private WebhookResponse answer(String path, WebhookRequest request) {
         WebhookEndpoint endpoint = endpoints.get(path);
         if (endpoint == null) {
             return WebhookResponse.of(404, "no webhook endpoint at " + path);
@@ -279,6 +299,7 @@ public final class WebhookReceiver implements AutoCloseable {
         private Duration drainTimeout = Duration.ofSeconds(30);
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
+        private WebhookListener listener = WebhookListener.none();
 
         private Builder() {
         }
@@ -361,6 +382,12 @@ public final class WebhookReceiver implements AutoCloseable {
         /** How handler retries wait; default {@link Sleeper#system()}. */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = nonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** Told how each delivery was answered and how each handler ran; default {@link WebhookListener#none()}. */
+        public Builder listener(WebhookListener listener) {
+            this.listener = nonNull(listener, "listener");
             return this;
         }
 

@@ -1,0 +1,10 @@
+package dev.inlet.webhooks;
+
+/** The listener that ignores everything: {@link WebhookListener#none()}. */
+final class NoWebhookListener implements WebhookListener {
+
+    static final WebhookListener INSTANCE = new NoWebhookListener();
+
+    private NoWebhookListener() {
+    }
+}
