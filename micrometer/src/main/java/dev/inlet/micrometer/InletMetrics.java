@@ -6,7 +6,7 @@ import dev.inlet.core.RunWarning;
 import dev.inlet.core.breaker.CircuitBreakers;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.UrlTemplate;
-import dev.inlet.webhooks.WebhookListener;
+import dev.inlet.webhooks.receiver.WebhookListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;

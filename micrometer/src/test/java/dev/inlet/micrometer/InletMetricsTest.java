@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.inlet.core.InletListener;
 import dev.inlet.core.Position;
 import dev.inlet.core.RunReport;
-import dev.inlet.webhooks.WebhookListener;
+import dev.inlet.webhooks.receiver.WebhookListener;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

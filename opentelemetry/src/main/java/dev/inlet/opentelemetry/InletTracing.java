@@ -5,7 +5,7 @@ import dev.inlet.core.RunContext;
 import dev.inlet.core.RunReport;
 import dev.inlet.core.RunWarning;
 import dev.inlet.core.http.Interceptor;
-import dev.inlet.webhooks.WebhookListener;
+import dev.inlet.webhooks.receiver.WebhookListener;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;

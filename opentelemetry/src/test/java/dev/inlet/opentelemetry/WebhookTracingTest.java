@@ -3,12 +3,12 @@ package dev.inlet.opentelemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inlet.core.Headers;
-import dev.inlet.webhooks.SignatureScheme;
-import dev.inlet.webhooks.WebhookEndpoint;
-import dev.inlet.webhooks.WebhookReceiver;
-import dev.inlet.webhooks.WebhookRequest;
-import dev.inlet.webhooks.WebhookSigner;
-import dev.inlet.webhooks.WebhookVerifier;
+import dev.inlet.webhooks.verify.SignatureScheme;
+import dev.inlet.webhooks.receiver.WebhookEndpoint;
+import dev.inlet.webhooks.receiver.WebhookReceiver;
+import dev.inlet.webhooks.verify.WebhookRequest;
+import dev.inlet.webhooks.verify.WebhookSigner;
+import dev.inlet.webhooks.verify.WebhookVerifier;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.OpenTelemetrySdk;

@@ -18,3 +18,16 @@
  * </ul>
  */
 package dev.inlet.webhooks;
+
+import dev.inlet.webhooks.receiver.DurableInbox;
+import dev.inlet.webhooks.receiver.WebhookEvent;
+import dev.inlet.webhooks.receiver.WebhookHandler;
+import dev.inlet.webhooks.receiver.WebhookReceiver;
+import dev.inlet.webhooks.receiver.WebhookServer;
+import dev.inlet.webhooks.verify.Keyring;
+import dev.inlet.webhooks.verify.SignatureScheme;
+import dev.inlet.webhooks.verify.SignatureSchemeSpi;
+import dev.inlet.webhooks.verify.VerificationResult;
+import dev.inlet.webhooks.verify.WebhookRequest;
+import dev.inlet.webhooks.verify.WebhookSigner;
+import dev.inlet.webhooks.verify.WebhookVerifier;

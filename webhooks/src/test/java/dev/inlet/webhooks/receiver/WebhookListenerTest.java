@@ -1,8 +1,13 @@
-package dev.inlet.webhooks;
+package dev.inlet.webhooks.receiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inlet.core.Headers;
+import dev.inlet.webhooks.Fixtures;
+import dev.inlet.webhooks.verify.SignatureScheme;
+import dev.inlet.webhooks.verify.WebhookRequest;
+import dev.inlet.webhooks.verify.WebhookSigner;
+import dev.inlet.webhooks.verify.WebhookVerifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,8 @@
-package dev.inlet.webhooks;
+package dev.inlet.webhooks.receiver;
 
 import dev.inlet.core.Headers;
+import dev.inlet.webhooks.verify.FailureReason;
+import dev.inlet.webhooks.verify.WebhookRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

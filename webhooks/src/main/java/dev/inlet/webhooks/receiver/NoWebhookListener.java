@@ -1,4 +1,4 @@
-package dev.inlet.webhooks;
+package dev.inlet.webhooks.receiver;
 
 /** The listener that ignores everything: {@link WebhookListener#none()}. */
 final class NoWebhookListener implements WebhookListener {

@@ -1,4 +1,4 @@
-package dev.inlet.webhooks;
+package dev.inlet.webhooks.receiver;
 
 import java.time.Duration;
 import java.time.Instant;
