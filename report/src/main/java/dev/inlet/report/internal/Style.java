@@ -39,7 +39,6 @@ public final class Style {
             "thead th{background:#f0f0f0;white-space:nowrap}",
             "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}",
             "details{margin:.25rem 0}",
-            ".failed{color:#b00020;font-weight:600}",
             ".note{color:#555;font-size:.9rem}",
             ".grid{stroke:#e3e3e3;stroke-width:1}",
             ".axis{stroke:#333;stroke-width:1}",
