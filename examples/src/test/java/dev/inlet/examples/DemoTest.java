@@ -165,4 +165,20 @@ class DemoTest {
         }
         assertThat(printed).contains("Wrote 1990 charges").contains("Revenue history with its lineage");
     }
+
+    @Test
+    void writesTheHtmlReportNextToTheDatabaseAndPrintsItsPath() throws Exception {
+        Path report = output.resolve("inlet-report.html").toAbsolutePath();
+        assertThat(printed).contains("Report: " + report);
+        String html = Files.readString(report);
+        assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script");
+        assertThat(html.split("<svg ", -1)).as("five charts and the timeline").hasSize(1 + 6);
+        assertThat(html).contains("Stripe charges per day").contains("stripe-charges").contains("msg_forged_0")
+                .contains("signature does not verify");
+        assertThat(html.split("<rect class=\"ev ev-page\"", -1).length - 1).as("a mark per page read")
+                .isGreaterThanOrEqualTo(result.reports().values().stream().mapToInt(r -> r.pages()).sum());
+        assertThat(html.split("<td>retry</td>", -1).length - 1).as("the 429 and the two 503s of the charges")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(result.webhooks().refusedDeliveries()).hasSize(5);
+    }
 }

@@ -190,8 +190,10 @@ public final class DemoRun {
                         .onInvalid(InvalidRecordPolicy.QUARANTINE).build(Stripe.Charge.class), chargeSeries,
                         reports.get(charges.name()), out);
             }
-            return new DemoResult(chargeSeries, customerSeries, shopSeries, hookSeries, openIssues.get(), reports,
-                    refreshes.size(), rejected, tally, failures, output, table.cells());
+            DemoResult result = new DemoResult(chargeSeries, customerSeries, shopSeries, hookSeries, openIssues.get(),
+                    reports, refreshes.size(), rejected, tally, failures, output, table.cells());
+            DemoReport.write(result, progress.timeline(), out);
+            return result;
         }
     }
 

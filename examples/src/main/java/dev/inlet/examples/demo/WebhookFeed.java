@@ -3,6 +3,7 @@ package dev.inlet.examples.demo;
 import dev.inlet.core.Headers;
 import dev.inlet.core.metrics.Accumulator;
 import dev.inlet.examples.fakes.FakeStripe;
+import dev.inlet.report.RefusedDelivery;
 import dev.inlet.webhooks.routing.EventActions;
 import dev.inlet.webhooks.verify.Keyring;
 import dev.inlet.webhooks.routing.RefreshTrigger;
@@ -89,6 +90,7 @@ final class WebhookFeed implements AutoCloseable {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int ok = 0;
         int refused = 0;
+        List<RefusedDelivery> refusedRows = new ArrayList<>();
         for (WebhookRequest delivery : deliveries) {
             HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(delivery.url()))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
@@ -98,9 +100,11 @@ final class WebhookFeed implements AutoCloseable {
                 ok++;
             } else {
                 refused++;
+                refusedRows.add(new RefusedDelivery(Instant.now(), PATH, delivery.headers().first("webhook-id")
+                        .orElse(""), status, status == 401 ? "signature does not verify" : "answered " + status));
             }
         }
-        return new WebhookTally(deliveries.size(), ok, refused, handled.get());
+        return new WebhookTally(deliveries.size(), ok, refused, handled.get(), refusedRows);
     }
 
     /** Events that reached the handler so far. */
