@@ -49,6 +49,8 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
     private final List<Rejection> pageRejections = new ArrayList<>();
     private final List<RunWarning> firstWarnings = new ArrayList<>();
     private final PagingGuard guard;
+    /** Opens the run's pages; a prefetching source's reader works ahead and is closed when the run ends. */
+    private final PageReader reader;
     private int warnings;
 
     private Position current;
@@ -76,6 +78,7 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
         this.current = from;
         this.startedAt = connector.clock().instant();
         this.guard = new PagingGuard(connector.pagingGuards());
+        this.reader = connector.reading().reader();
     }
 
     /**
@@ -286,7 +289,7 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
         validInPage = 0;
         rejectedInPage = 0;
         pageRejections.clear();
-        page = guard.watch(connector.reading().open(current));
+        page = guard.watch(reader.open(current));
     }
 
     private Optional<Position> finishPage() {
@@ -331,6 +334,7 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
     }
 
     private void finish() {
+        reader.close();
         if (!finished) {
             finished = true;
             connector.finished(report());
