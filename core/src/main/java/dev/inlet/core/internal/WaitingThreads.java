@@ -114,7 +114,8 @@ public final class WaitingThreads {
                     MethodType.methodType(builder, String.class, long.class));
             MethodHandle factory = lookup.findVirtual(builder, "factory", MethodType.methodType(ThreadFactory.class));
             // (String, long) -> ThreadFactory: factory(name(ofVirtual(), prefix, start))
-            MethodHandle named = MethodHandles.collectArguments(name, 0, create);
+            MethodHandle named = MethodHandles.collectArguments(name, 0,
+                    create.asType(MethodType.methodType(builder)));
             named = named.asType(MethodType.methodType(builder, String.class, long.class));
             return MethodHandles.filterReturnValue(named, factory);
         } catch (ReflectiveOperationException | RuntimeException notThere) {
