@@ -51,6 +51,8 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
     private final PagingGuard guard;
     private final RunContext context;
     private final RunContext.Scope scope;
+    /** Opens the run's pages; a prefetching source's reader works ahead and is closed when the run ends. */
+    private final PageReader reader;
     private int warnings;
 
     private Position current;
@@ -78,6 +80,7 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
         this.current = from;
         this.startedAt = connector.clock().instant();
         this.guard = new PagingGuard(connector.pagingGuards());
+        this.reader = connector.reading().reader();
         this.context = new RunContext(connector.name(), connector.name(), RunContext.newRunId());
         this.scope = context.scope();
         try (RunContext.Scope ignored = scope.enter()) {
@@ -319,7 +322,7 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
         pageRejections.clear();
         InletListener.PageStarted started = new InletListener.PageStarted(connector.name(), context.runId(), current);
         Listeners.safely(() -> connector.listener().pageStarted(started));
-        page = guard.watch(connector.reading().open(current));
+        page = guard.watch(reader.open(current));
     }
 
     private Optional<Position> finishPage() {
@@ -364,6 +367,7 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
     }
 
     private void finish() {
+        reader.close();
         if (!finished) {
             finished = true;
             RunReport report = report();

@@ -39,6 +39,24 @@ public interface PageSource {
     }
 
     /**
+     * A reader for one run over this source: {@link ConnectorRun} opens every page of a run through
+     * it. The default opens each page directly with {@link #open(Position)} and holds nothing; a
+     * {@link PrefetchingSource} returns one that requests pages ahead.
+     */
+    default PageReader reader() {
+        return new PageReader() {
+            @Override
+            public OpenPage open(Position position) {
+                return PageSource.this.open(position);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /**
      * Fetches the whole page at the position into memory: the step for engines that drive a source
      * page by page. Use {@link #open(Position)} for pages too large to hold.
      */

@@ -6,6 +6,7 @@ import dev.inlet.core.record.InvalidRecordPolicy;
 import dev.inlet.core.Json;
 import dev.inlet.core.ReadLimits;
 import dev.inlet.core.PageSource;
+import dev.inlet.core.PrefetchingSource;
 import dev.inlet.core.SourceConnectorBuilder;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Interceptor;
@@ -66,7 +67,8 @@ public final class RestConnector {
      * page ({@link Paginators#singlePage()}); no extra stop conditions; no record limit; the format
      * from the {@code Content-Type}; next-page URLs only on the base URL's origin; a missing records
      * path and an empty 2xx body are errors; a paging field (cursor, next link, has-more flag, total)
-     * missing from a body is an error, not an end ({@link #absentMeansEnd()}); a POST is not idempotent; {@link HttpPipeline#defaults()};
+     * missing from a body is an error, not an end ({@link #absentMeansEnd()}); a POST is not idempotent; no
+     * prefetch (one request at a time, {@link #prefetch(int)}); {@link HttpPipeline#defaults()};
      * Inlet's default {@link JsonMapper} ({@link Json#mapper()}); and the {@link Connector.Builder}
      * defaults for validation (none), invalid records ({@link InvalidRecordPolicy#FAIL}), quarantine
      * and listener.
@@ -91,6 +93,7 @@ public final class RestConnector {
         private boolean absentMeansEnd;
         private Duration timeout;
         private JsonMapper mapper = Json.mapper();
+        private int prefetch = 1;
         private final PipelineOverrides pipeline = new PipelineOverrides();
 
         private Builder(String name) {
@@ -286,6 +289,27 @@ public final class RestConnector {
         }
 
 
+        /**
+         * How many pages a run may have in flight at once (1 to {@value PrefetchingSource#MAX_DEPTH}).
+         * Default 1: off, one request at a time. With more, a run requests pages ahead while it reads
+         * the current one — for paginators whose next request is known without the body: offset and
+         * page-number paging with a page size (up to {@code pages} in flight), {@code Link} and header
+         * cursors (the next request leaves when the current response's head arrives: one ahead).
+         * Records stay in order, positions exact, errors in order, and every request still passes the
+         * rate limiter and retry budget, which decide the real pace. Costs up to {@code pages - 1}
+         * requests past the last page. Other paginators ignore it. See {@link PrefetchingSource} and
+         * {@code docs/throughput.md} (how to choose it: about the pages per second the API allows times
+         * its latency in seconds, plus one).
+         */
+        public Builder prefetch(int pages) {
+            if (pages < 1 || pages > PrefetchingSource.MAX_DEPTH) {
+                throw new IllegalArgumentException("prefetch must be between 1 (off) and "
+                        + PrefetchingSource.MAX_DEPTH + " pages, was " + pages);
+            }
+            this.prefetch = pages;
+            return this;
+        }
+
         /** The mapper that builds record trees and serialises POST bodies. */
         public Builder mapper(JsonMapper mapper) {
             this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -312,7 +336,8 @@ public final class RestConnector {
             listener().ifPresent(pipeline::listener);
             pipeline.allowRedirectsTo(Origin.of(baseUrl == null ? URI.create("http://unset") : baseUrl));
             allowedOrigins.forEach(pipeline::allowRedirectsTo);
-            return new RestSource(name(), endpoint(), pipeline.resolve(), mapper);
+            RestSource source = new RestSource(name(), endpoint(), pipeline.resolve(), mapper);
+            return prefetch > 1 ? PrefetchingSource.of(source, prefetch) : source;
         }
 
         @Override

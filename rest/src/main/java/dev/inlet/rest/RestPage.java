@@ -192,7 +192,7 @@ final class RestPage implements OpenPage {
         if (token.isEmpty()) {
             return Optional.empty();
         }
-        String nextToken = endpoint.paginator().tokensAreUrls() ? withoutSecrets(token.get()) : token.get();
+        String nextToken = endpoint.paginator().tokensAreUrls() ? withoutSecrets(request, token.get()) : token.get();
         if (position.token().filter(nextToken::equals).isPresent()) {
             throw new PaginationException("The page after " + position.describe() + " from " + request
                     + " has the same token as this page; paging would loop forever",
@@ -221,7 +221,7 @@ final class RestPage implements OpenPage {
      * server echoed into its link): a position is stored, so it must not carry the key, and the
      * credential adds it again on every attempt. Other parameters are kept byte for byte.
      */
-    private String withoutSecrets(String url) {
+    static String withoutSecrets(Request request, String url) {
         if (request.sensitiveParameters().isEmpty()) {
             return url;
         }

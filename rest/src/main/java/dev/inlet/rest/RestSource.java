@@ -1,11 +1,18 @@
 package dev.inlet.rest;
 
+import dev.inlet.core.Json;
 import dev.inlet.core.OpenPage;
+import dev.inlet.core.PagePrediction;
 import dev.inlet.core.PageSource;
 import dev.inlet.core.Position;
+import dev.inlet.core.ResponseInfo;
 import dev.inlet.core.internal.Redaction;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Request;
+import dev.inlet.rest.paginate.PageFacts;
+import dev.inlet.rest.paginate.Paginator;
+import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The pure page step for a REST endpoint: builds the request for a position, sends it through the
  * pipeline (retries, limits, credentials), and decodes the response as a {@link RestPage}.
- * Stateless and thread-safe.
+ * Predicts the next page where its paginator can (for prefetch). Stateless and thread-safe.
  */
-final class RestSource implements PageSource {
+final class RestSource implements PageSource, PagePrediction {
 
     private final String connector;
     private final RestEndpoint endpoint;
@@ -51,6 +58,54 @@ final class RestSource implements PageSource {
                 endpoint.paginator().apply(pipeline.marked(endpoint.firstRequest(connector)), position));
         return pipeline.openPage(position, request,
                 (response, at) -> RestPage.open(this, request, response, at));
+    }
+
+    /**
+     * The next position if the page at this one comes back full, from the paginator's page size; empty
+     * when a record limit would end paging there or the token is not readable (opening it fails properly).
+     */
+    @Override
+    public Optional<Position> nextIfFull(Position position) {
+        Paginator paginator = endpoint.paginator();
+        int size = paginator.fullPageSize();
+        if (size < 1 || endpoint.maxRecords() != Long.MAX_VALUE
+                && position.recordsBefore() + size >= endpoint.maxRecords()) {
+            return Optional.empty();
+        }
+        try {
+            return paginator.nextTokenIfFull(position).map(token -> position.next(token, size));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The next token from a response head, for paginators that read only heads: the same token the page
+     * will name once read (secrets stripped from next links), and only on an origin the endpoint allows, so
+     * nothing is requested ahead that the page itself would refuse. Not with a record limit (a page's
+     * limit depends on the records before it, which the head does not tell).
+     */
+    @Override
+    public Optional<String> nextTokenFromHead(Position position, ResponseInfo head) {
+        Paginator paginator = endpoint.paginator();
+        if (!paginator.nextTokenFromHead() || endpoint.maxRecords() != Long.MAX_VALUE) {
+            return Optional.empty();
+        }
+        try {
+            Request request = withoutForeignCredentials(
+                    paginator.apply(pipeline.marked(endpoint.firstRequest(connector)), position));
+            PageFacts facts = new PageFacts(request, position, head, Json.mapper().createObjectNode(), 0,
+                    Optional.empty(), true);
+            Optional<String> token = paginator.nextToken(facts);
+            if (token.isEmpty() || !paginator.tokensAreUrls()) {
+                return token;
+            }
+            String url = RestPage.withoutSecrets(request, token.get());
+            return endpoint.allows(URI.create(url)) ? Optional.of(url) : Optional.empty();
+        } catch (RuntimeException unreadable) {
+            // The page itself reports a bad header when its turn comes, in order.
+            return Optional.empty();
+        }
     }
 
     /**

@@ -33,10 +33,10 @@ import java.util.function.Consumer;
  * report.failed().forEach(f -> log.warn("{} failed", f.name(), f.failure().get()));
  * }</pre>
  *
- * <p><b>Threads</b>: fetches spend most of their time waiting on HTTP, so on Java 21+ a
- * virtual-thread-per-task executor is the natural choice; on 17 use a pool. At most
+ * <p><b>Threads</b>: fetches spend most of their time waiting on HTTP. At most
  * {@link Builder#maxConcurrent(int)} fetches run at once whatever the executor. Without an executor,
- * each run uses that many daemon threads of its own. <b>Consumers</b> are called on the fetch's
+ * each run starts a virtual thread per fetch on Java 21+ (detected at run time: thousands of waiting
+ * fetches, no platform thread each), and on Java 17 uses up to 256 daemon platform threads of its own. <b>Consumers</b> are called on the fetch's
  * thread: a consumer shared by several fetches must be thread-safe. <b>Rate limits</b>: connectors
  * built with the same rate limiter instance share its budget across these threads, so several
  * endpoints of one API stay within the API's limit together.
@@ -162,10 +162,15 @@ public final class ConcurrentFetch {
             return this;
         }
 
-        /** How many fetches may run at once (1 to 1,024). Default 4. */
+        /**
+         * How many fetches may run at once (1 to 100,000). Default 4. Without an
+         * {@link #executor(Executor)}, each fetch runs on a virtual thread on Java 21+; on Java 17 on at
+         * most 256 daemon platform threads, so more than 256 only queue (give a pool of your own to go
+         * beyond).
+         */
         public Builder maxConcurrent(int max) {
-            if (max < 1 || max > 1024) {
-                throw new IllegalArgumentException("maxConcurrent must be between 1 and 1,024, was " + max);
+            if (max < 1 || max > 100_000) {
+                throw new IllegalArgumentException("maxConcurrent must be between 1 and 100,000, was " + max);
             }
             this.maxConcurrent = max;
             return this;

@@ -149,10 +149,14 @@ public final class Substreams<P> {
             return this;
         }
 
-        /** How many child runs may be in flight at once (1 to 256). Default 4. */
+        /**
+         * How many child runs may be in flight at once (1 to 10,000). Default 4. Without an
+         * {@link #executor(Executor)}, each child runs on a virtual thread on Java 21+; on Java 17 on at
+         * most 256 daemon platform threads, so more than 256 only queue.
+         */
         public Builder<P> concurrency(int concurrency) {
-            if (concurrency < 1 || concurrency > 256) {
-                throw new IllegalArgumentException("concurrency must be between 1 and 256, was " + concurrency);
+            if (concurrency < 1 || concurrency > 10_000) {
+                throw new IllegalArgumentException("concurrency must be between 1 and 10,000, was " + concurrency);
             }
             this.concurrency = concurrency;
             return this;

@@ -1,6 +1,7 @@
 package dev.inlet.core.schedule;
 
 import dev.inlet.core.RunReport;
+import dev.inlet.core.internal.WaitingThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * <p>By default a daemon thread waits for the next due time by the {@link Builder#clock(Clock) clock}.
  * With {@link Builder#manual()} there is no thread: the host (or a test with a fake clock) calls
  * {@link #tick()}, and nothing ever waits in real time. Jobs run on the {@link Builder#executor
- * executor} the host provides (a virtual-thread executor on Java 21+ suits jobs that mostly wait on
- * HTTP), or on a pool the scheduler owns.
+ * executor} the host provides, or on threads the scheduler owns: a virtual thread per run on Java 21+
+ * (detected at run time), so thousands of jobs waiting on HTTP hold no platform thread each; on Java 17
+ * a cached pool of daemon platform threads, one per running job.
  *
  * <p>{@link #close()} stops triggering, lets running jobs finish (up to a timeout) and shuts down
  * the pool it owns. Thread-safe.
@@ -82,7 +84,9 @@ public final class Scheduler implements AutoCloseable {
 
     private Scheduler(Builder b) {
         this.clock = b.clock;
-        this.ownedExecutor = b.executor == null ? Executors.newCachedThreadPool(SchedulerSupport.daemonThreads("inlet-job")) : null;
+        // Jobs mostly wait on HTTP: a virtual thread each on Java 21+, else a platform thread each.
+        this.ownedExecutor = b.executor == null ? WaitingThreads.virtualPerTask("inlet-job")
+                .orElseGet(() -> Executors.newCachedThreadPool(SchedulerSupport.daemonThreads("inlet-job"))) : null;
         this.executor = b.executor == null ? ownedExecutor : b.executor;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
@@ -349,8 +353,8 @@ public final class Scheduler implements AutoCloseable {
     /**
      * Builds a {@link Scheduler}. Not thread-safe; the scheduler is.
      *
-     * <p>Defaults: the system UTC clock; a timer thread (not manual); jobs on a cached pool of daemon
-     * threads the scheduler owns; backoff from 1 minute doubling to 1 hour; an unseeded random for
+     * <p>Defaults: the system UTC clock; a timer thread (not manual); jobs on threads the scheduler
+     * owns (a virtual thread per run on Java 21+, else a cached pool of daemon threads); backoff from 1 minute doubling to 1 hour; an unseeded random for
      * jitter; no hook; close waits up to 30 seconds for running jobs.
      */
     public static final class Builder {

@@ -180,7 +180,7 @@ class SubstreamsTest {
         assertThatThrownBy(() -> Substreams.builder(orders(1), child).carry("/id").carry("/x", "parent_id").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same name");
         assertThatThrownBy(() -> Substreams.builder(orders(1), child).concurrency(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 1 and 256");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 1 and 10,000");
         Substreams.Builder<JsonNode> builder = Substreams.builder(orders(1), child).prefix("order_").carry("/id");
         assertThat(builder.build().run(r -> assertThat(r.has("order_id")).isTrue()).records()).isEqualTo(2);
         assertThat(builder.build().run(r -> { }).records()).as("building twice is fine").isEqualTo(2);

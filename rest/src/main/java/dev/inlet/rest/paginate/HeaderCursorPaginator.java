@@ -29,6 +29,11 @@ final class HeaderCursorPaginator implements Paginator {
     }
 
     @Override
+    public boolean nextTokenFromHead() {
+        return true;
+    }
+
+    @Override
     public String toString() {
         return "headerCursor(" + header + " -> " + param + ")";
     }

@@ -49,6 +49,11 @@ final class LinkHeaderPaginator implements Paginator {
     }
 
     @Override
+    public boolean nextTokenFromHead() {
+        return true;
+    }
+
+    @Override
     public String toString() {
         return "linkHeader(rel=" + rel + ")";
     }

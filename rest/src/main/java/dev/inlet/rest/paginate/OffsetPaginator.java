@@ -41,6 +41,20 @@ final class OffsetPaginator implements Paginator {
     }
 
     @Override
+    public Optional<String> nextTokenIfFull(Position position) {
+        if (limitParam == null) {
+            return Optional.empty();
+        }
+        long offset = position.token().map(t -> Paginators.parseLong(t, "offset", position)).orElse(start);
+        return Optional.of(Long.toString(offset + limit));
+    }
+
+    @Override
+    public int fullPageSize() {
+        return limitParam == null ? 0 : limit;
+    }
+
+    @Override
     public String toString() {
         return "offset(" + offsetParam + (limitParam == null ? "" : ", " + limitParam + "=" + limit) + ")";
     }

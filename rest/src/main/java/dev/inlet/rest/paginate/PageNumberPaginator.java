@@ -41,6 +41,20 @@ final class PageNumberPaginator implements Paginator {
     }
 
     @Override
+    public Optional<String> nextTokenIfFull(Position position) {
+        if (sizeParam == null) {
+            return Optional.empty();
+        }
+        long current = position.token().map(t -> Paginators.parseLong(t, "page number", position)).orElse(firstPage);
+        return Optional.of(Long.toString(current + 1));
+    }
+
+    @Override
+    public int fullPageSize() {
+        return sizeParam == null ? 0 : size;
+    }
+
+    @Override
     public String toString() {
         return "pageNumber(" + pageParam + " from " + firstPage + ")";
     }

@@ -30,6 +30,31 @@ public interface Paginator {
     }
 
     /**
+     * The token of the page after the one at the position <em>if that page comes back with
+     * {@link #fullPageSize()} records</em>, known from the request alone (an offset plus the limit, a
+     * page number plus one). Empty (the default) when the next token depends on the response.
+     * Prefetch ({@code RestConnector.Builder.prefetch}) requests such pages ahead; a page that comes
+     * back short simply makes the guess unused.
+     */
+    default Optional<String> nextTokenIfFull(Position position) {
+        return Optional.empty();
+    }
+
+    /** How many records a full page holds (the page size the request asks for); 0 (the default): unknown. */
+    default int fullPageSize() {
+        return 0;
+    }
+
+    /**
+     * Whether {@link #nextToken} reads only the request and the response's status and headers — never
+     * the body, the record count or the last record (a {@code Link} header, a cursor header). Then,
+     * with prefetch on, the next request leaves as soon as a response head arrives. Default false.
+     */
+    default boolean nextTokenFromHead() {
+        return false;
+    }
+
+    /**
      * Whether tokens are whole URLs (next links). Such a URL on another origin than the endpoint's
      * is refused unless the endpoint allows that origin, so credentials never follow it.
      */

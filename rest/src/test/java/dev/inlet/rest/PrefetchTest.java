@@ -1,0 +1,210 @@
+package dev.inlet.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.inlet.core.Connector;
+import dev.inlet.core.Headers;
+import dev.inlet.core.InletListener;
+import dev.inlet.core.PagePrediction;
+import dev.inlet.core.Position;
+import dev.inlet.core.PrefetchingSource;
+import dev.inlet.core.ResponseInfo;
+import dev.inlet.core.ratelimit.RateLimit;
+import dev.inlet.core.ratelimit.RateLimiters;
+import dev.inlet.core.testing.LoopbackServer;
+import dev.inlet.rest.paginate.Paginators;
+import java.io.OutputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** {@code prefetch(k)} over real HTTP: offset, page-number and Link paging, with a rate limit. */
+class PrefetchTest {
+
+    /** Records offset..offset+limit-1 of 0..total-1 as {@code [{"id":n}, ...]}. */
+    private static PagingFake offsetApi(int total) {
+        return new PagingFake(q -> {
+            int offset = Integer.parseInt(q.getOrDefault("offset", "0"));
+            int limit = Integer.parseInt(q.get("limit"));
+            return PagingFake.Reply.json(IntStream.range(offset, Math.min(total, offset + limit))
+                    .mapToObj(i -> "{\"id\":" + i + "}").collect(Collectors.joining(",", "[", "]")));
+        });
+    }
+
+    private static List<Integer> ids(Connector<JsonNode> connector) {
+        try (Stream<JsonNode> records = connector.records()) {
+            return records.map(r -> r.get("id").asInt()).collect(Collectors.toList());
+        }
+    }
+
+    private static List<Integer> upTo(int n) {
+        return IntStream.range(0, n).boxed().collect(Collectors.toList());
+    }
+
+    @Test
+    void offsetPagingWithPrefetchDeliversEveryRecordInOrderAndWastesAtMostDepthMinusOneRequests() {
+        try (PagingFake api = offsetApi(95)) {
+            Connector<JsonNode> connector = RestConnector.builder("numbers").baseUrl(api.baseUrl()).path("/n")
+                    .paginator(Paginators.offset("offset", "limit", 10)).prefetch(4).build();
+            assertThat(connector.source()).isInstanceOf(PrefetchingSource.class);
+            assertThat(ids(connector)).isEqualTo(upTo(95));
+            // 10 pages and the empty one at 95 that ends the data, plus at most 3 requested past the end
+            // (100, 110, 120: guessed while page 90, which came back short, was read).
+            assertThat(api.requests().size()).isBetween(11, 14);
+            assertThat(connector.lastReport().orElseThrow().pages()).isEqualTo(11);
+        }
+    }
+
+    @Test
+    void pageNumbersWithASizeArePrefetchedToo() {
+        try (PagingFake api = new PagingFake(q -> {
+            int page = Integer.parseInt(q.get("page"));
+            int size = Integer.parseInt(q.get("per_page"));
+            return PagingFake.Reply.json(IntStream.range((page - 1) * size, Math.min(42, page * size))
+                    .mapToObj(i -> "{\"id\":" + i + "}").collect(Collectors.joining(",", "[", "]")));
+        })) {
+            Connector<JsonNode> connector = RestConnector.builder("numbers").baseUrl(api.baseUrl()).path("/n")
+                    .paginator(Paginators.pageNumber("page", 1, "per_page", 5)).prefetch(3).build();
+            assertThat(ids(connector)).isEqualTo(upTo(42));
+        }
+    }
+
+    @Test
+    void everyRequestAheadWaitsForTheSharedRateLimiter() {
+        List<Long> sentAt = new CopyOnWriteArrayList<>();
+        List<InletListener.RateLimited> held = new CopyOnWriteArrayList<>();
+        InletListener listener = new InletListener() {
+            @Override
+            public void requestSent(RequestSent event) {
+                sentAt.add(System.nanoTime());
+            }
+
+            @Override
+            public void rateLimited(RateLimited event) {
+                held.add(event);
+            }
+        };
+        try (PagingFake api = offsetApi(240)) {
+            Connector<JsonNode> connector = RestConnector.builder("numbers").baseUrl(api.baseUrl()).path("/n")
+                    .paginator(Paginators.offset("offset", "limit", 10)).prefetch(8).listener(listener)
+                    .rateLimiter(RateLimiters.create().shared("api", RateLimit.perSecond(40))).build();
+            assertThat(ids(connector)).isEqualTo(upTo(240));
+            // A request cancelled past the end may have left without reaching the server.
+            assertThat(sentAt).hasSizeGreaterThanOrEqualTo(api.requests().size());
+        }
+        // 40/s smooth is one permit per 25 ms: any 500 ms window holds at most 20 requests however many
+        // pages are in flight (+2 for threads waking late from their wait). Failsafe's limiter keeps real
+        // time, so this check does too; a slow machine only spaces requests further apart.
+        List<Long> times = new ArrayList<>(sentAt);
+        times.sort(null);
+        for (int i = 0; i < times.size(); i++) {
+            long windowEnd = times.get(i) + TimeUnit.MILLISECONDS.toNanos(500);
+            long inWindow = times.stream().skip(i).filter(t -> t < windowEnd).count();
+            assertThat(inWindow).as("requests in the 500 ms from request %d", i).isLessThanOrEqualTo(22);
+        }
+        long spanMillis = TimeUnit.NANOSECONDS.toMillis(times.get(times.size() - 1) - times.get(0));
+        assertThat(spanMillis).as("the limiter spaced %d requests", times.size())
+                .isGreaterThanOrEqualTo((times.size() - 1) * 25L * 8 / 10);
+        assertThat(held).isNotEmpty().allSatisfy(e -> assertThat(e.key()).isEqualTo("api"));
+    }
+
+    @Test
+    void theNextLinkLeavesWhenTheHeadArrivesBeforeTheBodyIsRead() {
+        CountDownLatch secondRequested = new CountDownLatch(1);
+        List<Boolean> sawSecondBeforeFirstBodyEnded = new CopyOnWriteArrayList<>();
+        try (LoopbackServer server = LoopbackServer.start()) {
+            server.route("/items", exchange -> {
+                int page = exchange.getRequestURI().getQuery() == null ? 0
+                        : Integer.parseInt(exchange.getRequestURI().getQuery().replace("page=", ""));
+                if (page == 1) {
+                    secondRequested.countDown();
+                }
+                if (page < 3) {
+                    exchange.getResponseHeaders().set("Link", "</items?page=" + (page + 1) + ">; rel=\"next\"");
+                }
+                OutputStream out = LoopbackServer.ok(exchange, "application/json", null);
+                LoopbackServer.write(out, "[{\"id\":" + (page * 2) + "},");
+                out.flush();
+                if (page == 0) {
+                    // The rest of page 0's body is sent only once page 1 was asked for (or after 10 s).
+                    try {
+                        sawSecondBeforeFirstBodyEnded.add(secondRequested.await(10, TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                LoopbackServer.write(out, "{\"id\":" + (page * 2 + 1) + "}]");
+            });
+            Connector<JsonNode> connector = RestConnector.builder("items").baseUrl(server.baseUrl()).path("/items")
+                    .paginator(Paginators.linkHeader()).prefetch(2).build();
+            assertThat(ids(connector)).isEqualTo(upTo(8));
+            assertThat(sawSecondBeforeFirstBodyEnded).containsExactly(true);
+            assertThat(server.requests("/items")).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void headerCursorsArePipelinedAndPositionsStayExact() {
+        try (PagingFake api = new PagingFake(q -> {
+            int page = Integer.parseInt(q.getOrDefault("cursor", "c0").substring(1));
+            String body = IntStream.range(page * 3, page * 3 + 3).mapToObj(i -> "{\"id\":" + i + "}")
+                    .collect(Collectors.joining(",", "[", "]"));
+            return new PagingFake.Reply(body, page < 4 ? Map.of("X-Next-Cursor", "c" + (page + 1)) : Map.of());
+        })) {
+            Connector<JsonNode> plain = RestConnector.builder("c").baseUrl(api.baseUrl()).path("/c")
+                    .paginator(Paginators.headerCursor("X-Next-Cursor", "cursor")).build();
+            Connector<JsonNode> pipelined = RestConnector.builder("c").baseUrl(api.baseUrl()).path("/c")
+                    .paginator(Paginators.headerCursor("X-Next-Cursor", "cursor")).prefetch(2).build();
+            assertThat(positions(pipelined)).isEqualTo(positions(plain)).hasSize(16);
+        }
+    }
+
+    private static List<Position> positions(Connector<JsonNode> connector) {
+        List<Position> out = new ArrayList<>();
+        try (var run = connector.open()) {
+            while (run.hasNext()) {
+                run.next();
+                out.add(run.position());
+            }
+            out.add(run.position());
+        }
+        return out;
+    }
+
+    @Test
+    void aNextLinkToAnOriginNotAllowedIsNeverRequestedAhead() {
+        PrefetchingSource source = (PrefetchingSource) RestConnector.builder("items").baseUrl("https://api.example.com")
+                .path("/items").paginator(Paginators.linkHeader()).prefetch(2).source();
+        PagePrediction prediction = (PagePrediction) source.delegate();
+        ResponseInfo foreign = head("<https://evil.example.net/items?page=2>; rel=\"next\"");
+        ResponseInfo same = head("</items?page=2>; rel=\"next\"");
+        assertThat(prediction.nextTokenFromHead(Position.start(), foreign)).isEmpty();
+        assertThat(prediction.nextTokenFromHead(Position.start(), same)).contains("https://api.example.com/items?page=2");
+        assertThat(prediction.nextIfFull(Position.start())).isEmpty();
+    }
+
+    private static ResponseInfo head(String link) {
+        return new ResponseInfo("GET", URI.create("https://api.example.com/items"), 200,
+                Headers.builder().set("Link", link).build(), Instant.EPOCH, Duration.ZERO);
+    }
+
+    @Test
+    void prefetchIsBetweenOneAndSixtyFour() {
+        assertThatThrownBy(() -> RestConnector.builder("x").prefetch(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("between 1 (off) and 64");
+        assertThat(RestConnector.builder("x").baseUrl("https://a.example").prefetch(1).source())
+                .isNotInstanceOf(PrefetchingSource.class);
+    }
+}
