@@ -17,10 +17,14 @@ public final class SqlBenchmarks {
     private SqlBenchmarks() {
     }
 
-    /** Runs it and prints the markdown tables. */
+    /** Runs it and prints the markdown tables: paired rounds first, then JMH (unless {@code --jmh false}). */
     public static void run(Options options) throws Exception {
         List<String> dbs = options.list("dbs", List.of("duckdb", "postgres"));
         int sourceRows = options.integer("source-rows", 200_000);
+        paired(options, dbs, sourceRows);
+        if (options.text("jmh", "true").equals("false")) {
+            return;
+        }
         System.out.println("## SQL source and sink (JMH, -prof gc; ms per op = one full pass)");
         System.out.println(Machine.describe());
         System.out.println();
@@ -46,6 +50,68 @@ public final class SqlBenchmarks {
                 print(db, summary, loop, rows, target);
             }
         }
+    }
+
+    /** The same contenders in one JVM, alternating, with the ratio taken per round (see {@link PairedRounds}). */
+    private static void paired(Options options, List<String> dbs, int sourceRows) throws Exception {
+        int warmups = options.integer("paired-warmups", 3);
+        int rounds = options.integer("paired-rounds", 9);
+        System.out.println("## SQL source and sink, paired rounds (one JVM, " + warmups + " warm-up and " + rounds
+                + " measured rounds, order rotated; ratio to the hand-written loop taken within each round)");
+        System.out.println(Machine.describe());
+        System.out.println();
+        System.out.println("| database | contender | records/s, median (min–max) | ratio to the loop, median (min–max) | target |");
+        System.out.println("|---|---|---|---|---|");
+        for (String db : dbs) {
+            SqlSourceBenchmark source = new SqlSourceBenchmark();
+            source.db = db;
+            source.rows = sourceRows;
+            source.setUp();
+            try {
+                Map<String, java.util.concurrent.Callable<Long>> contenders = new java.util.LinkedHashMap<>();
+                contenders.put("handWrittenLoop", () -> source.handWrittenLoop() % 1_000_000L);
+                contenders.put("inletStreaming", () -> source.inletStreaming() % 1_000_000L);
+                contenders.put("inletPerPage", () -> source.inletPerPage() % 1_000_000L);
+                for (PairedRounds.Result r : PairedRounds.run(contenders, "handWrittenLoop", warmups, rounds, () -> { })) {
+                    System.out.println(PairedRounds.row(db, r, r.name().equals("inletStreaming")
+                            ? verdict(r.ratio().median(), 0.95) : "–"));
+                }
+            } finally {
+                source.tearDown();
+            }
+            SqlSinkBenchmark sink = new SqlSinkBenchmark();
+            sink.db = db;
+            sink.rows = options.integer("sink-rows-" + db, db.equals("duckdb") ? 2_000 : 20_000);
+            sink.pageSize = options.integer("sink-page-" + db, db.equals("duckdb") ? 1_000 : 5_000);
+            sink.setUp();
+            try {
+                Map<String, java.util.concurrent.Callable<Long>> contenders = new java.util.LinkedHashMap<>();
+                contenders.put("handWrittenBatched", sink::handWrittenBatched);
+                contenders.put("inletBatched", sink::inletBatched);
+                contenders.put("inletBulk", sink::inletBulk);
+                List<PairedRounds.Result> results = PairedRounds.run(contenders, "handWrittenBatched",
+                        Math.min(warmups, 2), rounds, () -> {
+                            try {
+                                sink.empty();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                for (PairedRounds.Result r : results) {
+                    String target = r.name().equals("inletBatched") ? verdict(r.ratio().median(), 0.95)
+                            : r.name().equals("inletBulk") && db.equals("postgres") ? verdict(r.ratio().median(), 3)
+                            : "–";
+                    System.out.println(PairedRounds.row(db, r, target));
+                }
+            } finally {
+                sink.tearDown();
+            }
+        }
+        System.out.println();
+    }
+
+    private static String verdict(double ratio, double target) {
+        return String.format(Locale.ROOT, "≥ %s: %s", target == 3 ? "3×" : "0.95", ratio >= target ? "met" : "MISSED");
     }
 
     private static JmhRunner.Summary find(Map<String, JmhRunner.Summary> summaries, String method) {
