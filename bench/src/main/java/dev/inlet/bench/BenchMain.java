@@ -7,6 +7,7 @@ import dev.inlet.bench.paging.PagingBenchmark;
 import dev.inlet.bench.pipeline.PipelineOverhead;
 import dev.inlet.bench.ratelimit.Throttling;
 import dev.inlet.bench.server.ServerThroughput;
+import dev.inlet.bench.sql.SqlBenchmarks;
 import dev.inlet.bench.webhooks.StripeVerification;
 import dev.inlet.bench.webhooks.WebhookThroughput;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: java -jar inlet-benchmarks.jar paging|memory|pipeline|ratelimit|webhooks|"
-                    + "stripe|graphql|faults|servers|observability|latency|waiting [--option value ...]");
+                    + "stripe|graphql|faults|servers|observability|latency|waiting|sql [--option value ...]");
             System.exit(2);
         }
         Options options = new Options(Arrays.copyOfRange(args, 1, args.length));
@@ -41,6 +42,7 @@ public final class BenchMain {
             case "servers" -> ServerThroughput.run(options);
             case "latency" -> dev.inlet.bench.latency.LatencyBenchmark.run(options);
             case "waiting" -> dev.inlet.bench.latency.WaitingSources.run(options);
+            case "sql" -> SqlBenchmarks.run(options);
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

@@ -11,6 +11,8 @@ import dev.inlet.bench.paging.PagingClients;
 import dev.inlet.bench.pipeline.PipelineBenchmark;
 import dev.inlet.bench.ratelimit.Throttling;
 import dev.inlet.bench.server.ServerThroughput;
+import dev.inlet.bench.sql.SqlSinkBenchmark;
+import dev.inlet.bench.sql.SqlSourceBenchmark;
 import dev.inlet.bench.webhooks.StripeVerifyBenchmark;
 import dev.inlet.bench.webhooks.WebhookChild;
 import java.util.ArrayList;
@@ -110,5 +112,36 @@ class BenchSmokeTest {
         assertThat(Stats.of(List.of(3.0, 1.0, 2.0))).isEqualTo(new Stats(2.0, 1.0, 3.0, 3));
         assertThat(Stats.of(List.of(4.0, 1.0, 2.0, 3.0)).median()).isEqualTo(2.5);
         assertThat(Stats.percentile(new long[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 99)).isEqualTo(10);
+    }
+
+    @Test
+    void theSqlBenchmarksReadAndWriteEveryRowOnDuckDb() throws Exception {
+        SqlSourceBenchmark source = new SqlSourceBenchmark();
+        source.db = "duckdb";
+        source.rows = 2_500;
+        source.setUp();
+        try {
+            long loop = source.handWrittenLoop();
+            assertThat(loop % 1_000_000L).isEqualTo(2_500);
+            assertThat(source.inletStreaming()).isEqualTo(loop);
+            assertThat(source.inletPerPage()).isEqualTo(loop);
+        } finally {
+            source.tearDown();
+        }
+        SqlSinkBenchmark sink = new SqlSinkBenchmark();
+        sink.db = "duckdb";
+        sink.rows = 30;
+        sink.pageSize = 10;
+        sink.setUp();
+        try {
+            for (java.util.concurrent.Callable<Long> op : List.<java.util.concurrent.Callable<Long>>of(
+                    sink::inletBatched, sink::inletBulk, sink::handWrittenBatched)) {
+                sink.empty();
+                assertThat(op.call()).isEqualTo(30);
+                assertThat(sink.writtenRows()).isEqualTo(30);
+            }
+        } finally {
+            sink.tearDown();
+        }
     }
 }

@@ -58,6 +58,7 @@ public final class JdbcSink {
     private final Clock clock;
     private final JdbcStateStore state;
     private final Dialect dialect;
+    private final boolean bulkLoad;
 
     private JdbcSink(Builder b, Dialect dialect) {
         this.dataSource = b.dataSource;
@@ -71,6 +72,7 @@ public final class JdbcSink {
         this.afterCommit = b.afterCommit;
         this.clock = b.clock;
         this.dialect = dialect;
+        this.bulkLoad = b.bulkLoad;
         this.state = JdbcStateStore.in(dataSource, b.stateTable);
     }
 
@@ -117,7 +119,7 @@ public final class JdbcSink {
         Optional<String> since = resume.isPresent() ? current.since()
                 : current.cursor().map(cursor -> CursorValues.minus(cursor, lookback));
         current = current.withSince(since);
-        TableWriter writer = new TableWriter(dialect, table, primaryKey, createTable, contract, batchSize);
+        TableWriter writer = new TableWriter(dialect, table, primaryKey, createTable, contract, batchSize, bulkLoad);
         int pages = 0;
         long rows = 0;
         boolean completed = false;
@@ -168,6 +170,8 @@ public final class JdbcSink {
         private String stateTable = JdbcStateStore.DEFAULT_TABLE;
         private Consumer<SinkReport> afterCommit = report -> { };
         private Clock clock = Clock.systemUTC();
+        private boolean bulkLoad = true;
+        private TableSchema schema;
 
         private Builder(DataSource dataSource, String table) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -180,9 +184,39 @@ public final class JdbcSink {
             return this;
         }
 
-        /** Whether to create a missing table from the first page's fields (default false: a missing table is an error). */
+        /**
+         * Whether to create a missing table (default false: a missing table is an error at {@link #build()}): from
+         * the {@link #schema(JsonNode) schema} or {@link #recordType(Class) record type} at build time if given,
+         * else from the first page's values.
+         */
         public Builder createTable(boolean create) {
             this.createTable = create;
+            return this;
+        }
+
+        /**
+         * The stream's JSON Schema (an object schema with {@code properties}): a missing table is created from it
+         * at {@link #build()} (with {@code createTable(true)}), an existing one is checked against it there. A
+         * property's {@code type} (one of string, integer, number, boolean, object, array, optionally with
+         * {@code "null"}) and {@code format} ({@code date-time}, {@code date}) choose its column type; see
+         * docs/databases.md.
+         *
+         * @throws JdbcConfigurationException for a property the sink cannot map to one column type
+         */
+        public Builder schema(JsonNode jsonSchema) {
+            this.schema = TableSchema.fromJsonSchema(Objects.requireNonNull(jsonSchema, "jsonSchema"));
+            return this;
+        }
+
+        /**
+         * The stream's record type, as {@link #schema(JsonNode)}: one column per component, typed by its Java type
+         * (integers, {@code BigDecimal}, doubles, booleans, {@code Instant}/{@code OffsetDateTime}, {@code LocalDate},
+         * text for strings and enums, JSON text for collections and nested records).
+         *
+         * @throws JdbcConfigurationException for a component type the sink cannot map (e.g. {@code LocalDateTime})
+         */
+        public Builder recordType(Class<? extends Record> type) {
+            this.schema = TableSchema.fromRecordType(Objects.requireNonNull(type, "type"));
             return this;
         }
 
@@ -228,6 +262,18 @@ public final class JdbcSink {
             return this;
         }
 
+        /**
+         * Whether a page may go through the database's bulk path when the driver offers one (default true):
+         * on PostgreSQL with the pgjdbc driver, {@code COPY} into a temporary table and one
+         * {@code INSERT ... SELECT ... ON CONFLICT} from it, in the page's transaction (several times faster than
+         * batched inserts). Values are checked the same way; with {@code false}, or without such a driver, rows
+         * go as batched upserts of {@link #batchSize(int)} rows.
+         */
+        public Builder bulkLoad(boolean allowed) {
+            this.bulkLoad = allowed;
+            return this;
+        }
+
         /** The clock of the state's timestamps (default UTC system clock). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -252,10 +298,39 @@ public final class JdbcSink {
                 Dialect d = Dialect.of(c);
                 d.quote(table);
                 primaryKey.forEach(d::quote);
+                checkTable(c, d);
                 return new JdbcSink(this, d);
             } catch (SQLException e) {
                 throw new JdbcException("cannot connect to check the sink into " + table + ": " + e.getMessage(),
                         "check the DataSource", e);
+            }
+        }
+
+        /** The table exists with columns that fit, or may be created (now, from a schema; else from the first page). */
+        private void checkTable(Connection c, Dialect d) throws SQLException {
+            Optional<TableColumns> existing = TableColumns.read(c.getMetaData(), table);
+            if (existing.isPresent()) {
+                if (schema != null) {
+                    schema.check(table, existing.get(), primaryKey, contract);
+                } else {
+                    for (String key : primaryKey) {
+                        if (existing.get().get(key).isEmpty()) {
+                            throw new JdbcConfigurationException("table " + table + " exists but has no column '" + key
+                                    + "' of the primary key " + primaryKey + ": alter the table or write to another one");
+                        }
+                    }
+                }
+            } else if (!createTable) {
+                throw new JdbcConfigurationException("table " + table + " does not exist: create it, or call "
+                        + "createTable(true) on the JdbcSink builder to create it from the "
+                        + (schema != null ? schema.source() : "records"));
+            } else if (schema != null) {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute(schema.createTable(d, table, primaryKey));
+                }
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
             }
         }
     }

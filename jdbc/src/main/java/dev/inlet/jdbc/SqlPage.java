@@ -5,11 +5,7 @@ import dev.inlet.core.OpenPage;
 import dev.inlet.core.Position;
 import dev.inlet.core.ResponseInfo;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.NoSuchElementException;
@@ -18,50 +14,53 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One page of a SqlSource, streamed row by row from an open result set; closing it returns the connection.
- * The next position is known once every row was read: the last row's (cursor, key), if the page was full.
+ * One page of a SqlSource: at most {@code pageSize} rows streamed from a {@link SqlCursor}, after skipping the
+ * rows the position marks as already delivered. The next position is known once every row was read: the last
+ * row's (cursor, key), if the page was full. Closing it returns the connection, or, in streaming mode, parks
+ * the still-open cursor for exactly that next position when the page was read to its full size without error.
  */
 final class SqlPage implements OpenPage {
 
-    private final Connection connection;
-    private final PreparedStatement statement;
-    private final ResultSet rows;
+    private final SqlCursor cursor;
+    private final ParkedCursors parking;
     private final Position position;
     private final int pageSize;
-    private final RowReader reader;
-    private final String cursorName;
-    private final String keyName;
-    private final int cursorIndex;
-    private final int keyIndex;
-    private final String cursorType;
-    private final String keyType;
     private final String description;
     private final ResponseInfo response;
     private ObjectNode ahead;
-    private ObjectNode last;
-    private int read;
-    private boolean exhausted;
+    private JsonNode last;
+    private int taken;
+    private Optional<Position> next;
+    private boolean failed;
     private boolean closed;
 
-    /** A page over an executed query; takes ownership of the connection, statement and result set. */
-    public SqlPage(Connection connection, PreparedStatement statement, ResultSet rows, Position position, int pageSize,
-            String cursorColumn, String keyColumn, String description, Instant sentAt, Clock clock)
-            throws SQLException {
-        this.connection = connection;
-        this.statement = statement;
-        this.rows = rows;
+    /**
+     * A page over the cursor; takes ownership of it. {@code parking} is null unless streaming. Skips
+     * {@code position.skip()} rows first (they count towards the page size, as in the first read).
+     */
+    SqlPage(SqlCursor cursor, ParkedCursors parking, Position position, int pageSize, String description,
+            Instant sentAt, Instant answeredAt) throws SQLException {
+        this.cursor = cursor;
+        this.parking = parking;
         this.position = position;
         this.pageSize = pageSize;
-        this.reader = new RowReader(rows.getMetaData());
-        this.cursorIndex = reader.indexOf(cursorColumn);
-        this.keyIndex = reader.indexOf(keyColumn);
-        this.cursorName = reader.names()[cursorIndex];
-        this.keyName = reader.names()[keyIndex];
-        this.cursorType = rows.getMetaData().getColumnTypeName(cursorIndex + 1);
-        this.keyType = rows.getMetaData().getColumnTypeName(keyIndex + 1);
         this.description = description;
         this.response = new ResponseInfo("SELECT", URI.create("jdbc:inlet:" + description), 200, Headers.empty(),
-                sentAt, Duration.between(sentAt, clock.instant()));
+                sentAt, Duration.between(sentAt, answeredAt).isNegative() ? Duration.ZERO
+                        : Duration.between(sentAt, answeredAt));
+        int skip = Math.min(position.skip(), pageSize);
+        for (int i = 0; i < skip; i++) {
+            if (i == skip - 1) {
+                ObjectNode row = cursor.next(); // the last delivered row's key is the next page's token
+                if (row == null) {
+                    break;
+                }
+                last = row;
+            } else if (!cursor.skip()) {
+                break;
+            }
+            taken++;
+        }
     }
 
     @Override
@@ -69,17 +68,14 @@ final class SqlPage implements OpenPage {
         if (ahead != null) {
             return true;
         }
-        if (exhausted) {
+        if (taken >= pageSize || cursor.exhausted()) {
             return false;
         }
         try {
-            if (rows.next()) {
-                ahead = reader.read(rows);
-                return true;
-            }
-            exhausted = true;
-            return false;
+            ahead = cursor.next();
+            return ahead != null;
         } catch (SQLException e) {
+            failed = true;
             throw new JdbcException("reading " + description + " at " + position.describe() + " failed (SQL state "
                     + e.getSQLState() + "): " + e.getMessage(), "rerun from the same position", e);
         }
@@ -90,16 +86,18 @@ final class SqlPage implements OpenPage {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        last = ahead;
+        ObjectNode row = ahead;
         ahead = null;
-        if (last.get(cursorName).isNull() || last.get(keyName).isNull()) {
+        if (row.get(cursor.cursorName()).isNull() || row.get(cursor.keyName()).isNull()) {
             // a NULL order value cannot be paged past (NULL compares as unknown): stop rather than skip rows
+            failed = true;
             throw new JdbcException("reading " + description + " at " + position.describe() + ": a row has NULL in "
-                    + cursorName + " or " + keyName + ", which keyset paging cannot order",
+                    + cursor.cursorName() + " or " + cursor.keyName() + ", which keyset paging cannot order",
                     "select COALESCE(column, <a default>) in the query, or declare the column NOT NULL", null);
         }
-        read++;
-        return last;
+        last = row;
+        taken++;
+        return row;
     }
 
     @Override
@@ -114,13 +112,13 @@ final class SqlPage implements OpenPage {
 
     @Override
     public Optional<Position> nextPosition() {
-        if (read < pageSize || last == null) {
+        if (taken < pageSize || last == null) {
             return Optional.empty();
         }
-        JsonNode c = last.get(cursorName);
-        JsonNode k = last.get(keyName);
-        String token = KeysetKey.token(c, KeysetKey.kindOf(c, cursorType), k, KeysetKey.kindOf(k, keyType));
-        return Optional.of(position.next(token, read));
+        if (next == null) {
+            next = Optional.of(position.next(cursor.tokenOf(last), taken));
+        }
+        return next;
     }
 
     @Override
@@ -129,9 +127,12 @@ final class SqlPage implements OpenPage {
             return;
         }
         closed = true;
-        try (Connection c = connection; PreparedStatement s = statement; ResultSet r = rows) {
-            c.rollback(); // read only: nothing to keep, and the connection goes back to a pool clean
-            c.setAutoCommit(true);
+        if (parking != null && !failed && ahead == null && taken == pageSize && last != null && !cursor.exhausted()) {
+            parking.park(nextPosition().orElseThrow(), cursor);
+            return;
+        }
+        try {
+            cursor.close();
         } catch (SQLException e) {
             throw new JdbcException("closing the page of " + description + " failed: " + e.getMessage(),
                     "check the connection", e);

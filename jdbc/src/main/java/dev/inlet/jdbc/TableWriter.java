@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Writes pages of records into one table on the caller's connection and transaction: creates the table from
  * the first page when allowed, applies the schema contract to new fields, and upserts by primary key in
- * batches. Not thread-safe (one per sink run).
+ * batches, or through PostgreSQL's COPY when allowed and the driver offers it. Not thread-safe (one per sink run).
  */
 final class TableWriter {
 
@@ -29,19 +30,22 @@ final class TableWriter {
     private final boolean createTable;
     private final SchemaContract contract;
     private final int batchSize;
+    private final boolean bulk;
+    private Optional<PostgresCopy> copy;
     private TableColumns columns;
     private final List<String> added = new ArrayList<>();
     private long discarded;
 
     /** A writer for this table; nothing is read until the first page. */
     public TableWriter(Dialect dialect, String table, List<String> primaryKey, boolean createTable,
-            SchemaContract contract, int batchSize) {
+            SchemaContract contract, int batchSize, boolean bulk) {
         this.dialect = dialect;
         this.table = table;
         this.primaryKey = List.copyOf(primaryKey);
         this.createTable = createTable;
         this.contract = contract;
         this.batchSize = batchSize;
+        this.bulk = bulk;
     }
 
     /** Columns added so far. */
@@ -148,6 +152,12 @@ final class TableWriter {
             return 0;
         }
         List<Column> cols = known.stream().map(n -> columns.get(n).orElseThrow()).toList();
+        if (copy == null) {
+            copy = bulk && dialect == Dialect.POSTGRESQL ? PostgresCopy.of(c) : Optional.empty();
+        }
+        if (copy.isPresent()) {
+            return copy.get().upsert(c, dialect, table, cols, keyColumns(), byKey.values(), where);
+        }
         try (PreparedStatement ps = c.prepareStatement(dialect.upsert(table, known, keyColumns()))) {
             int pending = 0;
             for (JsonNode record : byKey.values()) {
@@ -171,7 +181,8 @@ final class TableWriter {
         return primaryKey.stream().map(k -> columns.get(k).orElseThrow().name()).toList();
     }
 
-    private static JsonNode field(JsonNode record, String column) {
+    /** The record's value for a column, matched case-insensitively if not exactly; null if absent. */
+    static JsonNode field(JsonNode record, String column) {
         JsonNode v = record.get(column);
         if (v != null) {
             return v;

@@ -26,15 +26,38 @@ final class ValueBinder {
     /** Binds {@code value} (null or missing for SQL NULL) for {@code column} at parameter {@code index}. */
     public static void bind(PreparedStatement ps, int index, Column column, JsonNode value, String where)
             throws SQLException {
-        if (value == null || value.isNull() || value.isMissingNode()) {
+        Object v = convert(column, value, where);
+        if (v == null) {
             ps.setNull(index, column.type() == Types.OTHER ? Types.VARCHAR : column.type());
-            return;
+        } else if (v instanceof Long l) {
+            ps.setLong(index, l);
+        } else if (v instanceof BigDecimal d) {
+            ps.setBigDecimal(index, d);
+        } else if (v instanceof Double d) {
+            ps.setDouble(index, d);
+        } else if (v instanceof Boolean b) {
+            ps.setBoolean(index, b);
+        } else if (v instanceof String text) {
+            ps.setString(index, text);
+        } else {
+            ps.setObject(index, v);
+        }
+    }
+
+    /**
+     * The value as the Java object the column takes: {@code Long}, {@code BigDecimal}, {@code Double},
+     * {@code Boolean}, {@code LocalDateTime}, {@code OffsetDateTime}, {@code LocalDate} or {@code String}; null for
+     * SQL NULL. Shared by the batched insert and the bulk paths, so both refuse the same values.
+     */
+    public static Object convert(Column column, JsonNode value, String where) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return null;
         }
         if (TableColumns.isInteger(column)) {
             if (!value.isIntegralNumber() || !value.canConvertToLong()) {
                 throw refuse(column, value, where, "an integer");
             }
-            ps.setLong(index, value.longValue());
+            return value.longValue();
         } else if (TableColumns.isDecimal(column)) {
             if (!value.isNumber()) {
                 throw refuse(column, value, where, "a number");
@@ -49,32 +72,31 @@ final class ValueBinder {
                         + column.typeName() + "(" + column.size() + "," + column.scale() + ") without rounding; "
                         + "widen the column (e.g. NUMERIC with more scale) or round the value in a RecordMapper");
             }
-            ps.setBigDecimal(index, d);
+            return d;
         } else if (TableColumns.isFloating(column)) {
             if (!value.isNumber()) {
                 throw refuse(column, value, where, "a number");
             }
-            ps.setDouble(index, value.doubleValue());
+            return value.doubleValue();
         } else if (TableColumns.isBoolean(column)) {
             if (!value.isBoolean()) {
                 throw refuse(column, value, where, "true or false");
             }
-            ps.setBoolean(index, value.booleanValue());
+            return value.booleanValue();
         } else if (TableColumns.isTimestamp(column)) {
-            ps.setObject(index, timestamp(column, value, where));
+            return timestamp(column, value, where);
         } else if (column.type() == Types.DATE) {
             try {
-                ps.setObject(index, LocalDate.parse(value.asString()));
+                return LocalDate.parse(value.asString());
             } catch (DateTimeParseException e) {
                 throw refuse(column, value, where, "an ISO-8601 date");
             }
         } else if (TableColumns.isText(column)) {
-            ps.setString(index, value.isString() ? value.asString() : value.toString());
-        } else {
-            throw new JdbcConfigurationException(where + ": column " + column.name() + " has type " + column.typeName()
-                    + ", which the sink cannot write from JSON; change the column to text, a number, boolean, date "
-                    + "or timestamp, or leave it out of the records");
+            return value.isString() ? value.asString() : value.toString();
         }
+        throw new JdbcConfigurationException(where + ": column " + column.name() + " has type " + column.typeName()
+                + ", which the sink cannot write from JSON; change the column to text, a number, boolean, date "
+                + "or timestamp, or leave it out of the records");
     }
 
     private static Object timestamp(Column column, JsonNode value, String where) {

@@ -134,4 +134,14 @@ abstract class JdbcSinkContract {
                 .isInstanceOf(JdbcConfigurationException.class).hasMessageContaining("without rounding");
         assertThat(Sql.count(dataSource(), "SELECT COUNT(*) FROM items")).isZero();
     }
+
+    @Test
+    void createsTheTableFromAJsonSchemaOrARecordTypeAtBuild() throws Exception {
+        SinkSchemaContract.createsFromASchemaOrRecordTypeAtBuild(dataSource());
+    }
+
+    @Test
+    void refusesUnmappableTypesAndIncompatibleTablesAtBuild() throws Exception {
+        SinkSchemaContract.refusesUnmappableTypesAndIncompatibleTablesAtBuild(dataSource());
+    }
 }

@@ -45,13 +45,17 @@ abstract class SqlSourceContract {
 
     @Test
     void pagesByKeysetWithEqualTimestampsAndTypedValues() {
-        Connector<JsonNode> connector = Connector.builder("orders", source(4)).build();
-        List<JsonNode> records = connector.records().toList();
-        assertThat(records).extracting(r -> r.get("id").asLong())
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 25).boxed().toList());
-        assertThat(records.get(0).get("total").decimalValue()).isEqualTo(new BigDecimal("1.10"));
-        assertThat(records.get(5).get("updated_at").asString()).isEqualTo("2026-01-01T00:00:01Z");
-        assertThat(connector.lastReport().orElseThrow().pages()).isEqualTo(7);
+        for (boolean streaming : new boolean[] {false, true}) {
+            SqlSource source = SqlSource.builder(dataSource()).table("orders").orderBy("updated_at", "id").pageSize(4)
+                    .streaming(streaming).build();
+            Connector<JsonNode> connector = Connector.builder("orders", source).build();
+            List<JsonNode> records = connector.records().toList();
+            assertThat(records).extracting(r -> r.get("id").asLong())
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 25).boxed().toList());
+            assertThat(records.get(0).get("total").decimalValue()).isEqualTo(new BigDecimal("1.10"));
+            assertThat(records.get(5).get("updated_at").asString()).isEqualTo("2026-01-01T00:00:01Z");
+            assertThat(connector.lastReport().orElseThrow().pages()).isEqualTo(7);
+        }
     }
 
     @Test
@@ -105,5 +109,88 @@ abstract class SqlSourceContract {
             page.forEachRemaining(r -> ids.add(r.get("id").asLong()));
             assertThat(ids).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L);
         }
+    }
+
+    @Test
+    void streamingRunsOneQueryForAllPagesAndReturnsItsConnectionAtTheEnd() {
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        SqlSource source = SqlSource.builder(counting.dataSource).table("orders").orderBy("updated_at", "id")
+                .pageSize(4).streaming(true).build();
+        int checks = counting.queries.get();
+        List<Long> ids = Connector.builder("orders", source).build().records().map(r -> r.get("id").asLong()).toList();
+        assertThat(ids).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 25).boxed().toList());
+        assertThat(counting.queries.get() - checks).isEqualTo(1);
+        assertThat(counting.open.get()).isZero();
+        assertThat(source.parkedCursors()).isZero();
+
+        SqlSource perPage = SqlSource.builder(counting.dataSource).table("orders").orderBy("updated_at", "id")
+                .pageSize(4).build();
+        checks = counting.queries.get();
+        assertThat(Connector.builder("orders", perPage).build().records().count()).isEqualTo(25);
+        assertThat(counting.queries.get() - checks).isEqualTo(7);
+        assertThat(counting.open.get()).isZero();
+    }
+
+    @Test
+    void aParkedQueryServesOnlyTheExactNextPositionAndAnyOtherReQueriesFromItsKey() {
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        SqlSource source = SqlSource.builder(counting.dataSource).table("orders").orderBy("updated_at", "id")
+                .pageSize(6).streaming(true).build();
+        Connector<JsonNode> connector = Connector.builder("orders", source).build();
+        Page<JsonNode> first = connector.fetch(Position.start());
+        assertThat(source.parkedCursors()).isEqualTo(1);
+        Page<JsonNode> second = connector.fetch(first.next().orElseThrow());
+        // the parked query went on: the second page needed no new one
+        assertThat(counting.connections.get()).isEqualTo(2); // the build check, then one query
+        // a resume at the first page's end again (e.g. after a crash) re-queries from the key: nothing repeated
+        List<Long> again = connector.records(Position.parse(first.next().orElseThrow().asString()))
+                .map(r -> r.get("id").asLong()).toList();
+        assertThat(first.records()).extracting(r -> r.get("id").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(second.records()).extracting(r -> r.get("id").asLong()).containsExactly(7L, 8L, 9L, 10L, 11L, 12L);
+        assertThat(again).hasSize(19).first().isEqualTo(7L);
+        source.releaseConnections();
+        assertThat(source.parkedCursors()).isZero();
+        assertThat(counting.open.get()).isZero();
+    }
+
+    @Test
+    void aPositionInsideAPageSkipsTheRowsAlreadyDelivered() {
+        for (boolean streaming : new boolean[] {false, true}) {
+            SqlSource source = SqlSource.builder(dataSource()).table("orders").orderBy("updated_at", "id").pageSize(6)
+                    .streaming(streaming).build();
+            skipsDelivered(Connector.builder("orders", source).build());
+            source.releaseConnections();
+        }
+    }
+
+    private static void skipsDelivered(Connector<JsonNode> connector) {
+        Position afterTwo = Position.parse(connector.fetch(Position.start()).next().orElseThrow().asString())
+                .withSkip(2);
+        Page<JsonNode> rest = connector.fetch(afterTwo);
+        assertThat(rest.records()).extracting(r -> r.get("id").asLong()).containsExactly(9L, 10L, 11L, 12L);
+        assertThat(rest.next().orElseThrow().recordsBefore()).isEqualTo(12);
+        List<Long> all = connector.records(afterTwo).map(r -> r.get("id").asLong()).toList();
+        assertThat(all).hasSize(17).first().isEqualTo(9L);
+    }
+
+    @Test
+    void anAbandonedPageClosesItsQueryAndAnIdleParkedOneIsClosedAfterTheTimeout() throws Exception {
+        CountingDataSource counting = new CountingDataSource(dataSource());
+        SqlSource source = SqlSource.builder(counting.dataSource).table("orders").orderBy("updated_at", "id")
+                .pageSize(4).streaming(true).idleTimeout(Duration.ofMillis(50)).build();
+        Connector<JsonNode> connector = Connector.builder("orders", source).build();
+        try (var records = connector.records()) {
+            assertThat(records.limit(3).count()).isEqualTo(3);
+        }
+        assertThat(source.parkedCursors()).isZero();
+        assertThat(counting.open.get()).isZero();
+        connector.fetch(Position.start());
+        assertThat(counting.open.get()).isEqualTo(1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (counting.open.get() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(source.parkedCursors()).isZero();
+        assertThat(counting.open.get()).isZero();
     }
 }

@@ -31,17 +31,34 @@ public final class JmhRunner {
 
     /** Runs the class's benchmarks and returns their summaries by method name. */
     public static Map<String, Summary> run(Class<?> benchmarks, Options options) throws Exception {
+        return run(benchmarks, options, builder -> { });
+    }
+
+    /**
+     * Runs the class's benchmarks with extra settings (e.g. {@code @Param} values) and returns their summaries by
+     * method name, followed by {@code [name=value,...]} when the benchmark has parameters.
+     */
+    public static Map<String, Summary> run(Class<?> benchmarks, Options options,
+            java.util.function.Consumer<ChainedOptionsBuilder> extra) throws Exception {
         int forks = options.integer("forks", 5);
         ChainedOptionsBuilder builder = new OptionsBuilder().include(benchmarks.getName() + "\\."
                 + options.text("only", ".*")).addProfiler(GCProfiler.class).forks(forks)
                 .warmupIterations(options.integer("warmups", 5)).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(options.integer("iterations", 5)).measurementTime(TimeValue.seconds(1))
                 .threads(1).jvmArgs("-Xms1g", "-Xmx1g");
+        extra.accept(builder);
         Collection<RunResult> results = new Runner(builder.build()).run();
         Map<String, Summary> summaries = new LinkedHashMap<>();
         for (RunResult result : results) {
             String method = result.getParams().getBenchmark();
             method = method.substring(method.lastIndexOf('.') + 1);
+            if (!result.getParams().getParamsKeys().isEmpty()) {
+                List<String> params = new ArrayList<>();
+                for (String key : result.getParams().getParamsKeys()) {
+                    params.add(key + "=" + result.getParams().getParam(key));
+                }
+                method += "[" + String.join(",", params) + "]";
+            }
             List<Double> nanos = new ArrayList<>();
             List<Double> bytes = new ArrayList<>();
             for (BenchmarkResult fork : result.getBenchmarkResults()) {

@@ -1,0 +1,127 @@
+package dev.inlet.jdbc;
+
+import dev.inlet.jdbc.TableColumns.Column;
+import java.io.Reader;
+import java.io.StringReader;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * PostgreSQL's bulk path for {@link JdbcSink}: a page's rows go by {@code COPY ... FROM STDIN (FORMAT csv)} into
+ * a temporary staging table (dropped at commit), then one {@code INSERT ... SELECT ... ON CONFLICT DO UPDATE}
+ * upserts them, all in the page's transaction, so exactly-once holds as with the batched insert. Values are
+ * converted by {@link ValueBinder#convert}, so the same values are refused. The pgjdbc {@code CopyManager} is
+ * reached by {@link Connection#unwrap} and reflection: inlet-jdbc compiles against {@code java.sql} only, and
+ * without the driver (or behind a pool that cannot unwrap) the sink uses batched inserts.
+ */
+final class PostgresCopy {
+
+    private static final String STAGE = "inlet_copy_stage";
+
+    private final Object copyManager;
+    private final Method copyIn;
+
+    private PostgresCopy(Object copyManager, Method copyIn) {
+        this.copyManager = copyManager;
+        this.copyIn = copyIn;
+    }
+
+    /** The COPY path of this connection, if it is (or wraps) a pgjdbc connection. */
+    static Optional<PostgresCopy> of(Connection c) {
+        for (ClassLoader loader : new ClassLoader[] {c.getClass().getClassLoader(),
+                Thread.currentThread().getContextClassLoader(), PostgresCopy.class.getClassLoader()}) {
+            try {
+                Class<?> pg = Class.forName("org.postgresql.PGConnection", false, loader);
+                if (!c.isWrapperFor(pg)) {
+                    return Optional.empty();
+                }
+                Object api = pg.getMethod("getCopyAPI").invoke(c.unwrap(pg));
+                Method copyIn = Class.forName("org.postgresql.copy.CopyManager", false, pg.getClassLoader())
+                        .getMethod("copyIn", String.class, Reader.class);
+                return Optional.of(new PostgresCopy(api, copyIn));
+            } catch (ClassNotFoundException notHere) {
+                // not visible from this class loader: try the next
+            } catch (ReflectiveOperationException | SQLException | RuntimeException unusable) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Upserts the records through a staging table; returns how many rows were written. */
+    int upsert(Connection c, Dialect dialect, String table, List<Column> columns, List<String> keys,
+            Collection<JsonNode> records, String where) throws SQLException {
+        String cols = columns.stream().map(col -> dialect.quote(col.name())).collect(Collectors.joining(", "));
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS pg_temp." + STAGE);
+            s.execute("CREATE TEMP TABLE " + STAGE + " (LIKE " + dialect.quote(table) + " INCLUDING DEFAULTS) "
+                    + "ON COMMIT DROP");
+        }
+        StringBuilder csv = new StringBuilder(records.size() * 64);
+        for (JsonNode record : records) {
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    csv.append(',');
+                }
+                Column column = columns.get(i);
+                append(csv, ValueBinder.convert(column, TableWriter.field(record, column.name()), where));
+            }
+            csv.append('\n');
+        }
+        try {
+            copyIn.invoke(copyManager, "COPY " + STAGE + " (" + cols + ") FROM STDIN (FORMAT csv)",
+                    new StringReader(csv.toString()));
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new JdbcException(where + ": COPY into " + table + " failed: " + e.getCause(),
+                    "nothing of the page was committed; rerun to resume", e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new JdbcException(where + ": the pgjdbc CopyManager is not accessible: " + e.getMessage(),
+                    "use batched inserts (bulkLoad(false) on the JdbcSink builder)", e);
+        }
+        List<String> others = columns.stream().map(Column::name).filter(n -> !keys.contains(n)).toList();
+        String upsert = "INSERT INTO " + dialect.quote(table) + " (" + cols + ") SELECT " + cols + " FROM " + STAGE
+                + " ON CONFLICT (" + keys.stream().map(dialect::quote).collect(Collectors.joining(", ")) + ") DO "
+                + (others.isEmpty() ? "NOTHING" : "UPDATE SET " + others.stream()
+                        .map(n -> dialect.quote(n) + " = EXCLUDED." + dialect.quote(n))
+                        .collect(Collectors.joining(", ")));
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate(upsert);
+            s.execute("DROP TABLE " + STAGE);
+        }
+        return records.size();
+    }
+
+    /** One CSV field: NULL unquoted and empty, text always quoted (so an empty string stays one). */
+    private static void append(StringBuilder csv, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof BigDecimal d) {
+            csv.append(d.toPlainString());
+        } else if (value instanceof String text) {
+            csv.append('"');
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (ch == '"') {
+                    csv.append('"');
+                }
+                csv.append(ch);
+            }
+            csv.append('"');
+        } else {
+            csv.append(value); // Long, Double, Boolean, ISO-8601 date and time values: PostgreSQL reads them as text
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.inlet.jdbc;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/** Counts the connections taken from a data source, the statements prepared on them, and those still open. */
+final class CountingDataSource {
+
+    final AtomicInteger connections = new AtomicInteger();
+    final AtomicInteger open = new AtomicInteger();
+    final AtomicInteger queries = new AtomicInteger();
+    final DataSource dataSource;
+
+    CountingDataSource(DataSource target) {
+        dataSource = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(target, method, args);
+                    if (result instanceof Connection c) {
+                        connections.incrementAndGet();
+                        open.incrementAndGet();
+                        return connection(c);
+                    }
+                    return result;
+                });
+    }
+
+    private Connection connection(Connection target) {
+        boolean[] closed = {false};
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("prepareStatement")) {
+                        queries.incrementAndGet();
+                    }
+                    if (method.getName().equals("close") && !closed[0]) {
+                        closed[0] = true;
+                        open.decrementAndGet();
+                    }
+                    return invoke(target, method, args);
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
