@@ -44,8 +44,7 @@ public final class SourceConfig extends AbstractConfig {
             .define(FACTORY, Type.CLASS, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                     "The InletConnectorFactory that gives each tenant's streams (a public class with a public "
                             + "no-argument constructor, on the plugin's class path).")
-            .define(TENANTS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
-                    Importance.HIGH, "The tenant ids, comma-separated. Each tenant's inputs are "
+            .define(TENANTS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, "The tenant ids, comma-separated. Each tenant's inputs are "
                             + "inlet.tenant.<id>.input.<name>; its secrets inlet.tenant.<id>.secret.<name> "
                             + "(give them through a config provider: ${file:...}, ${env:...}).")
             .define(TOPIC, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
@@ -127,6 +126,9 @@ public final class SourceConfig extends AbstractConfig {
     private static List<Tenant> parseTenants(Map<String, String> originals, List<String> ids) {
         Map<String, Map<String, String>> inputs = new LinkedHashMap<>();
         Map<String, Map<String, Secret>> secrets = new HashMap<>();
+        if (ids.isEmpty()) {
+            throw new ConfigException(TENANTS, "", "list at least one tenant id");
+        }
         for (String id : ids) {
             if (id.isBlank() || id.contains(".")) {
                 throw new ConfigException(TENANTS, String.join(",", ids), "a tenant id must be non-blank and "

@@ -86,7 +86,11 @@ public final class ValueConverter {
             return node.longValue();
         }
         if (node.isNumber()) {
-            return node.isBigDecimal() || node.isBigInteger() ? node.decimalValue().toString() : node.doubleValue();
+            // A double when it holds the number exactly; otherwise the exact decimal text, never a rounded value.
+            double asDouble = node.doubleValue();
+            boolean exact = Double.isFinite(asDouble)
+                    && new java.math.BigDecimal(Double.toString(asDouble)).compareTo(node.decimalValue()) == 0;
+            return exact ? asDouble : node.decimalValue().toString();
         }
         return node.isString() ? node.stringValue() : Json.mapper().writeValueAsString(node);
     }
