@@ -1,6 +1,7 @@
 package dev.inlet.kafka.connect.internal;
 
 import dev.inlet.core.Position;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -42,9 +43,15 @@ public final class SourceOffsets {
         }
     }
 
-    /** The source partition of a tenant's stream in a connector. */
+    /**
+     * The source partition of a tenant's stream in a connector. A {@code HashMap}, on purpose: Connect
+     * finds a partition's offset by the JSON bytes of the map in its iteration order, and it reads
+     * partitions back (REST, offset alterations) as {@code HashMap}s. An immutable {@code Map.of} or
+     * {@code Map.copyOf} iterates in an order salted per JVM, so a restarted task would not find its
+     * offset.
+     */
     public static Map<String, String> partition(String connector, String stream, String tenant) {
-        Map<String, String> partition = new LinkedHashMap<>();
+        Map<String, String> partition = new HashMap<>();
         partition.put(CONNECTOR, connector);
         partition.put(STREAM, stream);
         partition.put(TENANT, tenant);

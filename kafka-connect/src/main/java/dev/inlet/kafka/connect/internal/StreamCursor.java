@@ -22,7 +22,8 @@ public final class StreamCursor {
     public StreamCursor(WorkItem item, StreamSource source, Map<String, String> partition, ValueConverter converter) {
         this.item = item;
         this.source = source;
-        this.partition = Map.copyOf(partition);
+        // Kept as given (a HashMap): see SourceOffsets.partition for why the map's kind matters.
+        this.partition = java.util.Collections.unmodifiableMap(partition);
         this.converter = converter;
         this.position = Position.start();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inlet.core.Position;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -64,5 +65,18 @@ class SourceOffsetsTest {
         Map<String, Object> extra = new HashMap<>(partition);
         extra.put("shard", "1");
         assertThatThrownBy(() -> SourceOffsets.checkPartition(extra, "sync")).hasMessageContaining("exactly");
+    }
+
+    @Test
+    void aPartitionIteratesAsTheHashMapConnectReadsItBackAs() {
+        // Connect keys offsets by the JSON of the partition map in iteration order and reads partitions
+        // back as HashMaps; a partition iterating otherwise would never find its offset again.
+        Map<String, String> partition = SourceOffsets.partition("sync", "orders", "shop-1");
+        Map<String, String> readBack = new HashMap<>();
+        readBack.put("tenant", "shop-1");
+        readBack.put("stream", "orders");
+        readBack.put("connector", "sync");
+
+        assertThat(List.copyOf(partition.keySet())).isEqualTo(List.copyOf(readBack.keySet()));
     }
 }
