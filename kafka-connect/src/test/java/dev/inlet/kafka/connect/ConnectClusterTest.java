@@ -160,6 +160,7 @@ class ConnectClusterTest {
                     got -> new HashSet<>(got).containsAll(api.records().ids()));
             Set<String> distinct = new HashSet<>(ids);
             assertThat(distinct).hasSize(1000);
+            System.out.println("at-least-once: duplicates after a lost worker: " + (ids.size() - distinct.size()));
             assertThat(ids.size() - distinct.size()).as("duplicates").isLessThanOrEqualTo(pageSize);
         }
     }
