@@ -21,7 +21,8 @@ public final class DefinitionProblem extends RuntimeException {
         super(location + ": " + path + ": " + problem, cause, false, false);
         this.location = location;
         this.path = path == null ? "" : path;
-        this.problem = problem;
+        // One line: tools print errors one a line (a regex or schema library's message may span several).
+        this.problem = problem.replaceAll("\\s*\\R\\s*", " ");
         this.expected = expected;
         this.suggestion = suggestion;
     }

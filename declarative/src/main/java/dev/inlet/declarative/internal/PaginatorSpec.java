@@ -53,6 +53,9 @@ public record PaginatorSpec(String type, String param, String sizeParam, int siz
     static PaginatorSpec read(Node node, Node.Mapping shared) {
         Section section = Section.of(node, "a paginator", KEYS);
         Section base = null;
+        if (section.has("use") && shared == null) {
+            throw Errors.at(section.get("use"), "a shared paginator cannot `use` another", "the block written out");
+        }
         if (section.has("use")) {
             String name = section.word("use");
             Node block = shared == null ? null : shared.get(name);
