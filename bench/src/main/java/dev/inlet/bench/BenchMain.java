@@ -24,7 +24,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: java -jar inlet-benchmarks.jar paging|memory|pipeline|ratelimit|webhooks|"
-                    + "stripe|graphql|faults|servers [--option value ...]");
+                    + "stripe|graphql|faults|servers|definitions [--option value ...]");
             System.exit(2);
         }
         Options options = new Options(Arrays.copyOfRange(args, 1, args.length));
@@ -38,6 +38,7 @@ public final class BenchMain {
             case "webhooks" -> WebhookThroughput.run(options);
             case "faults" -> FaultBenchmark.run(options);
             case "servers" -> ServerThroughput.run(options);
+            case "definitions" -> dev.inlet.bench.declarative.DefinitionOverhead.run(options);
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);
