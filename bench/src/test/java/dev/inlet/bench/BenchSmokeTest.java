@@ -42,6 +42,22 @@ class BenchSmokeTest {
     }
 
     @Test
+    void theDefinitionBenchmarkReadsTheSameRecordsBothWays() throws Exception {
+        dev.inlet.bench.declarative.DefinitionBenchmark benchmark = new dev.inlet.bench.declarative.DefinitionBenchmark();
+        benchmark.pages = 3;
+        benchmark.perPage = 10;
+        benchmark.setUp();
+        try {
+            // read() throws unless every record arrives once with the expected sum.
+            assertThat(benchmark.javaConnector()).isEqualTo(30);
+            assertThat(benchmark.definition()).isEqualTo(30);
+            assertThat(benchmark.loadAndBindOnly()).isNotNull();
+        } finally {
+            benchmark.tearDown();
+        }
+    }
+
+    @Test
     void bothServersOfTheServersBenchmarkAnswerEveryPage() throws Exception {
         // run() throws if either server answers a page with anything but a 200 and a body.
         ServerThroughput.Result result = ServerThroughput.run(

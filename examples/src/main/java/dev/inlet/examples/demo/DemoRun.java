@@ -84,15 +84,14 @@ public final class DemoRun {
             Progress progress = new Progress(out, interactive);
             InMemoryQuarantine quarantine = new InMemoryQuarantine();
 
-            Connector<Stripe.Charge> charges = Stripe.charges(sources.stripeUrl, sources.stripeKey)
-                    .validator(CHARGE_RULES).onInvalid(InvalidRecordPolicy.QUARANTINE).quarantine(quarantine)
-                    .listener(progress).build(Stripe.Charge.class);
-            Connector<Stripe.Customer> customers = Stripe.customers(sources.stripeUrl, sources.stripeKey)
-                    .listener(progress).build(Stripe.Customer.class);
-            Connector<GitHub.Issue> issues = GitHub.issues(sources.githubUrl, sources.githubToken, sources.owner,
-                    sources.repo).listener(progress).build(GitHub.Issue.class);
-            Connector<Shopify.Order> orders = Shopify.ordersConnector(sources.shopifyUrl, sources.shopifyToken)
-                    .listener(progress).build(Shopify.Order.class);
+            DemoConnectors connectors = new DemoConnectors(sources, progress, DemoConnectors.requested());
+            if (DemoConnectors.requested()) {
+                out.println("  connectors from " + connectors.origin());
+            }
+            Connector<Stripe.Charge> charges = connectors.charges(CHARGE_RULES, quarantine);
+            Connector<Stripe.Customer> customers = connectors.customers();
+            Connector<GitHub.Issue> issues = connectors.issues();
+            Connector<Shopify.Order> orders = connectors.orders();
 
             Accumulator<Stripe.Charge> chargeMetrics = Aggregation.<Stripe.Charge>builder(
                     c -> Instant.ofEpochSecond(c.created())).zone(ZONE).fillGaps()

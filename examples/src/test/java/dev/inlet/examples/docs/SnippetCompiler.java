@@ -39,6 +39,7 @@ final class SnippetCompiler {
             "dev.inlet.core.metrics.*", "dev.inlet.rest.*", "dev.inlet.rest.paginate.*", "dev.inlet.rest.decode.*",
             "dev.inlet.graphql.*", "dev.inlet.graphql.error.*", "dev.inlet.graphql.relay.*", "dev.inlet.graphql.cost.*",
             "dev.inlet.webhooks.*", "dev.inlet.webhooks.verify.*", "dev.inlet.webhooks.receiver.*", "dev.inlet.webhooks.routing.*",
+            "dev.inlet.declarative.*",
             "java.io.*", "java.math.*", "java.net.URI", "java.nio.file.*", "java.time.*", "java.time.temporal.*",
             "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.stream.*",
             "tools.jackson.databind.JsonNode", "tools.jackson.databind.ObjectMapper",
