@@ -10,7 +10,7 @@ import dev.inlet.declarative.internal.DefinitionSpec;
 import dev.inlet.declarative.internal.StreamSpec;
 import dev.inlet.declarative.internal.Suggestions;
 import dev.inlet.declarative.internal.Webhooks;
-import dev.inlet.webhooks.WebhookEndpoint;
+import dev.inlet.webhooks.receiver.WebhookEndpoint;
 import dev.inlet.webhooks.routing.RefreshTrigger;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.inlet.declarative.internal;
 
 import dev.inlet.core.Connector;
-import dev.inlet.graphql.CostThrottle;
+import dev.inlet.graphql.cost.CostThrottle;
 import dev.inlet.graphql.GraphQlClient;
 import dev.inlet.graphql.GraphQlOperation;
-import dev.inlet.graphql.RelayConnector;
+import dev.inlet.graphql.relay.RelayConnector;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 

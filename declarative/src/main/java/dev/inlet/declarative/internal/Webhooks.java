@@ -1,8 +1,8 @@
 package dev.inlet.declarative.internal;
 
-import dev.inlet.webhooks.SignatureScheme;
-import dev.inlet.webhooks.WebhookEndpoint;
-import dev.inlet.webhooks.WebhookVerifier;
+import dev.inlet.webhooks.verify.SignatureScheme;
+import dev.inlet.webhooks.receiver.WebhookEndpoint;
+import dev.inlet.webhooks.verify.WebhookVerifier;
 import dev.inlet.webhooks.routing.EventActions;
 import dev.inlet.webhooks.routing.EventRouter;
 import dev.inlet.webhooks.routing.RefreshTrigger;
@@ -39,7 +39,7 @@ public final class Webhooks {
         EventRouter.Builder router = EventRouter.builder(scheme);
         for (Map.Entry<String, WebhooksSpec.Action> event : hooks.events().entrySet()) {
             String stream = event.getValue().refresh();
-            var handler = stream == null ? (dev.inlet.webhooks.WebhookHandler) e -> { }
+            var handler = stream == null ? (dev.inlet.webhooks.receiver.WebhookHandler) e -> { }
                     : EventActions.refresh(trigger, spec.name() + "-" + stream);
             if (event.getKey().equals("*")) {
                 router.otherwise(handler);

@@ -52,7 +52,7 @@ public interface WebhookListener {
      *     path is the sender's, so it is not repeated here)
      * @param method the request's HTTP method
      * @param outcome how it was answered
-     * @param reason a short stable code: {@code accepted}, {@code duplicate}, a {@link FailureReason}
+     * @param reason a short stable code: {@code accepted}, {@code duplicate}, a {@link dev.inlet.webhooks.verify.FailureReason}
      *     name or {@code UNKNOWN_ENDPOINT} / {@code BAD_URL} when refused, {@code queue_full} /
      *     {@code in_progress} / {@code not_running} when throttled, {@code inbox_write} when failed
      * @param status the HTTP status answered
