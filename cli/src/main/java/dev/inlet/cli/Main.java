@@ -10,11 +10,17 @@ import java.io.PrintStream;
  */
 public final class Main {
 
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
     private Main() {
     }
 
     /** Runs the command line and exits the JVM with its exit code. */
     public static void main(String[] args) {
+        // Library logs (slf4j-simple, inside the jar) are for --verbose; failures reach stderr as one line anyway.
+        if (System.getProperty(LOG_LEVEL) == null) {
+            System.setProperty(LOG_LEVEL, java.util.Arrays.asList(args).contains("--verbose") ? "info" : "warn");
+        }
         System.exit(run(args, System.out, System.err));
     }
 
