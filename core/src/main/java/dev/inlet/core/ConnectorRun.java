@@ -188,6 +188,21 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
         record(warning);
     }
 
+    /**
+     * Reports that this run's state was written to a store (or that the write failed), to the
+     * connector's listener as {@link InletListener#stateCommitted}. For code that keeps a run's state
+     * (e.g. {@code Checkpointing}); it does not change the run.
+     *
+     * @param state the name the state is stored under
+     * @param elapsed how long the write took
+     * @param succeeded false if the store threw
+     */
+    public void stateCommitted(String state, Duration elapsed, boolean succeeded) {
+        InletListener.StateCommitted event = new InletListener.StateCommitted(connector.name(), context.runId(),
+                state, elapsed.isNegative() ? Duration.ZERO : elapsed, succeeded);
+        Listeners.safely(() -> connector.listener().stateCommitted(event));
+    }
+
     private void record(RunWarning warning) {
         warnings++;
         if (firstWarnings.size() < connector.reportedRejections()) {

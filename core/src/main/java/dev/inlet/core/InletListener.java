@@ -74,6 +74,15 @@ public interface InletListener {
     default void warning(RunWarning event) {
     }
 
+    /**
+     * A run's position was written to its state store (or the write failed): once before the first
+     * page, after every page that has a next one, and once the last page's records are delivered
+     * (after {@link #runFinished}). Reported by the code that keeps state ({@code Checkpointing},
+     * {@code IncrementalSync}) on the run's id; its time shows how long each checkpoint holds the run up.
+     */
+    default void stateCommitted(StateCommitted event) {
+    }
+
     /** A connector run ended, completed or not; reported just before {@link #connectorDone}. */
     default void runFinished(RunFinished event) {
     }
@@ -240,5 +249,17 @@ public interface InletListener {
      */
     record CallFailed(String connector, String exchangeId, String method, String url, int attempts,
             String exceptionType, String message) {
+    }
+
+    /**
+     * A state commit: one write of a run's state to its store.
+     *
+     * @param connector the connector's name
+     * @param runId the run's id
+     * @param state the name the state is stored under
+     * @param elapsed how long the store took to write it (or to fail)
+     * @param succeeded false if the store threw; the run then fails with that exception
+     */
+    record StateCommitted(String connector, String runId, String state, Duration elapsed, boolean succeeded) {
     }
 }

@@ -77,6 +77,11 @@ final class Listeners {
             }
 
             @Override
+            public void stateCommitted(StateCommitted event) {
+                copy.forEach(l -> safely(() -> l.stateCommitted(event)));
+            }
+
+            @Override
             public void connectorDone(RunReport report) {
                 copy.forEach(l -> safely(() -> l.connectorDone(report)));
             }

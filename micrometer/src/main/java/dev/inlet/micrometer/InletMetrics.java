@@ -171,6 +171,13 @@ public final class InletMetrics implements InletListener, WebhookListener {
     }
 
     @Override
+    public void stateCommitted(StateCommitted event) {
+        Timer.builder("inlet.state.commit").description("Writes of a run's state (its checkpoint) to the state store")
+                .tags(common).tag("connector", connector(event.connector()))
+                .tag("outcome", event.succeeded() ? "success" : "failure").register(registry).record(event.elapsed());
+    }
+
+    @Override
     public void runFinished(RunFinished event) {
         RunReport report = event.report();
         String connector = connector(report.connector());

@@ -83,6 +83,18 @@ class InletMetricsTest {
     }
 
     @Test
+    void stateCommitsAreTimedByOutcome() {
+        metrics.stateCommitted(new InletListener.StateCommitted("orders", "r1", "orders", Duration.ofMillis(4), true));
+        metrics.stateCommitted(new InletListener.StateCommitted("orders", "r1", "orders", Duration.ofMillis(6), true));
+        metrics.stateCommitted(new InletListener.StateCommitted("orders", "r1", "orders", Duration.ofMillis(9), false));
+
+        var success = registry.get("inlet.state.commit").tag("connector", "orders").tag("outcome", "success").timer();
+        assertThat(success.count()).isEqualTo(2);
+        assertThat(success.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(10);
+        assertThat(registry.get("inlet.state.commit").tag("outcome", "failure").timer().count()).isEqualTo(1);
+    }
+
+    @Test
     void pagesRecordsAndRejectionsPerRun() {
         metrics.pageDone(new InletListener.PageDone("orders", Position.start(), Optional.empty(), 8, 2,
                 Duration.ofMillis(30), "r1"));

@@ -10,6 +10,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -17,6 +18,8 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +62,9 @@ public final class InletTracing implements InletListener, WebhookListener {
     private static final AttributeKey<String> CONNECTOR = AttributeKey.stringKey("inlet.connector");
     private static final AttributeKey<String> RUN_ID = AttributeKey.stringKey("inlet.run_id");
     private static final AttributeKey<String> EXCHANGE_ID = AttributeKey.stringKey("inlet.exchange_id");
+    private static final AttributeKey<String> STATE_NAME = AttributeKey.stringKey("inlet.state.name");
+    /** How many ended runs keep their context for the state commit that follows their end. */
+    private static final int FINISHED_RUNS_KEPT = 1_024;
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS",
             "TRACE", "PATCH");
     private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
@@ -71,6 +77,15 @@ public final class InletTracing implements InletListener, WebhookListener {
     private final Tracer tracer;
     private final Map<String, Span> runs = new ConcurrentHashMap<>();
     private final Map<String, Span> pages = new ConcurrentHashMap<>();
+    private final Map<String, SpanContext> finished = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, SpanContext> eldest) {
+                    return size() > FINISHED_RUNS_KEPT;
+                }
+            });
     /** The attempt span sent and not yet answered on this thread (exchange events arrive on the caller's thread). */
     private final ThreadLocal<Span> attempt = new ThreadLocal<>();
     /** The attempt span the propagation interceptor started, waiting for the listener's requestSent. */
@@ -136,6 +151,27 @@ public final class InletTracing implements InletListener, WebhookListener {
                 Attributes.of(AttributeKey.stringKey("inlet.warning.kind"), event.kind())));
     }
 
+    /**
+     * A state commit becomes a short span under its run. The last commit of a completed run comes
+     * after the run's span has ended (the run ends when its last page is read; the state is written
+     * after that page's records are delivered), so the run's context is kept for a while after it ends.
+     */
+    @Override
+    public void stateCommitted(StateCommitted event) {
+        Span run = runs.get(event.runId());
+        SpanContext parent = run != null ? run.getSpanContext() : finished.get(event.runId());
+        Instant end = Instant.now();
+        Span span = tracer.spanBuilder("inlet.state.commit")
+                .setParent(parent == null ? Context.root() : Context.root().with(Span.wrap(parent)))
+                .setSpanKind(SpanKind.INTERNAL).setStartTimestamp(end.minus(event.elapsed()))
+                .setAttribute(CONNECTOR, event.connector()).setAttribute(RUN_ID, event.runId())
+                .setAttribute(STATE_NAME, event.state()).startSpan();
+        if (!event.succeeded()) {
+            span.setStatus(StatusCode.ERROR, "the state store failed");
+        }
+        span.end(end);
+    }
+
     @Override
     public void runFinished(RunFinished event) {
         Span page = pages.remove(event.runId());
@@ -155,6 +191,7 @@ public final class InletTracing implements InletListener, WebhookListener {
         run.setAttribute("inlet.run.completed", report.completed());
         report.failure().ifPresent(failure -> run.setStatus(StatusCode.ERROR, failure));
         run.end();
+        finished.put(event.runId(), run.getSpanContext());
     }
 
     // ---- HTTP attempts --------------------------------------------------------------------------

@@ -92,67 +92,72 @@ final class SyncEngine<T> {
         long delivered = 0;
         long dropped = 0;
         long confirmed = 0;
-        // Saved before anything is read, so a resumed incremental run repeats the same query.
-        save(base.withPosition(resumeAt, true));
         ConnectorRun<T> run = connector.open(resumeAt);
+        ConnectorState saved;
+        // Opened first (it reads nothing until asked) so that every save is reported on the run's id.
         try (Stream<Page<T>> pages = run.pages()) {
-            Iterator<Page<T>> it = pages.iterator();
-            while (it.hasNext()) {
-                Page<T> page = it.next();
-                int[] rawIndex = rawIndices(page);
-                List<T> records = page.records();
-                for (int i = 0; i < records.size(); i++) {
-                    T record = records.get(i);
-                    resumeAt = page.position().withSkip(rawIndex[i]);
-                    String k = key == null ? null : keyOf(record, resumeAt, rawIndex[i]);
-                    Instant value = cursor == null ? null : cursor.read(record, resumeAt, rawIndex[i]);
-                    String id = k == null ? null : value == null ? k : k + "@" + cursor.format(value);
-                    if (id != null && recent.contains(id)) {
-                        dropped++;
-                        continue;
-                    }
-                    if (inDoubt && k != null && alreadyDelivered != null && alreadyDelivered.test(k)) {
-                        recent.add(id);
-                        confirmed++;
-                        continue;
-                    }
-                    sink.accept(record);
-                    delivered++;
-                    if (id != null) {
-                        recent.add(id);
-                    }
-                    if (value != null && !cursor.delivered(value)) {
-                        run.warn(RunWarning.CURSOR_IN_FUTURE, "record " + rawIndex[i] + " of "
-                                + page.position().withSkip(0).describe() + (k == null ? "" : " (key " + k + ")")
-                                + " has " + cursor.pointer() + " = " + cursor.format(value) + ", "
-                                + cursor.beyondTolerance(value).map(SyncEngine::describe).orElse("ahead")
-                                + " after now (tolerance " + describe(cursor.tolerance()) + "); it was delivered, "
-                                + "but is not kept as the cursor, or every later run would ask for records after it "
-                                + "and get none");
-                    }
-                }
-                inDoubt = false;
-                if (page.next().isPresent()) {
-                    resumeAt = page.next().get();
-                    save(withCursor(base, cursor).withRecentKeys(recent.toList()).withPosition(resumeAt, true));
-                }
-            }
-        } catch (RuntimeException e) {
-            if (e instanceof InletException inlet) {
-                inlet.locate(name, resumeAt);
-            }
-            // Exact: the records before resumeAt were delivered; a doubtful page stays in doubt.
+            // Saved before anything is read, so a resumed incremental run repeats the same query.
+            save(run, base.withPosition(resumeAt, true));
             try {
-                save(withCursor(base, cursor).withRecentKeys(recent.toList()).withPosition(resumeAt, inDoubt));
-            } catch (RuntimeException saveFailed) {
-                e.addSuppressed(saveFailed);
+                Iterator<Page<T>> it = pages.iterator();
+                while (it.hasNext()) {
+                    Page<T> page = it.next();
+                    int[] rawIndex = rawIndices(page);
+                    List<T> records = page.records();
+                    for (int i = 0; i < records.size(); i++) {
+                        T record = records.get(i);
+                        resumeAt = page.position().withSkip(rawIndex[i]);
+                        String k = key == null ? null : keyOf(record, resumeAt, rawIndex[i]);
+                        Instant value = cursor == null ? null : cursor.read(record, resumeAt, rawIndex[i]);
+                        String id = k == null ? null : value == null ? k : k + "@" + cursor.format(value);
+                        if (id != null && recent.contains(id)) {
+                            dropped++;
+                            continue;
+                        }
+                        if (inDoubt && k != null && alreadyDelivered != null && alreadyDelivered.test(k)) {
+                            recent.add(id);
+                            confirmed++;
+                            continue;
+                        }
+                        sink.accept(record);
+                        delivered++;
+                        if (id != null) {
+                            recent.add(id);
+                        }
+                        if (value != null && !cursor.delivered(value)) {
+                            run.warn(RunWarning.CURSOR_IN_FUTURE, "record " + rawIndex[i] + " of "
+                                    + page.position().withSkip(0).describe() + (k == null ? "" : " (key " + k + ")")
+                                    + " has " + cursor.pointer() + " = " + cursor.format(value) + ", "
+                                    + cursor.beyondTolerance(value).map(SyncEngine::describe).orElse("ahead")
+                                    + " after now (tolerance " + describe(cursor.tolerance()) + "); it was delivered, "
+                                    + "but is not kept as the cursor, or every later run would ask for records after it "
+                                    + "and get none");
+                        }
+                    }
+                    inDoubt = false;
+                    if (page.next().isPresent()) {
+                        resumeAt = page.next().get();
+                        save(run, withCursor(base, cursor).withRecentKeys(recent.toList())
+                                .withPosition(resumeAt, true));
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (e instanceof InletException inlet) {
+                    inlet.locate(name, resumeAt);
+                }
+                // Exact: the records before resumeAt were delivered; a doubtful page stays in doubt.
+                try {
+                    save(run, withCursor(base, cursor).withRecentKeys(recent.toList()).withPosition(resumeAt, inDoubt));
+                } catch (RuntimeException saveFailed) {
+                    e.addSuppressed(saveFailed);
+                }
+                throw e;
             }
-            throw e;
+            Instant now = clock.instant();
+            ConnectorState done = withCursor(base, cursor).withoutPosition()
+                    .withRecentKeys(keepKeys ? recent.toList() : List.of()).withLastCompletedAt(now);
+            saved = save(run, done);
         }
-        Instant now = clock.instant();
-        ConnectorState done = withCursor(base, cursor).withoutPosition()
-                .withRecentKeys(keepKeys ? recent.toList() : List.of()).withLastCompletedAt(now);
-        ConnectorState saved = save(done);
         return new SyncReport(name, run.report(), delivered, dropped, confirmed, resumedFrom, since, saved);
     }
 
@@ -170,9 +175,18 @@ final class SyncEngine<T> {
         return d.toMinutes() > 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 
-    private ConnectorState save(ConnectorState state) {
+    private ConnectorState save(ConnectorRun<T> run, ConnectorState state) {
         ConnectorState stamped = state.withUpdatedAt(clock.instant());
-        store.save(name, stamped);
+        long started = System.nanoTime();
+        boolean succeeded = false;
+        try {
+            store.save(name, stamped);
+            succeeded = true;
+        } finally {
+            // nanoTime, not the injected clock: this is a latency for monitoring, and reading the clock
+            // here would shift the timestamps that tests with a stepping clock expect.
+            run.stateCommitted(name, Duration.ofNanos(System.nanoTime() - started), succeeded);
+        }
         return stamped;
     }
 

@@ -69,6 +69,11 @@ public final class RecordingListener implements InletListener {
     }
 
     @Override
+    public void stateCommitted(StateCommitted event) {
+        events.add(event);
+    }
+
+    @Override
     public void connectorDone(RunReport report) {
         events.add(report);
     }
