@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * reached by {@link Connection#unwrap} and reflection: inlet-jdbc compiles against {@code java.sql} only, and
  * without the driver (or behind a pool that cannot unwrap) the sink uses batched inserts.
  */
-final class PostgresCopy {
+final class PostgresCopy implements BulkUpsert {
 
     private static final String STAGE = "inlet_copy_stage";
 
@@ -57,8 +57,8 @@ final class PostgresCopy {
         return Optional.empty();
     }
 
-    /** Upserts the records through a staging table; returns how many rows were written. */
-    int upsert(Connection c, Dialect dialect, String table, List<Column> columns, List<String> keys,
+    @Override
+    public int upsert(Connection c, Dialect dialect, String table, List<Column> columns, List<String> keys,
             Collection<JsonNode> records, String where) throws SQLException {
         String cols = columns.stream().map(col -> dialect.quote(col.name())).collect(Collectors.joining(", "));
         try (Statement s = c.createStatement()) {

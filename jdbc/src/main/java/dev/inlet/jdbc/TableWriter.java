@@ -31,7 +31,7 @@ final class TableWriter {
     private final SchemaContract contract;
     private final int batchSize;
     private final boolean bulk;
-    private Optional<PostgresCopy> copy;
+    private Optional<BulkUpsert> bulkPath;
     private TableColumns columns;
     private final List<String> added = new ArrayList<>();
     private long discarded;
@@ -152,11 +152,11 @@ final class TableWriter {
             return 0;
         }
         List<Column> cols = known.stream().map(n -> columns.get(n).orElseThrow()).toList();
-        if (copy == null) {
-            copy = bulk && dialect == Dialect.POSTGRESQL ? PostgresCopy.of(c) : Optional.empty();
+        if (bulkPath == null) {
+            bulkPath = bulk ? BulkUpsert.of(dialect, c) : Optional.empty();
         }
-        if (copy.isPresent()) {
-            return copy.get().upsert(c, dialect, table, cols, keyColumns(), byKey.values(), where);
+        if (bulkPath.isPresent()) {
+            return bulkPath.get().upsert(c, dialect, table, cols, keyColumns(), byKey.values(), where);
         }
         try (PreparedStatement ps = c.prepareStatement(dialect.upsert(table, known, keyColumns()))) {
             int pending = 0;
