@@ -242,6 +242,11 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
 
     /** Moves to the next valid record, opening and finishing pages as needed; false at the end. */
     private boolean advance() {
+        if (pending != null) {
+            // Already read ahead (hasNext, then next): no work, so no need to make the run current. Entering the
+            // scope costs MDC puts and restores, and a stream asks twice per record.
+            return true;
+        }
         try (RunContext.Scope ignored = scope.enter()) {
             return advanceInRun();
         }

@@ -64,8 +64,11 @@ public final class PagingBenchmark {
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
         Map<String, List<Double>> vsOkHttp = new LinkedHashMap<>();
         Map<String, String> alloc = new HashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        Map<String, List<Double>> cpuRatios = new LinkedHashMap<>();
         for (int run = 0; run < runs; run++) {
             Map<String, Double> thisRun = new HashMap<>();
+            Map<String, Double> thisRunCpu = new HashMap<>();
             for (String client : Rounds.order(clients, run)) {
                 Fork.Outcome outcome = Fork.run(JVM, PagingChild.class, List.of(client, Integer.toString(pages),
                         Integer.toString(perPage), Integer.toString(warmups), Integer.toString(measured)), 900);
@@ -76,15 +79,21 @@ public final class PagingBenchmark {
                 double rate = outcome.number("rate");
                 thisRun.put(client, rate);
                 rates.computeIfAbsent(client, k -> new ArrayList<>()).add(rate);
+                double cpuNs = outcome.number("cpuNsPerRecord");
+                thisRunCpu.put(client, cpuNs);
+                cpu.computeIfAbsent(client, k -> new ArrayList<>()).add(cpuNs);
                 alloc.put(client, outcome.result().get("bytesPerRecord") + " B/record, GC "
                         + outcome.result().get("gcMsPerPass") + " ms/pass");
-                System.out.printf(Locale.ROOT, "run %d %-20s %,12.0f records/s  passes %s  %s; %s%n", run + 1,
-                        client, rate, outcome.result().get("passes"), alloc.get(client), outcome.disturbance());
+                System.out.printf(Locale.ROOT, "run %d %-20s %,12.0f records/s  passes %s  %.0f CPU ns/record  %s; %s%n",
+                        run + 1, client, rate, outcome.result().get("passes"), cpuNs, alloc.get(client),
+                        outcome.disturbance());
             }
             for (String client : clients) {
                 Double base = thisRun.get(baselineA);
                 if (base != null) {
                     ratios.computeIfAbsent(client, k -> new ArrayList<>()).add(thisRun.get(client) / base);
+                    cpuRatios.computeIfAbsent(client, k -> new ArrayList<>())
+                            .add(thisRunCpu.get(baselineA) / thisRunCpu.get(client));
                 }
                 Double okhttp = baselineB == null ? null : thisRun.get(baselineB);
                 if (okhttp != null) {
@@ -93,13 +102,16 @@ public final class PagingBenchmark {
             }
         }
         System.out.println();
-        System.out.println("| client | records/s, median (min–max) | ratio to (a) | ratio to (b) | allocation (last run) |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| client | records/s, median (min–max) | ratio to (a) | ratio to (b) | JVM CPU ns/record "
+                + "| CPU efficiency to (a): (a)'s CPU / this CPU | allocation (last run) |");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (String client : clients) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", client,
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", client,
                     Stats.of(rates.get(client)).format("%,.0f"),
                     ratios.containsKey(client) ? Stats.of(ratios.get(client)).format("%.3f") : "–",
                     vsOkHttp.containsKey(client) ? Stats.of(vsOkHttp.get(client)).format("%.3f") : "–",
+                    Stats.of(cpu.get(client)).format("%,.0f"),
+                    cpuRatios.containsKey(client) ? Stats.of(cpuRatios.get(client)).format("%.3f") : "–",
                     alloc.get(client));
         }
     }

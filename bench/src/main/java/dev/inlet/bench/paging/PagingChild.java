@@ -42,6 +42,7 @@ public final class PagingChild {
         PagedApi api = PagingClients.api(name, pages, perPage);
         PagingClient client = PagingClients.create(name);
         List<Double> rates = new ArrayList<>();
+        List<Double> cpuPerRecord = new ArrayList<>();
         long allocated = 0;
         long gc = 0;
         try (LoopbackServer server = LoopbackServer.start(api)) {
@@ -49,15 +50,18 @@ public final class PagingChild {
                 long allocBefore = Alloc.allocatedBytes();
                 long gcBefore = Alloc.gcMillis();
                 Tally tally = new Tally();
+                long cpuBefore = processCpuNanos();
                 long start = System.nanoTime();
                 client.readAll(server.baseUrl(), perPage, tally);
                 long nanos = System.nanoTime() - start;
+                long cpu = processCpuNanos() - cpuBefore;
                 if (tally.count() != api.expectedCount() || tally.sum() != api.expectedSum()) {
                     throw new IllegalStateException(name + " saw " + tally.count() + " records (sum " + tally.sum()
                             + "), expected " + api.expectedCount() + " (sum " + api.expectedSum() + ")");
                 }
                 if (i >= warmups) {
                     rates.add(tally.count() * 1e9 / nanos);
+                    cpuPerRecord.add((double) cpu / tally.count());
                     allocated += Alloc.allocatedBytes() - allocBefore;
                     gc += Alloc.gcMillis() - gcBefore;
                 }
@@ -74,8 +78,16 @@ public final class PagingChild {
         result.put("rate", String.format(Locale.ROOT, "%.0f", stats.median()));
         result.put("passes", rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList()
                 .toString().replace(" ", ""));
+        // CPU of the whole JVM (client, in-process server, GC) per record: unlike records/s, hardly moved by
+        // other processes competing for the cores, so small overheads show through a loaded machine.
+        result.put("cpuNsPerRecord", String.format(Locale.ROOT, "%.0f", Stats.of(cpuPerRecord).median()));
         result.put("bytesPerRecord", allocated / Math.max(1, measured * api.expectedCount()));
         result.put("gcMsPerPass", gc / Math.max(1, measured));
         return result;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
