@@ -64,28 +64,21 @@ final class DuckDbAppend implements BulkUpsert {
 
     /** The appender path of this connection, if it is (or wraps) a DuckDB connection whose driver has one. */
     static Optional<DuckDbAppend> of(Connection c) {
-        for (ClassLoader loader : new ClassLoader[] {c.getClass().getClassLoader(),
-                Thread.currentThread().getContextClassLoader(), DuckDbAppend.class.getClassLoader()}) {
-            try {
-                Class<?> duck = Class.forName("org.duckdb.DuckDBConnection", false, loader);
-                if (!c.isWrapperFor(duck)) {
-                    return Optional.empty();
-                }
-                Class<?> appender = Class.forName("org.duckdb.DuckDBAppender", false, duck.getClassLoader());
-                return Optional.of(new DuckDbAppend(duck, appender));
-            } catch (ClassNotFoundException notHere) {
-                // not visible from this class loader: try the next
-            } catch (ReflectiveOperationException | SQLException | RuntimeException unusable) {
-                return Optional.empty(); // an older driver without this appender API: batched inserts
+        try {
+            Optional<Class<?>> duck = BulkUpsert.driverClass(c, "org.duckdb.DuckDBConnection");
+            if (duck.isEmpty()) {
+                return Optional.empty();
             }
+            Class<?> appender = Class.forName("org.duckdb.DuckDBAppender", false, duck.get().getClassLoader());
+            return Optional.of(new DuckDbAppend(duck.get(), appender));
+        } catch (ReflectiveOperationException | SQLException | RuntimeException unusable) {
+            return Optional.empty(); // an older driver without this appender API: batched inserts
         }
-        return Optional.empty();
     }
 
     @Override
     public int upsert(Connection c, Dialect dialect, String table, List<Column> columns, List<String> keys,
             Collection<JsonNode> records, String where) throws SQLException {
-        String cols = columns.stream().map(col -> dialect.quote(col.name())).collect(Collectors.joining(", "));
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS temp.main." + STAGE);
             s.execute("CREATE TEMP TABLE " + STAGE + " (" + columns.stream()
@@ -121,16 +114,7 @@ final class DuckDbAppend implements BulkUpsert {
             throw new JdbcException(where + ": the DuckDB appender is not accessible: " + e.getMessage(),
                     "use batched inserts (bulkLoad(false) on the JdbcSink builder)", e);
         }
-        List<String> others = columns.stream().map(Column::name).filter(n -> !keys.contains(n)).toList();
-        String upsert = "INSERT INTO " + dialect.quote(table) + " (" + cols + ") SELECT " + cols + " FROM " + STAGE
-                + " ON CONFLICT (" + keys.stream().map(dialect::quote).collect(Collectors.joining(", ")) + ") DO "
-                + (others.isEmpty() ? "NOTHING" : "UPDATE SET " + others.stream()
-                        .map(n -> dialect.quote(n) + " = EXCLUDED." + dialect.quote(n))
-                        .collect(Collectors.joining(", ")));
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate(upsert);
-            s.execute("DROP TABLE " + STAGE);
-        }
+        BulkUpsert.upsertFromStage(c, dialect, table, STAGE, columns, keys);
         return records.size();
     }
 

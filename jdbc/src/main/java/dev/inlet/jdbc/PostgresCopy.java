@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,30 +36,24 @@ final class PostgresCopy implements BulkUpsert {
 
     /** The COPY path of this connection, if it is (or wraps) a pgjdbc connection. */
     static Optional<PostgresCopy> of(Connection c) {
-        for (ClassLoader loader : new ClassLoader[] {c.getClass().getClassLoader(),
-                Thread.currentThread().getContextClassLoader(), PostgresCopy.class.getClassLoader()}) {
-            try {
-                Class<?> pg = Class.forName("org.postgresql.PGConnection", false, loader);
-                if (!c.isWrapperFor(pg)) {
-                    return Optional.empty();
-                }
-                Object api = pg.getMethod("getCopyAPI").invoke(c.unwrap(pg));
-                Method copyIn = Class.forName("org.postgresql.copy.CopyManager", false, pg.getClassLoader())
-                        .getMethod("copyIn", String.class, Reader.class);
-                return Optional.of(new PostgresCopy(api, copyIn));
-            } catch (ClassNotFoundException notHere) {
-                // not visible from this class loader: try the next
-            } catch (ReflectiveOperationException | SQLException | RuntimeException unusable) {
+        try {
+            Optional<Class<?>> pg = BulkUpsert.driverClass(c, "org.postgresql.PGConnection");
+            if (pg.isEmpty()) {
                 return Optional.empty();
             }
+            Object api = pg.get().getMethod("getCopyAPI").invoke(c.unwrap(pg.get()));
+            Method copyIn = Class.forName("org.postgresql.copy.CopyManager", false, pg.get().getClassLoader())
+                    .getMethod("copyIn", String.class, Reader.class);
+            return Optional.of(new PostgresCopy(api, copyIn));
+        } catch (ReflectiveOperationException | SQLException | RuntimeException unusable) {
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     @Override
     public int upsert(Connection c, Dialect dialect, String table, List<Column> columns, List<String> keys,
             Collection<JsonNode> records, String where) throws SQLException {
-        String cols = columns.stream().map(col -> dialect.quote(col.name())).collect(Collectors.joining(", "));
+        String cols = BulkUpsert.columnList(dialect, columns);
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS pg_temp." + STAGE);
             s.execute("CREATE TEMP TABLE " + STAGE + " (LIKE " + dialect.quote(table) + " INCLUDING DEFAULTS) "
@@ -90,16 +83,7 @@ final class PostgresCopy implements BulkUpsert {
             throw new JdbcException(where + ": the pgjdbc CopyManager is not accessible: " + e.getMessage(),
                     "use batched inserts (bulkLoad(false) on the JdbcSink builder)", e);
         }
-        List<String> others = columns.stream().map(Column::name).filter(n -> !keys.contains(n)).toList();
-        String upsert = "INSERT INTO " + dialect.quote(table) + " (" + cols + ") SELECT " + cols + " FROM " + STAGE
-                + " ON CONFLICT (" + keys.stream().map(dialect::quote).collect(Collectors.joining(", ")) + ") DO "
-                + (others.isEmpty() ? "NOTHING" : "UPDATE SET " + others.stream()
-                        .map(n -> dialect.quote(n) + " = EXCLUDED." + dialect.quote(n))
-                        .collect(Collectors.joining(", ")));
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate(upsert);
-            s.execute("DROP TABLE " + STAGE);
-        }
+        BulkUpsert.upsertFromStage(c, dialect, table, STAGE, columns, keys);
         return records.size();
     }
 

@@ -25,27 +25,13 @@ class DuckDbJdbcSinkTest extends JdbcSinkContract {
         return new UrlDataSource("jdbc:duckdb:" + dir.resolve("sink.duckdb"));
     }
 
-    private static final IntFunction<JsonNode> AWKWARD = i -> {
-        ObjectNode n = item(i, switch (i % 5) {
-            case 0 -> "comma, \"quote\" and\nnewline";
-            case 1 -> "";
-            case 2 -> "\\N back\\slash";
-            default -> "plain " + i;
-        });
-        if (i % 7 == 0) {
-            n.putNull("price");
-        }
-        n.put("ratio", i / 3.0);
-        n.put("ts", "2026-01-0" + (1 + i % 9) + "T00:00:01Z");
-        n.put("day", "2026-02-0" + (1 + i % 9));
-        n.put("ok", i % 2 == 0);
-        n.put("small", i);
-        return n;
-    };
+    /** The contract's awkward records with a date and a 32-bit column, which the appender stages as DATE and BIGINT. */
+    private static final IntFunction<JsonNode> AWKWARD = i -> awkward(i).put("day", "2026-02-0" + (1 + i % 9))
+            .put("small", i);
 
     @Test
     void theAppenderWritesExactlyWhatBatchedInsertsWriteAndPreparesNoInsert() throws Exception {
-        String columns = "(id BIGINT PRIMARY KEY, name VARCHAR, price DECIMAL(8,2), ratio DOUBLE, ts TIMESTAMPTZ, "
+        String columns = "(id BIGINT PRIMARY KEY, name VARCHAR, price DECIMAL(8,2), ratio DOUBLE, \"at\" TIMESTAMPTZ, "
                 + "day DATE, ok BOOLEAN, small INTEGER)";
         DataSource db = dataSource();
         Sql.run(db, "CREATE TABLE items " + columns, "CREATE TABLE items_batched " + columns);
@@ -64,7 +50,7 @@ class DuckDbJdbcSinkTest extends JdbcSinkContract {
         batched.write(Connector.builder("items", new ListSource(40, 10, AWKWARD, -1)).build());
         // the same statements but for the rows: batched prepares its insert once per page (4 pages), the appender never
         assertThat((batching.queries.get() - batchBefore) - (appending.queries.get() - appendBefore)).isEqualTo(4);
-        String select = "SELECT concat_ws('|', id, name, price, ratio, ts, day, ok, small) FROM ";
+        String select = "SELECT concat_ws('|', id, name, price, ratio, \"at\", day, ok, small) FROM ";
         List<String> appended = Sql.column(db, select + "items ORDER BY id");
         assertThat(appended).hasSize(40).containsExactlyElementsOf(Sql.column(db, select + "items_batched ORDER BY id"));
         assertThat(Sql.count(db, "SELECT COUNT(*) FROM items WHERE name = ''")).isEqualTo(8);

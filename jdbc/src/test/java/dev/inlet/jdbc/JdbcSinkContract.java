@@ -25,6 +25,26 @@ abstract class JdbcSinkContract {
         Sql.run(dataSource(), "DROP TABLE IF EXISTS items", "DROP TABLE IF EXISTS inlet_state");
     }
 
+    /**
+     * A record whose name is awkward for a CSV or SQL path (quotes, commas, a newline, an empty string, a
+     * backslash sequence), with a NULL price every 7th, a double, a timestamp and a boolean.
+     */
+    static ObjectNode awkward(int i) {
+        ObjectNode n = item(i, switch (i % 5) {
+            case 0 -> "comma, \"quote\" and\nnewline";
+            case 1 -> "";
+            case 2 -> "\\N back\\slash";
+            default -> "plain " + i;
+        });
+        if (i % 7 == 0) {
+            n.putNull("price");
+        }
+        n.put("ratio", i / 3.0);
+        n.put("at", "2026-01-0" + (1 + i % 9) + "T00:00:01Z");
+        n.put("ok", i % 2 == 0);
+        return n;
+    }
+
     static ObjectNode item(int i, String name) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("id", i);

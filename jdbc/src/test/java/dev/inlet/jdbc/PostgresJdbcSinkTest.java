@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inlet.core.Connector;
 import java.util.List;
-import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The sink contract on PostgreSQL (through COPY, the default there), plus COPY against batched inserts. */
 class PostgresJdbcSinkTest extends JdbcSinkContract {
@@ -33,21 +30,6 @@ class PostgresJdbcSinkTest extends JdbcSinkContract {
         return postgres.dataSource();
     }
 
-    private static final IntFunction<JsonNode> AWKWARD = i -> {
-        ObjectNode n = item(i, switch (i % 5) {
-            case 0 -> "comma, \"quote\" and\nnewline";
-            case 1 -> "";
-            case 2 -> "\\N back\\slash";
-            default -> "plain " + i;
-        });
-        if (i % 7 == 0) {
-            n.putNull("price");
-        }
-        n.put("ratio", i / 3.0);
-        n.put("at", "2026-01-0" + (1 + i % 9) + "T00:00:01Z");
-        n.put("ok", i % 2 == 0);
-        return n;
-    };
 
     @Test
     void copyWritesExactlyWhatBatchedInsertsWriteAndOnlyPreparesTheStateStatements() throws Exception {
@@ -63,8 +45,8 @@ class PostgresJdbcSinkTest extends JdbcSinkContract {
                 .schemaContract(SchemaContract.FREEZE).bulkLoad(false).stateTable("inlet_state_batched").build();
         int copyBefore = copying.queries.get();
         int batchBefore = batching.queries.get();
-        copy.write(Connector.builder("items", new ListSource(40, 10, AWKWARD, -1)).build());
-        batched.write(Connector.builder("items", new ListSource(40, 10, AWKWARD, -1)).build());
+        copy.write(Connector.builder("items", new ListSource(40, 10, JdbcSinkContract::awkward, -1)).build());
+        batched.write(Connector.builder("items", new ListSource(40, 10, JdbcSinkContract::awkward, -1)).build());
         // the same statements but for the rows: batched prepares its insert once per page (4 pages), COPY never
         assertThat((batching.queries.get() - batchBefore) - (copying.queries.get() - copyBefore)).isEqualTo(4);
         String columns = "id, name, price, ratio, at, ok";
