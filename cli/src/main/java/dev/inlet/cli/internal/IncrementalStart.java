@@ -44,7 +44,7 @@ record IncrementalStart(Path file, Optional<String> input, Optional<String> star
         }
         try (JsonParser parser = YAMLFactory.builder().build().createParser(ObjectReadContext.empty(), bytes)) {
             if (parser.nextToken() != null) {
-                visit(parser, "", values);
+                visit(parser, "", parser.currentTokenLocation(), values);
             }
         }
         String base = "streams." + stream + ".incremental";
@@ -67,20 +67,22 @@ record IncrementalStart(Path file, Optional<String> input, Optional<String> star
     private record Located(String text, int line, int column) {
     }
 
-    private static void visit(JsonParser parser, String path, Map<String, Located> values) {
+    /** Records every mapping (at its key: where a person looks for it) and every scalar (at its value). */
+    private static void visit(JsonParser parser, String path, TokenStreamLocation key, Map<String, Located> values) {
         TokenStreamLocation at = parser.currentTokenLocation();
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_OBJECT) {
-            values.put(path, new Located(null, at.getLineNr(), at.getColumnNr()));
+            values.put(path, new Located(null, key.getLineNr(), key.getColumnNr()));
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String key = parser.currentName();
+                String name = parser.currentName();
+                TokenStreamLocation nameAt = parser.currentTokenLocation();
                 parser.nextToken();
-                visit(parser, path.isEmpty() ? key : path + "." + key, values);
+                visit(parser, path.isEmpty() ? name : path + "." + name, nameAt, values);
             }
         } else if (token == JsonToken.START_ARRAY) {
             int i = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                visit(parser, path + "[" + i++ + "]", values);
+                visit(parser, path + "[" + i++ + "]", parser.currentTokenLocation(), values);
             }
         } else if (token.isScalarValue()) {
             values.put(path, new Located(parser.getString(), at.getLineNr(), at.getColumnNr()));
