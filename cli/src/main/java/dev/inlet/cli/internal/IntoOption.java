@@ -3,6 +3,7 @@ package dev.inlet.cli.internal;
 import dev.inlet.core.Connector;
 import dev.inlet.declarative.StreamDefinition;
 import dev.inlet.jdbc.DriverDataSource;
+import dev.inlet.jdbc.JdbcException;
 import dev.inlet.jdbc.JdbcSink;
 import dev.inlet.jdbc.SchemaContract;
 import dev.inlet.jdbc.SinkReport;
@@ -60,10 +61,19 @@ final class IntoOption {
                 .orElseThrow(() -> new UsageException("--into upserts rows by the stream's primary_key, and stream `"
                         + stream.name() + "` has " + stream.primaryKey().map(p -> "a nested one (" + p + ")")
                         .orElse("none") + "; give it `primary_key: /<top-level field>`"));
-        JdbcSink sink = JdbcSink.builder(DriverDataSource.of(url), name).primaryKey(key).createTable(true)
-                .schemaContract(SchemaContract.EVOLVE).build();
-        // Per table: the same stream written into two tables resumes each on its own.
-        SinkReport report = sink.write(connector.name() + ":" + name, since -> connector);
+        SinkReport report;
+        try {
+            JdbcSink sink = JdbcSink.builder(DriverDataSource.of(url), name).primaryKey(key).createTable(true)
+                    .schemaContract(SchemaContract.EVOLVE).build();
+            // Per table: the same stream written into two tables resumes each on its own.
+            report = sink.write(connector.name() + ":" + name, since -> connector);
+        } catch (RuntimeException e) {
+            // Drivers repeat the URL in their messages ("No suitable driver found for …"), password and all.
+            if (e.getMessage() != null && e.getMessage().contains(url)) {
+                throw new JdbcException(e.getMessage().replace(url, redact(url)), null, null);
+            }
+            throw e;
+        }
         context.err.println("inlet: " + report.rows() + " rows in " + report.pages() + " pages into " + name + " at "
                 + redact(url) + report.resumedFrom().map(p -> " (resumed at " + p.describe() + ")").orElse("")
                 + (report.columnsAdded().isEmpty() ? "" : "; new columns " + report.columnsAdded()));
