@@ -74,8 +74,8 @@ final class IntoOption {
             }
             throw e;
         }
-        context.err.println("inlet: " + report.rows() + " rows in " + report.pages() + " pages into " + name + " at "
-                + redact(url) + report.resumedFrom().map(p -> " (resumed at " + p.describe() + ")").orElse("")
+        context.err.println("inlet: " + report.rows() + " rows in " + report.pages()
+                + (report.pages() == 1 ? " page" : " pages") + " into " + name + " at " + redact(url) + report.resumedFrom().map(p -> " (resumed at " + p.describe() + ")").orElse("")
                 + (report.columnsAdded().isEmpty() ? "" : "; new columns " + report.columnsAdded()));
         return report;
     }
