@@ -36,7 +36,7 @@ class CliWebhooksProcessTest {
 
     private static final String SECRET = "s3cret-hook";
     private static final Pattern LISTENING = Pattern.compile("inlet: listening on (http://127\\.0\\.0\\.1:\\d+/hooks/acme) "
-            + "\\(github\\); stop with Ctrl-C or by closing stdin");
+            + "\\(github(; into [^)]+)?\\); stop with Ctrl-C or by closing stdin");
 
     static final String HOOKS = """
             inlet: 1
@@ -70,11 +70,12 @@ class CliWebhooksProcessTest {
     }
 
     /** Starts the server; returns the endpoint URL it printed. */
-    private URI serve() throws IOException, InterruptedException {
+    private URI serve(String... more) throws IOException, InterruptedException {
         Path file = Files.writeString(dir.resolve("acme.yaml"), HOOKS);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "webhooks", "serve", file.toString(),
                 "--port", "0"));
+        command.addAll(List.of(more));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout").toFile());
         builder.environment().put("ACME_WEBHOOK_SECRET", SECRET);
         process = builder.start();
@@ -160,6 +161,34 @@ class CliWebhooksProcessTest {
     }
 
     @Test
+    void intoWritesVerifiedDeliveriesAsRowsUpsertedById() throws Exception {
+        String db = "jdbc:duckdb:" + dir.resolve("hooks.db");
+        URI endpoint = serve("--into", db, "--table", "hooks");
+        WebhookSender sender = WebhookSender.builder(SignatureScheme.github(), endpoint).secret(SECRET).noRetries()
+                .build();
+        assertThat(sender.send(Delivery.json("{\"n\":1}").withId("d-1").withType("push")).status()).isEqualTo(200);
+        assertThat(sender.send(Delivery.json("{\"n\":2}").withId("d-2").withType("issues")).status()).isEqualTo(200);
+        assertThat(sender.sendTampered(Delivery.json("{\"n\":3}").withId("d-3").withType("push")).status())
+                .isBetween(400, 499);
+
+        process.getOutputStream().close();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as("%s", stderr).isZero();
+        assertThat(stdout()).isEmpty();
+        List<String> rows = new ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db);
+                java.sql.ResultSet rs = c.createStatement().executeQuery(
+                        "select id, type, refresh, payload from hooks order by id")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
+            }
+        }
+        assertThat(rows).containsExactly("d-1 push items {\"n\":1}", "d-2 issues null {\"n\":2}");
+        assertThat(rest()).anySatisfy(l -> assertThat(l).startsWith("inlet: refused POST /hooks/acme: "));
+    }
+
+    @Test
     void aDefinitionWithoutWebhooksIsExitThreeAndAPortOutOfRangeExitTwo() throws IOException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
@@ -173,7 +202,9 @@ class CliWebhooksProcessTest {
         assertThat(Main.run(new String[] {"webhooks", "serve", plain.toString(), "--port", "70000"}, out, errStream))
                 .isEqualTo(2);
         assertThat(Main.run(new String[] {"webhooks"}, out, errStream)).isEqualTo(2);
+        assertThat(Main.run(new String[] {"webhooks", "serve", plain.toString(), "--into", "duckdb:x.db"}, out,
+                errStream)).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port must be between 0 and 65535, was 70000")
-                .contains("a webhooks command is required: serve");
+                .contains("a webhooks command is required: serve").contains("--into `duckdb:x.db` is not a JDBC URL");
     }
 }

@@ -7,6 +7,7 @@ import dev.inlet.webhooks.receiver.WebhookHandler;
 import dev.inlet.webhooks.receiver.WebhookListener;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,10 +22,23 @@ final class DeliveryPrinter implements WebhookHandler, WebhookListener {
 
     private final Map<String, Optional<String>> events;
     private final Context context;
+    private final Consumer<ObjectNode> destination;
 
+    /** Prints deliveries on stdout. */
     DeliveryPrinter(WebhookDefinition hooks, Context context) {
+        this(hooks, context, null);
+    }
+
+    /** Hands deliveries to {@code destination} (a table) instead of stdout; null for stdout. */
+    DeliveryPrinter(WebhookDefinition hooks, Context context, Consumer<ObjectNode> destination) {
         this.events = hooks.events();
         this.context = context;
+        this.destination = destination != null ? destination : line -> {
+            synchronized (context.out) {
+                context.out.println(line.toString());
+                context.out.flush();
+            }
+        };
     }
 
     @Override
@@ -40,15 +54,21 @@ final class DeliveryPrinter implements WebhookHandler, WebhookListener {
         } catch (JacksonException | dev.inlet.core.error.InletException notJson) {
             line.put("payload", event.bodyAsString());
         }
-        synchronized (context.out) {
-            context.out.println(line.toString());
-            context.out.flush();
-        }
+        destination.accept(line);
     }
 
     private Optional<String> refresh(Optional<String> type) {
         Optional<String> stream = type.map(events::get).orElse(null);
         return stream != null ? stream : events.getOrDefault("*", Optional.empty());
+    }
+
+    @Override
+    public void eventHandled(Handled h) {
+        if (h.deadLettered()) {
+            context.err.println("inlet: a delivery to " + h.endpoint() + h.eventType().map(t -> " (" + t + ")").orElse("")
+                    + " could not be written after " + h.attempts() + " attempts and was dropped (see the log line "
+                    + "before; the sender was already answered 200)");
+        }
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.inlet.cli.internal;
 import dev.inlet.core.Connector;
 import dev.inlet.declarative.StreamDefinition;
 import dev.inlet.jdbc.DriverDataSource;
-import dev.inlet.jdbc.JdbcException;
 import dev.inlet.jdbc.JdbcSink;
 import dev.inlet.jdbc.SchemaContract;
 import dev.inlet.jdbc.SinkReport;
@@ -33,6 +32,14 @@ final class IntoOption {
         return url != null;
     }
 
+    /** Refuses a URL that is not a JDBC URL (exit 2), showing it without secrets. */
+    static void checkUrl(String url) {
+        if (!url.startsWith("jdbc:")) {
+            throw new UsageException("--into `" + redact(url) + "` is not a JDBC URL; expected e.g. "
+                    + "jdbc:duckdb:/path/file.db or jdbc:postgresql://host:5432/db");
+        }
+    }
+
     /** Refuses what does not combine with {@code --into}; {@code --table} alone is a usage error. */
     void check(boolean state, boolean maxPages, boolean since, boolean formatGiven) {
         if (url == null) {
@@ -41,10 +48,7 @@ final class IntoOption {
             }
             return;
         }
-        if (!url.startsWith("jdbc:")) {
-            throw new UsageException("--into `" + redact(url) + "` is not a JDBC URL; expected e.g. "
-                    + "jdbc:duckdb:/path/file.db or jdbc:postgresql://host:5432/db");
-        }
+        checkUrl(url);
         String other = state ? "--state (the database keeps the state next to the rows)"
                 : maxPages ? "--max-pages" : since ? "--since (a run into a database reads the whole stream)"
                 : formatGiven ? "--format (records go to the table)" : null;
@@ -61,19 +65,11 @@ final class IntoOption {
                 .orElseThrow(() -> new UsageException("--into upserts rows by the stream's primary_key, and stream `"
                         + stream.name() + "` has " + stream.primaryKey().map(p -> "a nested one (" + p + ")")
                         .orElse("none") + "; give it `primary_key: /<top-level field>`"));
-        SinkReport report;
-        try {
-            JdbcSink sink = JdbcSink.builder(DriverDataSource.of(url), name).primaryKey(key).createTable(true)
-                    .schemaContract(SchemaContract.EVOLVE).build();
-            // Per table: the same stream written into two tables resumes each on its own.
-            report = sink.write(connector.name() + ":" + name, since -> connector);
-        } catch (RuntimeException e) {
-            // Drivers repeat the URL in their messages ("No suitable driver found for …"), password and all.
-            if (e.getMessage() != null && e.getMessage().contains(url)) {
-                throw new JdbcException(e.getMessage().replace(url, redact(url)), null, null);
-            }
-            throw e;
-        }
+        // Drivers repeat the URL in their messages ("No suitable driver found for …"), password and all.
+        SinkReport report = DeliveryTable.redacting(url, () -> JdbcSink.builder(DriverDataSource.of(url), name)
+                .primaryKey(key).createTable(true).schemaContract(SchemaContract.EVOLVE).build()
+                // Per table: the same stream written into two tables resumes each on its own.
+                .write(connector.name() + ":" + name, since -> connector));
         context.err.println("inlet: " + report.rows() + " rows in " + report.pages()
                 + (report.pages() == 1 ? " page" : " pages") + " into " + name + " at " + redact(url) + report.resumedFrom().map(p -> " (resumed at " + p.describe() + ")").orElse("")
                 + (report.columnsAdded().isEmpty() ? "" : "; new columns " + report.columnsAdded()));

@@ -35,7 +35,8 @@ final class WebhooksCommand implements Runnable {
     /**
      * {@code inlet webhooks serve FILE [--port N] [--host ADDRESS]}: serves the definition's endpoint
      * (its path, signature scheme and secret) with the webhooks module's receiver and embedded server.
-     * Each verified delivery is one NDJSON line on stdout (see {@link DeliveryPrinter}); each refused or
+     * Each verified delivery is one NDJSON line on stdout (see {@link DeliveryPrinter}), or a row with
+     * {@code --into} ({@link DeliveryTable}); each refused or
      * throttled one a line on stderr. Runs until stdin closes (exit 0) or the process is interrupted
      * (SIGINT/SIGTERM: the server stops accepting and drains, then the JVM exits 130/143).
      */
@@ -57,6 +58,14 @@ final class WebhooksCommand implements Runnable {
                 description = "The address to listen on (default 127.0.0.1; 0.0.0.0 for every interface).")
         String host;
 
+        @Option(names = "--into", paramLabel = "JDBC-URL",
+                description = "Write verified deliveries into a table instead of stdout (upserted by id).")
+        String into;
+
+        @Option(names = "--table", paramLabel = "NAME", defaultValue = "webhook_deliveries",
+                description = "The table for --into (default webhook_deliveries).")
+        String table;
+
         @Option(names = "--ignore-stdin", description = "Do not stop when stdin closes (under a service manager); "
                 + "stop with a signal.")
         boolean ignoreStdin;
@@ -67,6 +76,9 @@ final class WebhooksCommand implements Runnable {
             if (port < 0 || port > 65_535) {
                 throw new UsageException("--port must be between 0 and 65535, was " + port);
             }
+            if (into != null) {
+                IntoOption.checkUrl(into);
+            }
             Definition d = definition.load();
             WebhookDefinition hooks = d.webhooks().orElseThrow(() -> new DefinitionException(definition.file.toString(),
                     1, 1, "webhooks", "the definition has no `webhooks:` section", "webhooks: {path, scheme, secret, "
@@ -75,7 +87,8 @@ final class WebhooksCommand implements Runnable {
             // refresh its router would ask for is printed with each delivery instead of run.
             WebhookEndpoint declared = definition.bind(d, InletListener.none()).webhookEndpoint(connector -> { })
                     .orElseThrow();
-            DeliveryPrinter printer = new DeliveryPrinter(hooks, context);
+            DeliveryPrinter printer = new DeliveryPrinter(hooks, context, into == null ? null
+                    : new DeliveryTable(into, table));
             WebhookReceiver receiver = WebhookReceiver.builder()
                     .endpoint(WebhookEndpoint.builder(declared.path(), declared.verifier()).handler(printer).build())
                     .workers(1) // one worker: lines come out in the order deliveries were accepted
@@ -91,7 +104,7 @@ final class WebhooksCommand implements Runnable {
             }, "inlet-webhooks-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             context.err.println("inlet: listening on http://" + host + ":" + server.port() + declared.path() + " ("
-                    + hooks.scheme() + "); " + (ignoreStdin ? "stop with Ctrl-C" : "stop with Ctrl-C or by closing stdin"));
+                    + hooks.scheme() + (into == null ? "" : "; into " + table + " at " + IntoOption.redact(into)) + "); " + (ignoreStdin ? "stop with Ctrl-C" : "stop with Ctrl-C or by closing stdin"));
             if (ignoreStdin) {
                 stopped.await();
                 return ExitCodes.OK;
