@@ -109,6 +109,16 @@ class CliArgumentsTest {
     }
 
     @Test
+    void everyCommandHasHelpAsTheUsageErrorPromises() {
+        assertThat(run("read", "--help")).isZero();
+        assertThat(out()).contains("--since=DATE|DATE-TIME").contains("--into=JDBC-URL").contains("--report=FILE");
+        assertThat(run("webhooks", "serve", "--help")).isZero();
+        assertThat(out()).contains("--port=N").contains("--host=ADDRESS");
+        assertThat(run("--help")).isZero();
+        assertThat(out()).contains("webhooks").contains("130   webhooks serve stopped by SIGINT");
+    }
+
+    @Test
     void schemaPrintsTheFormatsJsonSchema() {
         assertThat(run("schema")).isEqualTo(0);
         assertThat(out()).startsWith("{").contains("\"base_url\"");

@@ -175,4 +175,28 @@ class CliProcessTest {
                     .doesNotContain(TOKEN);
         }
     }
+
+    @Test
+    void sinceReportAndIntoAsAUserRunsThem() throws Exception {
+        Path file = Files.writeString(dir.resolve("items.yaml"), CliReadOptionsTest.ITEMS);
+        Path report = dir.resolve("report.html");
+        String db = "jdbc:duckdb:" + dir.resolve("items.db");
+        try (FakeApi api = fake()) {
+            Result since = inlet(Map.of(), "read", file.toString(), "items", "--base-url", api.baseUrl(), "--input",
+                    "token=" + TOKEN, "--since", "2026-01-01T00:00:21Z", "--report", report.toString());
+            Result into = inlet(Map.of(), "read", file.toString(), "items", "--base-url", api.baseUrl(), "--input",
+                    "token=" + TOKEN, "--into", db);
+            Result bad = inlet(Map.of(), "read", file.toString(), "items", "--since", "21/01/2026");
+
+            assertThat(since.code()).isZero();
+            assertThat(since.lines()).hasSize(5).first().asString().contains("rec-0021");
+            assertThat(since.err()).isEqualTo("inlet: report written to " + report + "\n");
+            assertThat(Files.readString(report)).contains("acme-items");
+            assertThat(into.code()).isZero();
+            assertThat(into.out()).isEmpty();
+            assertThat(into.err()).isEqualTo("inlet: 25 rows in 4 pages into items at " + db + "\n");
+            assertThat(bad.code()).isEqualTo(2);
+            assertThat(bad.err().lines().toList()).singleElement().asString().startsWith("inlet: --since `21/01/2026`");
+        }
+    }
 }

@@ -19,6 +19,7 @@ public final class Cli {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Context context = new Context(out, err);
         CommandLine cli = new CommandLine(new InletCommand(context));
+        helpEverywhere(cli);
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setParameterExceptionHandler((e, arguments) -> {
@@ -37,6 +38,12 @@ public final class Cli {
             return code;
         });
         return cli.execute(args);
+    }
+
+    /** {@code --help} on every command, as the "Try 'inlet read --help'" of a usage error promises. */
+    private static void helpEverywhere(CommandLine command) {
+        command.getCommandSpec().mixinStandardHelpOptions(true);
+        command.getSubcommands().values().forEach(Cli::helpEverywhere);
     }
 
     static int exitCode(Throwable e) {

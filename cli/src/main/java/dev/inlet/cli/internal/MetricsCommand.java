@@ -4,8 +4,10 @@ import dev.inlet.core.metrics.TimeSeries;
 import dev.inlet.declarative.BoundDefinition;
 import dev.inlet.declarative.Definition;
 import dev.inlet.declarative.MetricDefinition;
+import dev.inlet.report.Chart;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +34,9 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", description = "csv (default) or json.")
     String format;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() {
         Definition d = definition.load();
@@ -50,14 +55,37 @@ final class MetricsCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Progress progress = new Progress(parent.context.err, parent.context.interactive());
-        BoundDefinition bound = definition.bind(d, progress);
-        TimeSeries series;
+        BoundDefinition bound = definition.bind(d, report.listener(progress));
+        TimeSeries series = null;
+        Throwable failure = null;
         try {
             series = bound.aggregate(metric);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
         } finally {
             progress.finish();
+            report.write("inlet metrics " + d.name() + " " + metric, series == null ? List.of() : charts(d, series),
+                    parent.context, Optional.ofNullable(failure));
         }
         parent.context.out.print(format.equals("csv") ? series.toCsv() : series.toJson() + "\n");
         return ExitCodes.OK;
+    }
+
+    /** One chart per measure of the series: a line per value of the first dimension, else one line. */
+    private List<Chart> charts(Definition d, TimeSeries series) {
+        MetricDefinition m = d.metric(metric).orElseThrow();
+        List<Chart> charts = new ArrayList<>();
+        for (String name : series.metricNames()) {
+            Chart.Builder chart = Chart.line(name + (m.description().isEmpty() ? "" : ": " + m.description()))
+                    .yLabel(m.measure() + m.field().map(f -> " of " + f).orElse(""));
+            if (series.dimensionNames().isEmpty()) {
+                chart.series(name, series, name);
+            } else {
+                chart.seriesBy(series, name, series.dimensionNames().get(0));
+            }
+            charts.add(chart.build());
+        }
+        return charts;
     }
 }

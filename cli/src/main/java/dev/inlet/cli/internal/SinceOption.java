@@ -1,0 +1,50 @@
+package dev.inlet.cli.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --since VALUE}: the start of an incremental stream's window, as an ISO date ({@code 2026-01-01},
+ * midnight UTC) or date-time ({@code 2026-01-01T08:00:00Z}, {@code …+02:00}; without an offset, UTC). It
+ * is written in the stream's cursor format and handed to the input its {@code start: ${input:…}} reads.
+ */
+final class SinceOption {
+
+    @Option(names = "--since", paramLabel = "DATE|DATE-TIME",
+            description = "Start of the incremental window: an ISO date or date-time (UTC unless an offset is given).")
+    String value;
+
+    /** The instant, if {@code --since} was given. */
+    Optional<Instant> instant() {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            if (value.length() == 10) {
+                return Optional.of(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
+            }
+            if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return Optional.of(OffsetDateTime.parse(value).toInstant());
+            }
+            return Optional.of(LocalDateTime.parse(value).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--since `" + value + "` is not an ISO date or date-time; expected e.g. "
+                    + "2026-01-01 or 2026-01-01T08:00:00Z");
+        }
+    }
+
+    /** The instant in a cursor format of the definition ({@code iso}, {@code epoch_seconds}, {@code epoch_millis}). */
+    static String format(Instant since, String cursorFormat) {
+        return switch (cursorFormat) {
+            case "epoch_seconds" -> Long.toString(since.getEpochSecond());
+            case "epoch_millis" -> Long.toString(since.toEpochMilli());
+            default -> since.toString();
+        };
+    }
+}
