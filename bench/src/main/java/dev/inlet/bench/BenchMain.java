@@ -25,7 +25,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: java -jar inlet-benchmarks.jar paging|memory|pipeline|ratelimit|webhooks|"
-                    + "stripe|graphql|faults|servers|observability|latency|waiting|sql|definitions [--option value ...]");
+                    + "stripe|graphql|faults|servers|observability|latency|waiting|sql|definitions|connect [--option value ...]");
             System.exit(2);
         }
         Options options = new Options(Arrays.copyOfRange(args, 1, args.length));
@@ -44,6 +44,7 @@ public final class BenchMain {
             case "waiting" -> dev.inlet.bench.latency.WaitingSources.run(options);
             case "sql" -> SqlBenchmarks.run(options);
             case "definitions" -> dev.inlet.bench.declarative.DefinitionOverhead.run(options);
+            case "connect" -> dev.inlet.bench.connect.ConnectThroughput.run(options);
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

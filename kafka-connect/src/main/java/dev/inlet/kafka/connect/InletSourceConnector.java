@@ -22,7 +22,8 @@ import org.apache.kafka.connect.source.SourceConnector;
 /**
  * A Kafka Connect source connector that runs Inlet connectors: each tenant's streams (from the
  * {@link InletConnectorFactory} named by {@code inlet.factory.class}) are read page by page by
- * {@link InletSourceTask}s into Kafka.
+ * {@link InletSourceTask}s into Kafka. Instead of a factory, {@code inlet.definition} names a
+ * declarative definition (a file, or {@code catalogue:<service>}) whose inputs each tenant gives.
  *
  * <p>Work is packed into tasks by rate-limit key: every stream of one key (vendor account) runs in
  * one task, so its budget is never split between workers, and keys move between tasks as little as

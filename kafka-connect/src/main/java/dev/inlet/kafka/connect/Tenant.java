@@ -4,6 +4,7 @@ import dev.inlet.core.Secret;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -67,6 +68,11 @@ public final class Tenant {
     /** All plain inputs, by name. */
     public Map<String, String> inputs() {
         return inputs;
+    }
+
+    /** The names of the configured secrets (never their values). */
+    public Set<String> secretNames() {
+        return secrets.keySet();
     }
 
     /** A secret, if configured. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inlet.core.Position;
 import dev.inlet.kafka.connect.internal.SourceOffsets;
+import dev.inlet.testkit.Auth;
 import dev.inlet.testkit.FakeApi;
 import dev.inlet.testkit.RecordSet;
 import dev.inlet.testkit.RecordedRequest;
@@ -100,6 +101,29 @@ class ConnectClusterTest {
             assertThat(ids).containsExactlyElementsOf(api.records().ids());
             assertThat(connect.connectorOffsets("full").offsets()).singleElement().satisfies(o ->
                     assertThat(o.partition()).isEqualTo(Map.of("connector", "full", "stream", "items", "tenant", "a")));
+        }
+    }
+
+    @Test
+    void aDefinitionConfiguredConnectorSyncsEveryRecordOnce() throws Exception {
+        String token = "tok-defined-42";
+        try (FakeApi api = FakeApi.builder().records(RecordSet.generate(200)).auth(Auth.bearer(token)).start()) {
+            Map<String, String> props = connectorConfig("defined", "defined-items", api, "defined");
+            props.remove("inlet.factory.class");
+            props.remove("inlet.tenant.a.input.key");
+            props.put("inlet.definition", DefinitionConfigTest.fakeDefinition());
+            props.put("inlet.streams", "items");
+            // In production this is a config provider's reference (${file:...}); the worker resolves it.
+            props.put("inlet.tenant.a.secret.token", token);
+            connect.configureConnector("defined", props);
+
+            List<String> ids = idsUntil(connect, "defined-items", false, WAIT, got -> got.size() >= 200);
+            await("the offset says done", WAIT, () -> offsetOf("defined") != null
+                    && SourceOffsets.read(offsetOf("defined")).done(), () -> connect.connectorOffsets("defined").offsets());
+
+            assertThat(ids).containsExactlyElementsOf(api.records().ids());
+            assertThat(connect.connectorStatus("defined").tasks()).singleElement()
+                    .satisfies(task -> assertThat(task.state()).isEqualTo("RUNNING"));
         }
     }
 

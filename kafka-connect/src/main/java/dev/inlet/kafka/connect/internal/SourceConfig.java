@@ -26,6 +26,10 @@ import org.apache.kafka.common.config.ConfigException;
 public final class SourceConfig extends AbstractConfig {
 
     public static final String FACTORY = "inlet.factory.class";
+    public static final String DEFINITION_SOURCE = "inlet.definition";
+    public static final String STREAMS = "inlet.streams";
+    public static final String DEFINITION_BASE_URL = "inlet.definition.base.url";
+    public static final String RATE_LIMIT_KEY_INPUT = "inlet.rate.limit.key.input";
     public static final String TENANTS = "inlet.tenants";
     public static final String TOPIC = "inlet.topic";
     public static final String HEARTBEAT_TOPIC = "inlet.heartbeat.topic";
@@ -41,9 +45,24 @@ public final class SourceConfig extends AbstractConfig {
 
     /** Every key the connector declares, with its default and documentation. */
     public static final ConfigDef DEFINITION = new ConfigDef()
-            .define(FACTORY, Type.CLASS, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+            .define(FACTORY, Type.CLASS, null, Importance.HIGH,
                     "The InletConnectorFactory that gives each tenant's streams (a public class with a public "
-                            + "no-argument constructor, on the plugin's class path).")
+                            + "no-argument constructor, on the plugin's class path). Set this or "
+                            + DEFINITION_SOURCE + ", not both.")
+            .define(DEFINITION_SOURCE, Type.STRING, "", Importance.HIGH,
+                    "A declarative definition giving each tenant's streams: a file path on the worker, or "
+                            + "catalogue:<service> for a definition shipped with Inlet. Each tenant's inputs and "
+                            + "secrets are the definition's inputs. Set this or " + FACTORY + ", not both.")
+            .define(STREAMS, Type.LIST, "", Importance.MEDIUM,
+                    "With " + DEFINITION_SOURCE + ": the streams to read, comma-separated. Empty: every "
+                            + "top-level stream of the definition (substreams are not supported).")
+            .define(DEFINITION_BASE_URL, Type.STRING, "", Importance.LOW,
+                    "With " + DEFINITION_SOURCE + ": a base URL replacing the definition's (a proxy, a regional "
+                            + "host, a local fake). Empty: the definition's.")
+            .define(RATE_LIMIT_KEY_INPUT, Type.STRING, "", Importance.MEDIUM,
+                    "With " + DEFINITION_SOURCE + ": the tenant input naming the vendor account the tenant "
+                            + "spends (its rate-limit key; tenants with the same value share a task and a "
+                            + "limiter). Empty: each tenant is its own account.")
             .define(TENANTS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, "The tenant ids, comma-separated. Each tenant's inputs are "
                             + "inlet.tenant.<id>.input.<name>; its secrets inlet.tenant.<id>.secret.<name> "
                             + "(give them through a config provider: ${file:...}, ${env:...}).")
@@ -97,9 +116,27 @@ public final class SourceConfig extends AbstractConfig {
         return tenants;
     }
 
-    /** A new instance of the configured factory. */
+    /**
+     * A new instance of the configured factory: the definition's when {@code inlet.definition} is set,
+     * else the {@code inlet.factory.class}.
+     *
+     * @throws ConfigException if neither or both are set, or the factory cannot be made
+     */
     public InletConnectorFactory factory() {
         Class<?> type = getClass(FACTORY);
+        String definition = getString(DEFINITION_SOURCE).trim();
+        if (type != null && !definition.isEmpty()) {
+            throw new ConfigException(DEFINITION_SOURCE, definition, "set either " + FACTORY + " or "
+                    + DEFINITION_SOURCE + ", not both");
+        }
+        if (!definition.isEmpty()) {
+            return new DefinitionFactory(definition, getList(STREAMS), getString(DEFINITION_BASE_URL).trim(),
+                    getString(RATE_LIMIT_KEY_INPUT).trim());
+        }
+        if (type == null) {
+            throw new ConfigException(FACTORY, null, "set " + FACTORY + " (a Java factory) or " + DEFINITION_SOURCE
+                    + " (a definition file or catalogue:<service>)");
+        }
         if (!InletConnectorFactory.class.isAssignableFrom(type)) {
             throw new ConfigException(FACTORY, type.getName(), "does not implement "
                     + InletConnectorFactory.class.getName());
