@@ -10,7 +10,7 @@ mvn -B -q -Pbench -pl bench -am package -DskipTests
 mkdir -p bench/results
 benchmarks=("$@")
 if [ ${#benchmarks[@]} -eq 0 ]; then
-  benchmarks=(paging memory pipeline stripe webhooks graphql ratelimit faults latency waiting sql)
+  benchmarks=(paging memory pipeline stripe webhooks graphql ratelimit faults servers latency waiting sql observability definitions connect)
 fi
 for name in "${benchmarks[@]}"; do
   echo "== $name ($(date -u +%FT%TZ), $(cut -d' ' -f1-3 /proc/loadavg))"
