@@ -93,8 +93,14 @@ class CatalogueReplicaTest {
         }
         Resolver resolver = new Resolver(ENVIRONMENT, Path.of(""), inputs, spec.inputs());
         String path = stream.path().resolve(resolver);
+        boolean oauth = spec.auth() != null && spec.auth().type().equals("oauth2_client_credentials");
         try (Replica replica = Replica.start(path, stream, seeded, authorized(spec.auth(), resolver))) {
             replicaUrl[0] = replica.baseUrl();
+            if (oauth) {
+                // The token URL is written from an input that carries the API host, so it points here too.
+                replica.tokenEndpoint(java.net.URI.create(spec.auth().tokenUrl().resolve(resolver)
+                        .replace("@replica", replica.baseUrl())).getPath(), client(spec.auth(), resolver));
+            }
             Binding.Builder binding = Binding.builder().baseUrlOverride(replica.baseUrl())
                     .rateLimiters(RateLimiters.create()).environment(ENVIRONMENT);
             inputs.forEach((k, v) -> binding.input(k, v.equals("@replica") ? replicaUrl[0] : v));
@@ -107,6 +113,9 @@ class CatalogueReplicaTest {
             String key = Seed.key(stream);
             assertThat(read).extracting(r -> r.at(key).asString()).as(service + " " + name + ": records by key")
                     .containsExactlyElementsOf(seeded.stream().map(r -> r.at(key).asString()).toList());
+            if (oauth) {
+                assertThat(replica.tokens()).as(service + ": tokens fetched").isEqualTo(1);
+            }
             if (!stream.paginator().type().equals("none") || stream.graphql() != null) {
                 assertThat(replica.pages()).as(service + " " + name + ": pages").isGreaterThanOrEqualTo(3);
             }
@@ -121,6 +130,13 @@ class CatalogueReplicaTest {
         boolean clientSized = stream.paginator().sizeParam() != null
                 && (stream.paginator().type().equals("offset") || stream.paginator().type().equals("page_number"));
         return 2 * (clientSized ? stream.paginator().size() : Replica.CURSOR_PAGE) + 1;
+    }
+
+    /** Whether a token request carries the client's id and secret (client_secret_basic, the default). */
+    static Predicate<HttpExchange> client(AuthSpec auth, Resolver resolver) {
+        String expected = "Basic " + Base64.getEncoder().encodeToString((auth.clientId().resolve(resolver) + ":"
+                + auth.secret().resolve(resolver).reveal()).getBytes(StandardCharsets.UTF_8));
+        return exchange -> expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
     }
 
     /** Whether a request carries what the entry's {@code auth:} says, with the binding's values. */
@@ -144,6 +160,8 @@ class CatalogueReplicaTest {
                 case "header" -> exchange -> secret.equals(exchange.getRequestHeaders().getFirst(auth.name()));
                 default -> throw new AssertionError("the replica checks no " + auth.in() + " keys yet");
             };
+            case "oauth2_client_credentials" -> exchange -> ("Bearer " + Replica.ACCESS_TOKEN).equals(
+                    exchange.getRequestHeaders().getFirst("Authorization"));
             default -> throw new AssertionError("the replica checks no " + auth.type() + " auth yet");
         };
     }

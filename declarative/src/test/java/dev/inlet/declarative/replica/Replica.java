@@ -43,7 +43,10 @@ final class Replica implements AutoCloseable {
     private final List<JsonNode> records;
     private final Predicate<HttpExchange> authorized;
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    private volatile String tokenPath;
+    private volatile Predicate<HttpExchange> client;
     private int pages;
+    private int tokens;
 
     private Replica(String path, StreamSpec stream, List<JsonNode> records, Predicate<HttpExchange> authorized)
             throws IOException {
@@ -77,6 +80,23 @@ final class Replica implements AutoCloseable {
         return pages;
     }
 
+    /**
+     * Serves an OAuth2 token endpoint at the path too: a {@code client_credentials} grant gets
+     * {@link #ACCESS_TOKEN}, to be sent as bearer, if {@code client} accepts its credentials.
+     */
+    void tokenEndpoint(String path, Predicate<HttpExchange> client) {
+        this.tokenPath = path;
+        this.client = client;
+    }
+
+    /** The access token the token endpoint issues. */
+    static final String ACCESS_TOKEN = "replica-access-token";
+
+    /** Tokens issued. */
+    synchronized int tokens() {
+        return tokens;
+    }
+
     /** What was wrong with the requests: a wrong path, method or credential, a missing parameter. */
     List<String> problems() {
         return List.copyOf(problems);
@@ -84,6 +104,10 @@ final class Replica implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (exchange.getRequestURI().getPath().equals(tokenPath)) {
+                token(exchange);
+                return;
+            }
             if (!exchange.getRequestURI().getPath().equals(path)) {
                 problems.add("request to " + exchange.getRequestURI().getPath() + ", the stream's path is " + path);
                 send(exchange, 404, null, "{\"message\":\"not found\"}");
@@ -113,6 +137,21 @@ final class Replica implements AutoCloseable {
             problems.add("replica failed: " + e);
             throw e;
         }
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!exchange.getRequestMethod().equals("POST") || !query(form).getOrDefault("grant_type", "")
+                .equals("client_credentials") || !client.test(exchange)) {
+            problems.add("token request without a client_credentials grant and the client's secret: " + form);
+            send(exchange, 400, null, "{\"error\":\"invalid_request\"}");
+            return;
+        }
+        synchronized (this) {
+            tokens++;
+        }
+        send(exchange, 200, null, "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\","
+                + "\"expires_in\":3600}");
     }
 
     private void rest(HttpExchange exchange, Map<String, String> query) throws IOException {
