@@ -149,8 +149,10 @@ class CatalogueReplicaTest {
             case "bearer" -> exchange -> ("Bearer " + secret).equals(exchange.getRequestHeaders()
                     .getFirst("Authorization"));
             case "basic" -> {
-                String user = auth.username().resolve(resolver);
-                String expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + secret)
+                // Without a username template, the secret is the user name and the password is empty.
+                String credentials = auth.username() == null ? secret + ":"
+                        : auth.username().resolve(resolver) + ":" + secret;
+                String expected = "Basic " + Base64.getEncoder().encodeToString(credentials
                         .getBytes(StandardCharsets.UTF_8));
                 yield exchange -> expected.equals(exchange.getRequestHeaders().getFirst("Authorization"));
             }

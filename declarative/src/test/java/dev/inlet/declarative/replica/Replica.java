@@ -226,11 +226,15 @@ final class Replica implements AutoCloseable {
         int index = after.isString() ? Integer.parseInt(after.asString().substring(1)) : 0;
         ArrayNode edges = Seed.NODES.arrayNode();
         int end = Math.min(index + first, records.size());
+        ArrayNode nodes = Seed.NODES.arrayNode();
         for (int i = index; i < end; i++) {
             edges.addObject().put("cursor", "c" + (i + 1)).set("node", records.get(i));
+            nodes.add(records.get(i));
         }
         ObjectNode connection = Seed.NODES.objectNode();
-        connection.set("edges", edges);
+        // The shape the operation selects: edges { node } (Shopify) or nodes (Linear).
+        boolean selectsEdges = stream.graphql().query().contains("edges");
+        connection.set(selectsEdges ? "edges" : "nodes", selectsEdges ? edges : nodes);
         connection.putObject("pageInfo").put("hasNextPage", end < records.size()).put("endCursor", "c" + end);
         ObjectNode body = Seed.NODES.objectNode();
         Seed.put(body, "/data/" + stream.graphql().connection().replace('.', '/'), connection);
