@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every catalogue entry: listed in the index, loads, passes the format's JSON Schema (as an editor
  * checks it), and binds with placeholder values. Adding an entry is dropping its file into the folder and
- * its name into index.txt (plus a run against a replica: see the examples' CatalogueEntriesTest).
+ * its name into index.txt; {@code replica.CatalogueReplicaTest} then runs its streams against a replica.
  */
 class CatalogueTest {
 
