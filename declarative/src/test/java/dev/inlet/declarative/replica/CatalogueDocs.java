@@ -125,7 +125,8 @@ final class CatalogueDocs {
         List<String> fields = new ArrayList<>();
         for (StreamSpec s : spec.streams().values()) {
             if (s.incremental() != null) {
-                fields.add(s.name() + ": `" + s.incremental().cursorField() + "` → `" + s.incremental().param() + "`");
+                fields.add(s.name() + ": `" + s.incremental().cursorField() + "` → `" + s.incremental().param()
+                        + "`");
             }
         }
         return fields.isEmpty() ? "—" : String.join("; ", fields);

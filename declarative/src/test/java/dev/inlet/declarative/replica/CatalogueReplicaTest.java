@@ -36,9 +36,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every top-level stream of every catalogue entry, end to end against a loopback {@link Replica} that pages
  * the way the entry's paginator says the vendor does: every seeded record arrives exactly once, over at
- * least three pages, each request at the stream's path with its method and the credential the entry's
- * {@code auth:} declares (header, query parameter, Basic or bearer). Adding an entry to the catalogue adds
- * its cases here; nothing to write per entry.
+ * least three pages, each request at the stream's path with its method, its parameters and headers, and
+ * the credential the entry's {@code auth:} declares (header, query parameter, Basic, bearer or OAuth2).
+ * Adding an entry to the catalogue adds its cases here; nothing to write per entry.
  */
 class CatalogueReplicaTest {
 
@@ -96,6 +96,11 @@ class CatalogueReplicaTest {
         boolean oauth = spec.auth() != null && spec.auth().type().equals("oauth2_client_credentials");
         try (Replica replica = Replica.start(path, stream, seeded, authorized(spec.auth(), resolver))) {
             replicaUrl[0] = replica.baseUrl();
+            Map<String, String> query = new LinkedHashMap<>();
+            stream.query().forEach((k, v) -> query.put(k, v.resolve(resolver)));
+            Map<String, String> headers = new LinkedHashMap<>();
+            stream.headers().forEach((k, v) -> headers.put(k, v.resolve(resolver)));
+            replica.expect(query, headers);
             if (oauth) {
                 // The token URL is written from an input that carries the API host, so it points here too.
                 replica.tokenEndpoint(java.net.URI.create(spec.auth().tokenUrl().resolve(resolver)

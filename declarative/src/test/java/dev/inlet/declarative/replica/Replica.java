@@ -45,6 +45,8 @@ final class Replica implements AutoCloseable {
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private volatile String tokenPath;
     private volatile Predicate<HttpExchange> client;
+    private volatile Map<String, String> expectedQuery = Map.of();
+    private volatile Map<String, String> expectedHeaders = Map.of();
     private int pages;
     private int tokens;
 
@@ -89,6 +91,12 @@ final class Replica implements AutoCloseable {
         this.client = client;
     }
 
+    /** Query parameters and headers every request must carry with these values (the entry's, resolved). */
+    void expect(Map<String, String> query, Map<String, String> headers) {
+        this.expectedQuery = Map.copyOf(query);
+        this.expectedHeaders = Map.copyOf(headers);
+    }
+
     /** The access token the token endpoint issues. */
     static final String ACCESS_TOKEN = "replica-access-token";
 
@@ -124,6 +132,17 @@ final class Replica implements AutoCloseable {
                 return;
             }
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            expectedQuery.forEach((name, value) -> {
+                if (!value.equals(query.get(name))) {
+                    problems.add("query parameter " + name + "=" + query.get(name) + ", the entry says " + value);
+                }
+            });
+            expectedHeaders.forEach((name, value) -> {
+                if (!value.equals(exchange.getRequestHeaders().getFirst(name))) {
+                    problems.add("header " + name + ": " + exchange.getRequestHeaders().getFirst(name)
+                            + ", the entry says " + value);
+                }
+            });
             byte[] body = exchange.getRequestBody().readAllBytes();
             synchronized (this) {
                 pages++;

@@ -69,7 +69,8 @@ final class VendorSpecs {
         List<String> problems = new ArrayList<>();
         for (StreamSpec stream : checked(spec)) {
             String path = base.replaceAll("/$", "") + stream.path().toString();
-            Optional<String> found = api.getPaths().keySet().stream().filter(p -> matches(path, prefix + p)).findFirst();
+            Optional<String> found = api.getPaths().keySet().stream().filter(p -> matches(path, prefix + p))
+                    .findFirst();
             String name = stream.name();
             Operation op = found.map(p -> operation(api.getPaths().get(p), stream.method())).orElse(null);
             if (op == null) {
