@@ -38,6 +38,7 @@ SPECS = {
     'hubspot': [(HUBSPOT, 'PublicApiSpecs/CRM/Contacts/Rollouts/424/v3/contacts.json'),
                 (HUBSPOT, 'PublicApiSpecs/CRM/Companies/Rollouts/424/v3/companies.json'),
                 (HUBSPOT, 'PublicApiSpecs/CRM/Deals/Rollouts/424/v3/deals.json')],
+    'recurly': [('recurly/recurly-client-ruby', 'openapi/api.yaml')],
 }
 
 
