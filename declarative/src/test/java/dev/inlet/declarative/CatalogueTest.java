@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every catalogue entry: listed in the index, loads, passes the format's JSON Schema (as an editor
  * checks it), and binds with placeholder values. Adding an entry is dropping its file into the folder and
- * its name into index.txt (plus a run against a replica: see the examples' CatalogueEntriesTest).
+ * its name into index.txt; {@code replica.CatalogueReplicaTest} then runs its streams against a replica.
  */
 class CatalogueTest {
 
@@ -59,12 +59,14 @@ class CatalogueTest {
                 .environment(name -> java.util.Optional.of("test-" + name.toLowerCase(java.util.Locale.ROOT)))
                 .baseUrlOverride("http://127.0.0.1:9");
         for (InputDefinition input : definition.inputs()) {
-            binding.input(input.name(), switch (input.type()) {
-                case "integer" -> "1";
-                case "date" -> "2026-01-01";
-                case "date_time" -> "2026-01-01T00:00:00Z";
-                default -> "x";
-            });
+            // An input with a URL default (an API host) keeps a URL: the token URL is built from it.
+            binding.input(input.name(), input.defaultValue().filter(d -> d.startsWith("http")).isPresent()
+                    ? "http://127.0.0.1:9" : switch (input.type()) {
+                        case "integer" -> "1";
+                        case "date" -> "2026-01-01";
+                        case "date_time" -> "2026-01-01T00:00:00Z";
+                        default -> "x";
+                    });
         }
         BoundDefinition bound = definition.bind(binding.build());
         for (String stream : definition.streams()) {

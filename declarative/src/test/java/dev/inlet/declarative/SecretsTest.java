@@ -114,6 +114,35 @@ class SecretsTest {
     }
 
     @Test
+    void basicWithoutAPasswordTakesTheUserNameAsTheSecret() {
+        DefinitionException literal = loadError("""
+                inlet: 1
+                name: acme
+                base_url: https://api.acme.test
+                auth: {type: basic, username: key_live_abc}
+                streams: {a: {path: /a}}
+                """);
+        assertThat(literal.path()).isEqualTo("auth.username");
+        assertThat(literal.problem()).startsWith("a literal secret in auth.username");
+        assertThat(literal.getMessage()).doesNotContain("key_live_abc");
+        Definition definition = RestStreamTest.yaml("""
+                inlet: 1
+                name: acme
+                base_url: https://api.acme.test
+                auth: {type: basic, username: "${env:ACME_KEY}"}
+                streams: {items: {path: /items, records: /data}}
+                """);
+        try (FakeApi api = FakeApi.builder().path("/items").records(RecordSet.generate(2))
+                .auth(Auth.apiKey("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "k3y-value:".getBytes(java.nio.charset.StandardCharsets.UTF_8)))).start()) {
+            BoundDefinition bound = definition.bind(Binding.builder().baseUrlOverride(api.baseUrl())
+                    .environment(n -> Optional.of("k3y-value")).build());
+            assertThat(RestStreamTest.ids(bound.records("items"))).hasSize(2);
+            assertThat(bound.toString() + definition + bound.connector("items")).doesNotContain("k3y-value");
+        }
+    }
+
+    @Test
     void aWrongTypedSecretIsNotQuotedInTheError() {
         Definition definition = RestStreamTest.yaml("""
                 inlet: 1

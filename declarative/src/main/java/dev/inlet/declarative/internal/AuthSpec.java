@@ -1,9 +1,12 @@
 package dev.inlet.declarative.internal;
 
+import dev.inlet.core.Secret;
 import dev.inlet.core.auth.Credentials;
 import dev.inlet.core.auth.OAuth2ClientCredentials;
 import dev.inlet.core.auth.OAuth2RefreshToken;
 import dev.inlet.core.http.Origin;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -15,8 +18,8 @@ import java.util.List;
  *     {@code oauth2_refresh_token} or {@code none}
  * @param in where an API key goes: {@code header}, {@code query} or {@code cookie}
  * @param name the header, parameter or cookie of an API key
- * @param secret the key, token, password or client secret
- * @param username the Basic user name
+ * @param secret the key, token, password or client secret (for Basic without a password: the user name)
+ * @param username the Basic user name, or null when the user name is the secret (no password)
  * @param tokenUrl the OAuth2 token endpoint
  * @param clientId the OAuth2 client id
  * @param refreshToken the OAuth2 refresh token
@@ -58,8 +61,13 @@ public record AuthSpec(String type, String in, String name, SecretRef secret, Te
                     s.word("name"), SecretRef.read(s.require("key"), "auth.key"), null, null, null, null, List.of());
             case "bearer" -> new AuthSpec(type, null, null, SecretRef.read(s.require("token"), "auth.token"), null,
                     null, null, null, List.of());
-            case "basic" -> new AuthSpec(type, null, null, SecretRef.read(s.require("password"), "auth.password"),
-                    s.text("username"), null, null, null, List.of());
+            // Without a password, the user name is the secret (an API key as user name, an empty password:
+            // Chargebee, Recurly, Freshdesk): it must be a reference, and is never shown.
+            case "basic" -> s.has("password") ? new AuthSpec(type, null, null,
+                    SecretRef.read(s.get("password"), "auth.password"), s.text("username"), null, null, null,
+                    List.of()) : new AuthSpec(type, null, null, SecretRef.read(s.require("username"),
+                            "auth.username (an API key as user name, no password)"), null, null, null, null,
+                            List.of());
             case "oauth2_client_credentials" -> new AuthSpec(type, null, null,
                     SecretRef.read(s.require("client_secret"), "auth.client_secret"), null, s.text("token_url"),
                     s.text("client_id"), null, s.words("scopes"));
@@ -80,7 +88,11 @@ public record AuthSpec(String type, String in, String name, SecretRef secret, Te
                 default -> Credentials.apiKeyHeader(origin, name, secret.resolve(resolver));
             };
             case "bearer" -> Credentials.bearer(origin, secret.resolve(resolver));
-            case "basic" -> Credentials.basic(origin, username.resolve(resolver), secret.resolve(resolver));
+            case "basic" -> username != null
+                    ? Credentials.basic(origin, username.resolve(resolver), secret.resolve(resolver))
+                    : Credentials.apiKeyHeader(origin, "Authorization", Secret.of("Basic " + Base64.getEncoder()
+                            .encodeToString((secret.resolve(resolver).reveal() + ":").getBytes(
+                                    StandardCharsets.UTF_8))));
             case "oauth2_client_credentials" -> OAuth2ClientCredentials.builder().origin(origin)
                     .tokenUrl(tokenUrl.resolve(resolver)).clientId(clientId.resolve(resolver))
                     .clientSecret(secret.resolve(resolver)).scopes(scopes.toArray(String[]::new)).build();
