@@ -1,7 +1,6 @@
 package dev.inlet.examples;
 
 import dev.inlet.examples.fakes.FakeStripe;
-import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -22,7 +21,7 @@ public final class FakeStripeServer {
     }
 
     /** Starts the fake and waits until the process is stopped. */
-    public static void main(String[] args) throws IOException, InterruptedException {
+    public static void main(String[] args) throws InterruptedException {
         FakeStripe stripe = FakeStripe.start(KEY, CHARGES, Set.of(), Set.of());
         System.out.println("fake Stripe at " + stripe.baseUrl() + " (STRIPE_API_KEY=" + KEY + ", " + CHARGES
                 + " charges); stop with Ctrl-C");

@@ -3,7 +3,10 @@ package dev.inlet.testkit;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An in-process HTTP API on an ephemeral loopback port that serves a {@link RecordSet} the way real
@@ -108,6 +111,7 @@ public final class FakeApi implements AutoCloseable {
     public static final class Builder {
         private String path = "/records";
         private RecordSet records;
+        private final Map<String, RecordSet> resources = new LinkedHashMap<>();
         private Paging paging = Paging.offset();
         private int pageSize = 10;
         private int maxPageSize = 100;
@@ -119,22 +123,57 @@ public final class FakeApi implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private double costMaximum;
         private double costRestoreRate;
+        private boolean arrayBody;
 
         private Builder() {
         }
 
         /** The records' path; default {@code /records}. */
         public Builder path(String path) {
-            if (path == null || !path.startsWith("/") || path.contains("?")) {
-                throw new FakeApiConfigException("FakeApi.path(" + path + "): not a path", "pass e.g. \"/v1/items\"");
-            }
-            this.path = path;
+            this.path = validatePath(path, "path");
             return this;
+        }
+
+        private static String validatePath(String path, String method) {
+            if (path == null || !path.startsWith("/") || path.contains("?")) {
+                throw new FakeApiConfigException("FakeApi." + method + "(" + path + "): not a path",
+                        "pass e.g. \"/v1/items\"");
+            }
+            return path;
         }
 
         /** The records served; default {@code RecordSet.generate(100)}. The fake serves this live set. */
         public Builder records(RecordSet records) {
             this.records = requireNonNull(records, "records");
+            return this;
+        }
+
+        /**
+         * Serves {@code records} at a further {@code path} of the same API (Stripe's
+         * {@code /v1/customers} next to its {@code /v1/charges}): the same paging, page sizes,
+         * credentials and rate limit, never a fault. Its requests are recorded but not numbered for
+         * the {@link FaultPlan}, so the plan picks the same requests of the main path however the two
+         * are interleaved. The set is live, as {@link #records(RecordSet)}'s. Default: none. The
+         * WireMock interop serves the main path only.
+         */
+        public Builder resource(String path, RecordSet records) {
+            validatePath(path, "resource");
+            if (resources.containsKey(path)) {
+                throw new FakeApiConfigException("FakeApi.resource(" + path + ", …): the path is already served",
+                        "give each resource its own path");
+            }
+            resources.put(path, requireNonNull(records, "resource records"));
+            return this;
+        }
+
+        /**
+         * Pages as a bare JSON array of the records, as GitHub sends them, instead of
+         * {@code {"data": […], "total": n, …}}; default false. Only for the styles that page outside
+         * the body: {@link Paging#offset()}, {@link Paging#pageNumber()}, {@link Paging#headerCursor()}
+         * and {@link Paging#linkHeader()} (read the records at the root: no {@code .records("/data")}).
+         */
+        public Builder arrayBody() {
+            this.arrayBody = true;
             return this;
         }
 
@@ -217,9 +256,19 @@ public final class FakeApi implements AutoCloseable {
 
         /** The fake's answers without a server, to put behind another one (WireMock). */
         public FakeResponder responder() {
-            return new FakeResponder(path, records == null ? RecordSet.generate(100) : records,
+            if (resources.containsKey(path)) {
+                throw new FakeApiConfigException("FakeApi: " + path + " is both the path and a resource",
+                        "give the resource another path, or serve its records as records(...)");
+            }
+            if (arrayBody && !EnumSet.of(Paging.Style.OFFSET, Paging.Style.PAGE_NUMBER, Paging.Style.HEADER_CURSOR,
+                    Paging.Style.LINK_HEADER).contains(paging.style())) {
+                throw new FakeApiConfigException("FakeApi.arrayBody() with " + paging
+                        + ": that style pages in the body, which a bare array has no room for",
+                        "use offset, pageNumber, headerCursor or linkHeader paging, or leave arrayBody out");
+            }
+            return new FakeResponder(path, records == null ? RecordSet.generate(100) : records, resources,
                     new PageRenderer(paging, pageSize, maxPageSize,
-                            costMaximum > 0 ? new CostBucket(costMaximum, costRestoreRate) : null), auth, faults,
+                            costMaximum > 0 ? new CostBucket(costMaximum, costRestoreRate) : null, arrayBody), auth, faults,
                     rateLimitCount > 0 ? new RateLimitWindow(rateLimitCount, rateLimitWindow) : null,
                     updatedSinceParam, clock);
         }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +27,8 @@ public final class FakeResponder {
 
     private final String path;
     private final RecordSet records;
+    /** Further paths served like {@link #path}, never faulted (see {@link FakeApi.Builder#resource}). */
+    private final Map<String, RecordSet> resources;
     private final PageRenderer renderer;
     private final Auth auth;
     private final FaultPlan faults;
@@ -35,13 +36,17 @@ public final class FakeResponder {
     private final String updatedSinceParam;
     private final TokenIssuer issuer;
     private final Clock clock;
-    private final AtomicLong counter = new AtomicLong();
+    private final Object numbering = new Object();
+    private long counter;
+    /** Numbers the requests the fault plan sees: all but those to {@link #resources}. */
+    private long planCounter;
     private final List<RecordedRequest> received = new ArrayList<>();
 
-    FakeResponder(String path, RecordSet records, PageRenderer renderer, Auth auth, FaultPlan faults,
-            RateLimitWindow rateLimit, String updatedSinceParam, Clock clock) {
+    FakeResponder(String path, RecordSet records, Map<String, RecordSet> resources, PageRenderer renderer, Auth auth,
+            FaultPlan faults, RateLimitWindow rateLimit, String updatedSinceParam, Clock clock) {
         this.path = path;
         this.records = records;
+        this.resources = Map.copyOf(resources);
         this.renderer = renderer;
         this.auth = auth;
         this.faults = faults;
@@ -94,14 +99,23 @@ public final class FakeResponder {
     }
 
     RawResponse handle(RawRequest request, String baseUrl) {
-        long index = counter.getAndIncrement();
         boolean tokenRequest = issuer != null && "POST".equals(request.method())
                 && auth.tokenPath().equals(request.path());
-        String resourceMethod = renderer.isGraphQl() ? "POST" : "GET";
-        boolean matched = tokenRequest || resourceMethod.equals(request.method()) && path.equals(request.path());
-        Optional<Fault> fault = matched && !tokenRequest ? faults.faultFor(index) : Optional.empty();
+        boolean resourceMethod = (renderer.isGraphQl() ? "POST" : "GET").equals(request.method());
+        boolean main = !tokenRequest && resourceMethod && path.equals(request.path());
+        RecordSet other = tokenRequest || main || !resourceMethod ? null : resources.get(request.path());
+        boolean matched = tokenRequest || main || other != null;
+        long index;
+        long planIndex;
+        synchronized (numbering) {
+            index = counter++;
+            // A resource's requests leave the plan's numbering alone: read concurrently, they would
+            // otherwise make which request of the main path is faulted depend on thread timing.
+            planIndex = other == null ? planCounter++ : -1;
+        }
+        Optional<Fault> fault = main ? faults.faultFor(planIndex) : Optional.empty();
         RawResponse response = tokenRequest ? issuer.respond(request)
-                : matched ? answer(request, fault, baseUrl) : RawResponse.json(404,
+                : matched ? answer(request, main ? records : other, fault, baseUrl) : RawResponse.json(404,
                 ("{\"error\":\"no resource at " + request.method() + " " + request.path().replace("\"", "")
                         + "\"}").getBytes(StandardCharsets.UTF_8));
         boolean socketFault = response.fault().isPresent();
@@ -112,7 +126,7 @@ public final class FakeResponder {
         return response;
     }
 
-    private RawResponse answer(RawRequest request, Optional<Fault> fault, String baseUrl) {
+    private RawResponse answer(RawRequest request, RecordSet records, Optional<Fault> fault, String baseUrl) {
         boolean authorised = issuer != null ? issuer.accepts(bearer(request))
                 : auth.isAwsSigV4() ? SigV4Check.accepts(request, auth, clock)
                 : auth.accepts(request.firstHeaders(), request.query());
@@ -153,7 +167,7 @@ public final class FakeResponder {
         }
         List<JsonNode> visible;
         try {
-            visible = visible(request.query().get(updatedSinceParam));
+            visible = visible(records, request.query().get(updatedSinceParam));
         } catch (DateTimeParseException e) {
             return RawResponse.json(400, ("{\"error\":\"" + updatedSinceParam + " is not an ISO instant\"}")
                     .getBytes(StandardCharsets.UTF_8));
@@ -166,7 +180,7 @@ public final class FakeResponder {
         return atSocket && page.status() == 200 ? page.withFault(fault) : page;
     }
 
-    private List<JsonNode> visible(String since) {
+    private static List<JsonNode> visible(RecordSet records, String since) {
         List<JsonNode> all = records.view();
         if (since == null || since.isEmpty()) {
             return all;
@@ -278,7 +292,8 @@ public final class FakeResponder {
         List<RecordedRequest> all = requests();
         List<RecordedRequest> unmatched = all.stream().filter(r -> !r.matched()).toList();
         if (!unmatched.isEmpty()) {
-            throw new FakeApiAssertionError("expected only " + (renderer.isGraphQl() ? "POST " : "GET ") + path + ", but " + unmatched.size()
+            throw new FakeApiAssertionError("expected only " + (renderer.isGraphQl() ? "POST " : "GET ") + path
+                    + (resources.isEmpty() ? "" : " and " + new java.util.TreeSet<>(resources.keySet())) + ", but " + unmatched.size()
                     + " request(s) matched nothing" + describe(unmatched) + "\nall requests:" + describe(all));
         }
     }
@@ -291,6 +306,7 @@ public final class FakeResponder {
 
     @Override
     public String toString() {
-        return "FakeResponder{" + path + ", " + records + ", " + auth + ", " + faults + "}";
+        return "FakeResponder{" + path + ", " + records + (resources.isEmpty() ? "" : ", resources " + resources)
+                + ", " + auth + ", " + faults + "}";
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
  * <p>Requests are numbered from 0 in the order the fake receives them. Rules are tried in the order
  * they were added and the first that picks a request decides its fault:
  * {@link Builder#every(int, Fault) every(n, fault)} picks requests {@code n-1, 2n-1, …} (every n-th);
+ * {@link Builder#at(long, Fault) at(i, fault)} picks request {@code i} alone;
  * {@link Builder#percent(double, Fault) percent(p, fault)} picks request {@code i} when the
  * {@linkplain SplitMix64 SplitMix64} draw for {@code (seed, i, rule)} is below {@code p/100}. The
  * same seed gives the same sequence on every run and every JDK ({@link #preview(int)} shows it), and
@@ -42,8 +43,8 @@ public final class FaultPlan {
     public Optional<Fault> faultFor(long index) {
         for (int r = 0; r < rules.size(); r++) {
             Rule rule = rules.get(r);
-            boolean picked = rule.every > 0
-                    ? (index + 1) % rule.every == 0
+            boolean picked = rule.every > 0 ? (index + 1) % rule.every == 0
+                    : rule.at >= 0 ? index == rule.at
                     : SplitMix64.unit(seed, index, r) < rule.fraction;
             if (picked) {
                 return Optional.of(rule.fault);
@@ -74,10 +75,11 @@ public final class FaultPlan {
         return "FaultPlan{seed=" + seed + ", rules=" + rules + "}";
     }
 
-    private record Rule(int every, double fraction, Fault fault) {
+    /** One rule: {@code every > 0}, else {@code at >= 0}, else the {@code fraction} draw. */
+    private record Rule(int every, long at, double fraction, Fault fault) {
         @Override
         public String toString() {
-            return (every > 0 ? "every " + every : fraction * 100 + "%") + " " + fault;
+            return (every > 0 ? "every " + every : at >= 0 ? "at #" + at : fraction * 100 + "%") + " " + fault;
         }
     }
 
@@ -101,7 +103,21 @@ public final class FaultPlan {
                 throw new FakeApiConfigException("FaultPlan.every(" + n + ", …): n must be at least 1",
                         "every(1, fault) fails every request, every(10, fault) one in ten");
             }
-            rules.add(new Rule(n, 0, requireFault(fault)));
+            rules.add(new Rule(n, -1, 0, requireFault(fault)));
+            return this;
+        }
+
+        /**
+         * The request numbered {@code request} (from 0) gets {@code fault}: for a fault at one
+         * known point, e.g. the first request of the fifth page of a client that reads its pages
+         * one after another (its retry is the next request, which this rule leaves alone).
+         */
+        public Builder at(long request, Fault fault) {
+            if (request < 0) {
+                throw new FakeApiConfigException("FaultPlan.at(" + request + ", …): requests are numbered from 0",
+                        "pass 0 for the first request, 1 for the second, …");
+            }
+            rules.add(new Rule(0, request, 0, requireFault(fault)));
             return this;
         }
 
@@ -111,7 +127,7 @@ public final class FaultPlan {
                 throw new FakeApiConfigException("FaultPlan.percent(" + percent + ", …): not a percentage",
                         "pass a value from 0 to 100, e.g. 5 for one request in twenty");
             }
-            rules.add(new Rule(0, percent / 100, requireFault(fault)));
+            rules.add(new Rule(0, -1, percent / 100, requireFault(fault)));
             return this;
         }
 

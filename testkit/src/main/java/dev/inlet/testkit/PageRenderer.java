@@ -24,9 +24,12 @@ final class PageRenderer {
     private final int maxPageSize;
 
     private final CostBucket bucket;
+    /** Pages are a bare JSON array (GitHub's shape) rather than {@code {"data":[…],…}}. */
+    private final boolean arrayBody;
 
-    PageRenderer(Paging paging, int pageSize, int maxPageSize, CostBucket bucket) {
+    PageRenderer(Paging paging, int pageSize, int maxPageSize, CostBucket bucket, boolean arrayBody) {
         this.bucket = bucket;
+        this.arrayBody = arrayBody;
         this.paging = paging;
         this.pageSize = pageSize;
         this.maxPageSize = maxPageSize;
@@ -96,14 +99,23 @@ final class PageRenderer {
                 // offset and page number: the client computes the next page; an empty page ends it.
             }
         }
-        return RawResponse.json(200, join(indices, recordBytes, RecordSet.JSON.writeValueAsBytes(body)))
-                .withHeaders(headers);
+        byte[] bytes = arrayBody ? join(indices, recordBytes, null)
+                : join(indices, recordBytes, RecordSet.JSON.writeValueAsBytes(body));
+        return RawResponse.json(200, bytes).withHeaders(headers);
     }
 
-    /** {@code {"data":[r1,r2,…],<the rest of tail>}}, where {@code tail} is a JSON object. */
+    /**
+     * {@code {"data":[r1,r2,…],<the rest of tail>}}, where {@code tail} is a JSON object; with no
+     * tail, the bare array {@code [r1,r2,…]}.
+     */
     private static byte[] join(List<Integer> indices, IntFunction<byte[]> recordBytes, byte[] tail) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + tail.length + indices.size() * 256);
-        out.writeBytes(DATA_OPEN);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + (tail == null ? 0 : tail.length)
+                + indices.size() * 256);
+        if (tail == null) {
+            out.write('[');
+        } else {
+            out.writeBytes(DATA_OPEN);
+        }
         for (int k = 0; k < indices.size(); k++) {
             if (k > 0) {
                 out.write(',');
@@ -111,8 +123,10 @@ final class PageRenderer {
             out.writeBytes(recordBytes.apply(indices.get(k)));
         }
         out.write(']');
-        out.write(',');
-        out.write(tail, 1, tail.length - 1); // the tail object without its '{'
+        if (tail != null) {
+            out.write(',');
+            out.write(tail, 1, tail.length - 1); // the tail object without its '{'
+        }
         return out.toByteArray();
     }
 

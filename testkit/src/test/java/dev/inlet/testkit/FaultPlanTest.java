@@ -52,6 +52,18 @@ class FaultPlanTest {
     }
 
     @Test
+    void atPicksOnlyTheNamedRequestsAndEarlierRulesWin() {
+        FaultPlan plan = FaultPlan.builder().every(4, Fault.status(500))
+                .at(1, Fault.rateLimited(Duration.ofSeconds(1))).at(3, Fault.status(503)).at(5, Fault.status(503))
+                .build();
+        assertThat(plan.preview(7)).containsExactly("ok", "RATE_LIMITED(PT1S)", "ok", "STATUS(500)", "ok",
+                "STATUS(503)", "ok");
+        assertThat(plan.toString()).contains("at #1 RATE_LIMITED(PT1S)");
+        assertThatThrownBy(() -> FaultPlan.builder().at(-1, Fault.status(503)))
+                .isInstanceOf(FakeApiConfigException.class).hasMessageContaining("numbered from 0");
+    }
+
+    @Test
     void aPercentageIsMetOverManyRequests() {
         FaultPlan plan = FaultPlan.builder().seed(1).percent(10, Fault.truncatedBody()).build();
         long faults = plan.preview(20_000).stream().filter(f -> !f.equals("ok")).count();

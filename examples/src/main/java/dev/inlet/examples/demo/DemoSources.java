@@ -4,7 +4,6 @@ import dev.inlet.core.Secret;
 import dev.inlet.examples.fakes.FakeGitHub;
 import dev.inlet.examples.fakes.FakeShopify;
 import dev.inlet.examples.fakes.FakeStripe;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ final class DemoSources implements AutoCloseable {
     final Optional<FakeShopify> fakeShopify;
     private final List<AutoCloseable> started = new ArrayList<>();
 
-    DemoSources(DemoSettings settings) throws IOException {
+    DemoSources(DemoSettings settings) {
         try {
             fakeStripe = settings.stripeKey().isPresent() ? Optional.empty()
                     : Optional.of(track(FakeStripe.start(FAKE_STRIPE_KEY, CHARGES, THROTTLED_PAGES, FAILING_PAGES)));
@@ -63,7 +62,7 @@ final class DemoSources implements AutoCloseable {
                     : Optional.of(track(FakeShopify.start(FAKE_SHOPIFY_TOKEN, SHOP_ORDERS, 1_000, 50)));
             shopifyUrl = fakeShopify.map(FakeShopify::baseUrl).orElseGet(() -> settings.shopifyShop().orElseThrow());
             shopifyToken = settings.shopifyToken().orElse(Secret.of(FAKE_SHOPIFY_TOKEN));
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (RuntimeException | Error e) {
             close(); // a fake already started must not keep the JVM alive
             throw e;
         }

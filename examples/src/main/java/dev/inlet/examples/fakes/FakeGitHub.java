@@ -1,39 +1,47 @@
 package dev.inlet.examples.fakes;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
+import dev.inlet.testkit.Auth;
+import dev.inlet.testkit.FakeApi;
+import dev.inlet.testkit.Paging;
+import dev.inlet.testkit.RecordSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A GitHub-like issues API on a loopback port: {@code GET /repos/{owner}/{repo}/issues?state=all
- * &per_page=&page=}, a JSON array per page, the next page in the {@code Link} header, a bearer token,
- * pull requests mixed in (with a {@code pull_request} field) as GitHub does.
+ * A GitHub-like issues API on a loopback port, a {@link FakeApi}: {@code GET
+ * /repos/{owner}/{repo}/issues?state=all&per_page=}, a JSON array's worth of issues per page, the next
+ * page in the {@code Link} header, GitHub's {@code X-RateLimit-*} budget, a bearer token, pull requests
+ * mixed in (with a {@code pull_request} field) as GitHub does.
  */
-public final class FakeGitHub extends FakeHttp {
+public final class FakeGitHub implements AutoCloseable {
 
     /** One generated issue or pull request. */
     public record Issue(long number, String state, String createdAt, boolean pullRequest) {
     }
 
-    private final String token;
-    private final String path;
     private final List<Issue> issues;
-    private final AtomicInteger requests = new AtomicInteger();
+    private final FakeApi api;
 
-    private FakeGitHub(String token, String owner, String repo, int count) throws IOException {
-        this.token = token;
-        this.path = "/repos/" + owner + "/" + repo + "/issues";
+    private FakeGitHub(String token, String owner, String repo, int count) {
         this.issues = generate(count);
-        route(path, this::issues);
-        start();
+        this.api = FakeApi.builder().path("/repos/" + owner + "/" + repo + "/issues")
+                .records(RecordSet.of(issues.stream().map(FakeGitHub::json).toList()))
+                .paging(Paging.linkHeader()).arrayBody().pageSize(30).maxPageSize(100).auth(Auth.bearer(token))
+                .rateLimit(5_000, Duration.ofHours(1)).start();
     }
 
     /** Starts the fake serving {@code count} issues of {@code owner/repo} to {@code token}. */
-    public static FakeGitHub start(String token, String owner, String repo, int count) throws IOException {
+    public static FakeGitHub start(String token, String owner, String repo, int count) {
         return new FakeGitHub(token, owner, repo, count);
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:54321}. */
+    public String baseUrl() {
+        return api.baseUrl();
     }
 
     /** Every item served, newest first. */
@@ -43,48 +51,37 @@ public final class FakeGitHub extends FakeHttp {
 
     /** Requests answered. */
     public int requests() {
-        return requests.get();
+        return api.requests().size();
     }
 
     private static List<Issue> generate(int count) {
         List<Issue> out = new ArrayList<>(count);
         for (int n = count; n >= 1; n--) {
             long created = FakeStripe.START - 86_400L * 30 + n * 40_000L;
-            out.add(new Issue(n, n % 3 == 0 ? "closed" : "open", java.time.Instant.ofEpochSecond(created).toString(),
+            out.add(new Issue(n, n % 3 == 0 ? "closed" : "open", Instant.ofEpochSecond(created).toString(),
                     n % 5 == 0));
         }
         return List.copyOf(out);
     }
 
-    private void issues(HttpExchange exchange) throws IOException {
-        requests.incrementAndGet();
-        if (!bearer(exchange, token)) {
-            respond(exchange, 401, "application/json", "{\"message\":\"Bad credentials\"}");
-            return;
+    /** An issue as GitHub sends it (the kit needs an {@code id}; GitHub's issues have one too). */
+    private static Map<String, Object> json(Issue issue) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", issue.number());
+        out.put("number", issue.number());
+        out.put("title", "Issue " + issue.number());
+        out.put("state", issue.state());
+        out.put("created_at", issue.createdAt());
+        out.put("closed_at", null);
+        out.put("user", Map.of("login", "octocat"));
+        if (issue.pullRequest()) {
+            out.put("pull_request", Map.of("url", "/pulls/" + issue.number()));
         }
-        Map<String, String> query = query(exchange.getRequestURI());
-        int perPage = Math.max(1, Math.min(100, Integer.parseInt(query.getOrDefault("per_page", "30"))));
-        int page = Integer.parseInt(query.getOrDefault("page", "1"));
-        int from = (page - 1) * perPage;
-        int to = Math.min(from + perPage, issues.size());
-        int last = Math.max(1, (issues.size() + perPage - 1) / perPage);
-        if (page < last) {
-            String base = baseUrl() + path + "?state=all&per_page=" + perPage + "&page=";
-            exchange.getResponseHeaders().set("Link", "<" + base + (page + 1) + ">; rel=\"next\", <" + base + last
-                    + ">; rel=\"last\"");
-        }
-        exchange.getResponseHeaders().set("X-RateLimit-Limit", "5000");
-        exchange.getResponseHeaders().set("X-RateLimit-Remaining", Integer.toString(5000 - requests.get()));
-        StringBuilder body = new StringBuilder("[");
-        for (int i = from; i < to; i++) {
-            Issue issue = issues.get(i);
-            body.append(i > from ? "," : "").append("{\"number\":").append(issue.number())
-                    .append(",\"title\":\"Issue ").append(issue.number()).append("\",\"state\":\"")
-                    .append(issue.state()).append("\",\"created_at\":\"").append(issue.createdAt())
-                    .append("\",\"closed_at\":null,\"user\":{\"login\":\"octocat\"}")
-                    .append(issue.pullRequest() ? ",\"pull_request\":{\"url\":\"" + baseUrl() + "/pulls/"
-                            + issue.number() + "\"}" : "").append('}');
-        }
-        respond(exchange, 200, "application/json; charset=utf-8", body.append(']').toString());
+        return out;
+    }
+
+    @Override
+    public void close() {
+        api.close();
     }
 }

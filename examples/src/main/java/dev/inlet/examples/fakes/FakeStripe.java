@@ -1,23 +1,28 @@
 package dev.inlet.examples.fakes;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
+import dev.inlet.testkit.Auth;
+import dev.inlet.testkit.FakeApi;
+import dev.inlet.testkit.Fault;
+import dev.inlet.testkit.FaultPlan;
+import dev.inlet.testkit.Paging;
+import dev.inlet.testkit.RecordSet;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.TreeSet;
 
 /**
- * A Stripe-like API on a loopback port, shaped like Stripe's list endpoints: {@code /v1/charges} and
- * {@code /v1/customers}, {@code limit} and {@code starting_after}, {@code {"object":"list","data":[…],
- * "has_more":…}}, amounts in cents, a bearer secret key. Like a real service it misbehaves now and
- * then: the first request for a few pages answers 429 with {@code Retry-After} or 503, and a few
- * charges are malformed (amount not a number, currency missing). Data is generated deterministically
- * so tests can assert exact totals.
+ * A Stripe-like API on a loopback port, a {@link FakeApi} shaped like Stripe's list endpoints:
+ * {@code /v1/charges} and {@code /v1/customers}, {@code limit} and {@code starting_after},
+ * {@code {"data":[…],"has_more":…}}, amounts in cents, a bearer secret key. Like a real service it
+ * misbehaves now and then: the first request for a few pages of charges answers 429 with
+ * {@code Retry-After} or 503, and a few charges are malformed (amount not a number, currency
+ * missing). Data is generated deterministically so tests can assert exact totals.
  */
-public final class FakeStripe extends FakeHttp {
+public final class FakeStripe implements AutoCloseable {
 
     /** One generated charge; {@code malformed} ones are served broken. */
     public record Charge(String id, long amountCents, String currency, long created, String customer,
@@ -31,25 +36,22 @@ public final class FakeStripe extends FakeHttp {
     /** 2026-03-23T00:00:00Z: the demo's data spans the week of the European daylight-saving change. */
     public static final long START = 1_774_224_000L;
 
-    private final String apiKey;
+    /** Records per page the faulted page numbers count in (what the presets ask for). */
+    private static final int PAGE = 100;
+
     private final List<Charge> charges;
     private final List<Customer> customers;
-    private final Set<Integer> throttledPages;
-    private final Set<Integer> failingPages;
-    private final Map<String, Boolean> faulted = new ConcurrentHashMap<>();
-    private final AtomicInteger requests = new AtomicInteger();
-    private final AtomicInteger faults = new AtomicInteger();
+    private final FakeApi api;
 
-    private FakeStripe(String apiKey, int chargeCount, Set<Integer> throttledPages, Set<Integer> failingPages)
-            throws IOException {
-        this.apiKey = apiKey;
+    private FakeStripe(String apiKey, int chargeCount, Set<Integer> throttledPages, Set<Integer> failingPages) {
         this.charges = generateCharges(chargeCount);
         this.customers = generateCustomers(chargeCount / 8);
-        this.throttledPages = Set.copyOf(throttledPages);
-        this.failingPages = Set.copyOf(failingPages);
-        route("/v1/charges", exchange -> list(exchange, "charge"));
-        route("/v1/customers", exchange -> list(exchange, "customer"));
-        start();
+        this.api = FakeApi.builder().path("/v1/charges").records(RecordSet.of(charges.stream().map(FakeStripe::json)
+                        .toList()))
+                .resource("/v1/customers", RecordSet.of(customers.stream().map(c -> Map.of("id", c.id(),
+                        "object", "customer", "email", c.email(), "created", c.created())).toList()))
+                .paging(Paging.lastRecordId()).pageSize(10).maxPageSize(PAGE).auth(Auth.bearer(apiKey))
+                .faults(firstRequestOf(throttledPages, failingPages)).start();
     }
 
     /**
@@ -57,12 +59,34 @@ public final class FakeStripe extends FakeHttp {
      *
      * @param apiKey the only secret key it accepts
      * @param chargeCount how many charges it serves (customers: one per eight charges)
-     * @param throttledPages 0-based page numbers (of 100 records) whose first request gets a 429
+     * @param throttledPages 0-based page numbers (of 100 charges) whose first request gets a 429
      * @param failingPages page numbers whose first request gets a 503
      */
     public static FakeStripe start(String apiKey, int chargeCount, Set<Integer> throttledPages,
-            Set<Integer> failingPages) throws IOException {
+            Set<Integer> failingPages) {
         return new FakeStripe(apiKey, chargeCount, throttledPages, failingPages);
+    }
+
+    /**
+     * The plan that fails the first request of each listed page of a client reading the charges
+     * page after page: page {@code p}'s first request is number {@code p} plus the faults before it
+     * (each retried once). The customers' requests are not numbered, so reading both at once is fine.
+     */
+    private static FaultPlan firstRequestOf(Set<Integer> throttledPages, Set<Integer> failingPages) {
+        FaultPlan.Builder plan = FaultPlan.builder();
+        TreeSet<Integer> pages = new TreeSet<>(throttledPages);
+        pages.addAll(failingPages);
+        int before = 0;
+        for (int page : pages) {
+            plan.at(page + before++, throttledPages.contains(page) ? Fault.rateLimited(Duration.ofSeconds(1))
+                    : Fault.status(503));
+        }
+        return plan.build();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:54321}. */
+    public String baseUrl() {
+        return api.baseUrl();
     }
 
     /** Every charge served, newest first (Stripe's order). */
@@ -77,12 +101,12 @@ public final class FakeStripe extends FakeHttp {
 
     /** Requests answered, faults included. */
     public int requests() {
-        return requests.get();
+        return api.requests().size();
     }
 
     /** Requests answered with a 429 or 503 on purpose. */
     public int faults() {
-        return faults.get();
+        return (int) api.requests().stream().filter(r -> !r.fault().equals("ok")).count();
     }
 
     private static List<Charge> generateCharges(int count) {
@@ -109,60 +133,28 @@ public final class FakeStripe extends FakeHttp {
         return List.copyOf(out);
     }
 
-    private void list(HttpExchange exchange, String object) throws IOException {
-        requests.incrementAndGet();
-        if (!bearer(exchange, apiKey)) {
-            respond(exchange, 401, "application/json",
-                    "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Invalid API Key provided\"}}");
-            return;
+    /** A charge as Stripe sends it; a malformed one has its amount as {@code "12,34"} and no currency. */
+    private static Map<String, Object> json(Charge c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", c.id());
+        out.put("object", "charge");
+        if (c.malformed()) {
+            out.put("amount", c.amountCents() / 100 + "," + c.amountCents() % 100);
+        } else {
+            out.put("amount", c.amountCents());
+            out.put("currency", c.currency());
         }
-        Map<String, String> query = query(exchange.getRequestURI());
-        int limit = Math.max(1, Math.min(100, Integer.parseInt(query.getOrDefault("limit", "10"))));
-        List<String> ids = object.equals("charge") ? charges.stream().map(Charge::id).toList()
-                : customers.stream().map(Customer::id).toList();
-        String after = query.get("starting_after");
-        int from = after == null ? 0 : ids.indexOf(after) + 1;
-        int page = from / limit;
-        String faultKey = object + ":" + page;
-        if (object.equals("charge") && faulted.putIfAbsent(faultKey, true) == null) {
-            if (throttledPages.contains(page)) {
-                faults.incrementAndGet();
-                exchange.getResponseHeaders().set("Retry-After", "1");
-                respond(exchange, 429, "application/json", "{\"error\":{\"type\":\"rate_limit_error\","
-                        + "\"message\":\"Too many requests hit the API too quickly.\"}}");
-                return;
-            }
-            if (failingPages.contains(page)) {
-                faults.incrementAndGet();
-                respond(exchange, 503, "application/json", "{\"error\":{\"type\":\"api_error\"}}");
-                return;
-            }
-        }
-        int to = Math.min(from + limit, ids.size());
-        StringBuilder body = new StringBuilder("{\"object\":\"list\",\"url\":\"/v1/").append(object)
-                .append("s\",\"has_more\":").append(to < ids.size()).append(",\"data\":[");
-        for (int i = from; i < to; i++) {
-            body.append(i > from ? "," : "");
-            if (object.equals("charge")) {
-                appendCharge(body, charges.get(i));
-            } else {
-                Customer c = customers.get(i);
-                body.append("{\"id\":\"").append(c.id()).append("\",\"object\":\"customer\",\"email\":\"")
-                        .append(c.email()).append("\",\"created\":").append(c.created()).append('}');
-            }
-        }
-        respond(exchange, 200, "application/json", body.append("]}").toString());
+        out.put("created", c.created());
+        out.put("customer", c.customer());
+        out.put("paid", true);
+        out.put("livemode", false);
+        out.put("billing_details", Map.of("address", Map.of("country", c.country())));
+        out.put("metadata", Map.of());
+        return out;
     }
 
-    private static void appendCharge(StringBuilder body, Charge c) {
-        body.append("{\"id\":\"").append(c.id()).append("\",\"object\":\"charge\",\"amount\":");
-        if (c.malformed()) {
-            body.append("\"").append(c.amountCents() / 100).append(",").append(c.amountCents() % 100).append('"');
-        } else {
-            body.append(c.amountCents()).append(",\"currency\":\"").append(c.currency()).append('"');
-        }
-        body.append(",\"created\":").append(c.created()).append(",\"customer\":\"").append(c.customer())
-                .append("\",\"paid\":true,\"livemode\":false,\"billing_details\":{\"address\":{\"country\":\"")
-                .append(c.country()).append("\"}},\"metadata\":{}}");
+    @Override
+    public void close() {
+        api.close();
     }
 }
