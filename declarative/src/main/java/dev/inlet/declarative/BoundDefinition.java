@@ -12,6 +12,7 @@ import dev.inlet.declarative.internal.Suggestions;
 import dev.inlet.declarative.internal.Webhooks;
 import dev.inlet.webhooks.receiver.WebhookEndpoint;
 import dev.inlet.webhooks.routing.RefreshTrigger;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -68,6 +69,24 @@ public final class BoundDefinition {
         return Problems.guard(() -> factory.connector(s));
     }
 
+    /**
+     * The connector of an incremental stream asking only for records at or after {@code since} (the
+     * stream's {@code param}, in its cursor format: ISO text in UTC, or epoch seconds or milliseconds).
+     * Keeps no state: one window, read once (e.g. a backfill from a date, or a sink that keeps its own).
+     *
+     * @throws DefinitionException if there is no such stream, or it is a substream or not incremental
+     */
+    public Connector<JsonNode> connector(String stream, Instant since) {
+        Objects.requireNonNull(since, "since");
+        StreamSpec s = incrementalStream(stream);
+        if (s.parent() != null) {
+            throw at(s, "stream `" + stream + "` is a substream of `" + s.parent().stream()
+                    + "`: it has a connector per parent record", "BoundDefinition.substream(\"" + stream + "\")");
+        }
+        return Problems.guard(() -> factory.connector(s, settings.resolver(),
+                Optional.of(s.incremental().sinceText(since))));
+    }
+
     /** The connectors of every top-level (non-substream) stream, by stream name, in file order. */
     public Map<String, Connector<JsonNode>> connectors() {
         Map<String, Connector<JsonNode>> connectors = new LinkedHashMap<>();
@@ -85,11 +104,29 @@ public final class BoundDefinition {
      * @throws DefinitionException if the stream is not incremental or the binding has no state store
      */
     public IncrementalSync<JsonNode> incremental(String stream) {
+        StreamSpec s = incrementalStream(stream);
+        return Problems.guard(() -> factory.incremental(s));
+    }
+
+    /**
+     * The incremental sync of an incremental stream whose first run asks for records at or after
+     * {@code startAt} instead of the definition's {@code start} (later runs continue from the saved cursor,
+     * as always), keeping its state in the binding's store.
+     *
+     * @throws DefinitionException if the stream is not incremental or the binding has no state store
+     */
+    public IncrementalSync<JsonNode> incremental(String stream, Instant startAt) {
+        Objects.requireNonNull(startAt, "startAt");
+        StreamSpec s = incrementalStream(stream);
+        return Problems.guard(() -> factory.incremental(s, Optional.of(startAt)));
+    }
+
+    private StreamSpec incrementalStream(String stream) {
         StreamSpec s = stream(stream);
         if (s.incremental() == null) {
             throw at(s, "stream `" + stream + "` is not incremental", "`incremental:` on the stream");
         }
-        return Problems.guard(() -> factory.incremental(s));
+        return s;
     }
 
     /**

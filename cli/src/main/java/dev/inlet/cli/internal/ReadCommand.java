@@ -87,8 +87,6 @@ final class ReadCommand implements Callable<Integer> {
             if (maxPages != null) {
                 throw new UsageException("--max-pages does not apply to an incremental read with --since");
             }
-            IncrementalStart start = IncrementalStart.of(definition.file, stream);
-            builder.input(start.requireInput(stream), SinceOption.format(from.get(), start.format()));
         }
         FileStateStore store = state == null ? null : FileStateStore.in(state);
         if (store != null) {
@@ -108,7 +106,7 @@ final class ReadCommand implements Callable<Integer> {
                 into.write(connector, s, context);
             } else {
                 try (RecordWriter out = writer) {
-                    read(bound, s, store, from.isPresent(), out, context);
+                    read(bound, s, store, from, out, context);
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -121,7 +119,7 @@ final class ReadCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void read(BoundDefinition bound, StreamDefinition s, FileStateStore store, boolean since,
+    private void read(BoundDefinition bound, StreamDefinition s, FileStateStore store, Optional<Instant> since,
             RecordWriter writer, Context context) {
         if (s != null && s.parent().isPresent()) {
             if (maxPages != null || store != null) {
@@ -130,12 +128,14 @@ final class ReadCommand implements Callable<Integer> {
             try (Stream<JsonNode> records = bound.records(stream)) {
                 records.forEach(writer::write);
             }
-        } else if (s != null && s.cursorField().isPresent() && (store != null || since)) {
+        } else if (s != null && s.cursorField().isPresent() && (store != null || since.isPresent())) {
             if (maxPages != null) {
                 throw new UsageException("--max-pages does not apply to an incremental stream read with --state");
             }
-            IncrementalSync<JsonNode> sync = bound.incremental(stream);
-            if (since && sync.state().flatMap(ConnectorState::cursor).isPresent()) {
+            // --since replaces the definition's start for the first run; the saved cursor wins after it.
+            IncrementalSync<JsonNode> sync = since.isPresent() ? bound.incremental(stream, since.get())
+                    : bound.incremental(stream);
+            if (since.isPresent() && sync.state().flatMap(ConnectorState::cursor).isPresent()) {
                 context.err.println("inlet: --since applies to the first run; the state in " + state
                         + " continues from its saved cursor (delete it to start over)");
             }

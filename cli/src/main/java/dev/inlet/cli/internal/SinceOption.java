@@ -38,13 +38,4 @@ final class SinceOption {
                     + "2026-01-01 or 2026-01-01T08:00:00Z");
         }
     }
-
-    /** The instant in a cursor format of the definition ({@code iso}, {@code epoch_seconds}, {@code epoch_millis}). */
-    static String format(Instant since, String cursorFormat) {
-        return switch (cursorFormat) {
-            case "epoch_seconds" -> Long.toString(since.getEpochSecond());
-            case "epoch_millis" -> Long.toString(since.toEpochMilli());
-            default -> since.toString();
-        };
-    }
 }

@@ -126,6 +126,14 @@ public final class ConnectorFactory {
 
     /** The incremental sync of an incremental stream, keeping its state in the binding's store. */
     public IncrementalSync<JsonNode> incremental(StreamSpec stream) {
+        return incremental(stream, Optional.empty());
+    }
+
+    /**
+     * The incremental sync of an incremental stream; its first run starts at {@code startAt} when given,
+     * else at the definition's {@code start}.
+     */
+    public IncrementalSync<JsonNode> incremental(StreamSpec stream, Optional<java.time.Instant> startAt) {
         IncrementalSpec inc = stream.incremental();
         if (settings.stateStore() == null) {
             throw Errors.at(inc.node(), "stream `" + stream.name() + "` is incremental but the binding has no state"
@@ -137,7 +145,9 @@ public final class ConnectorFactory {
                 .cursorFormat(inc.format())
                 .lookback(inc.lookback())
                 .connector(since -> connector(stream, settings.resolver(), since));
-        if (inc.start() != null) {
+        if (startAt.isPresent()) {
+            builder.startAt(inc.sinceText(startAt.get()));
+        } else if (inc.start() != null) {
             builder.startAt(inc.start().resolve(settings.resolver()));
         }
         if (stream.primaryKey() != null) {

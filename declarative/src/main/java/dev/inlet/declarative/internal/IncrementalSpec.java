@@ -34,4 +34,13 @@ public record IncrementalSpec(String cursorField, CursorFormat format, String pa
         return new IncrementalSpec(cursor, format, s.word("param"), Durations.read(s, "lookback", Duration.ZERO),
                 s.optionalText("start"), node);
     }
+
+    /** An instant as the since this stream's API takes: its cursor format's text (UTC for ISO). */
+    public String sinceText(java.time.Instant since) {
+        return switch (format) {
+            case EPOCH_SECONDS -> Long.toString(since.getEpochSecond());
+            case EPOCH_MILLIS -> Long.toString(since.toEpochMilli());
+            default -> since.toString();
+        };
+    }
 }
