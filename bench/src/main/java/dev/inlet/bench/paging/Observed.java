@@ -30,8 +30,22 @@ final class Observed {
         OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
                 .addSpanProcessor(BatchSpanProcessor.builder(new Discarding()).build()).build()).build();
         InletTracing tracing = InletTracing.of(otel);
-        builder.listener(InletListener.all(List.of(InletMetrics.of(new SimpleMeterRegistry()), tracing)))
-                .pipeline(HttpPipeline.builder().addInterceptor(tracing.propagation()).build());
+        // -Dinlet.bench.observe=metrics|tracing|propagation|pipeline|all (default all) measures one part at a time.
+        String part = System.getProperty("inlet.bench.observe", "all");
+        List<InletListener> listeners = switch (part) {
+            case "metrics" -> List.of(InletMetrics.of(new SimpleMeterRegistry()));
+            case "tracing" -> List.of(tracing);
+            case "propagation", "pipeline" -> List.of();
+            default -> List.of(InletMetrics.of(new SimpleMeterRegistry()), tracing);
+        };
+        if (!listeners.isEmpty()) {
+            builder.listener(InletListener.all(listeners));
+        }
+        if (part.equals("pipeline")) {
+            builder.pipeline(HttpPipeline.builder().build()); // a pipeline of its own, nothing added
+        } else if (part.equals("all") || part.equals("propagation") || part.equals("tracing")) {
+            builder.pipeline(HttpPipeline.builder().addInterceptor(tracing.propagation()).build());
+        }
     }
 
     /** Exports spans to nowhere, so the measurement is Inlet's and the SDK's, not a collector's. */
