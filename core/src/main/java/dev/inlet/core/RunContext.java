@@ -104,11 +104,10 @@ public record RunContext(String connector, String stream, String runId) {
             if (--depth > 0) {
                 return;
             }
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
+            // set(null), not remove(): a run enters and leaves once per record, and removing the entry
+            // made every enter re-create it (ThreadLocalMap.set and its stale-slot sweeps: 2 % of the CPU in a
+            // profile of an observed run). The entry left holds null, on a static ThreadLocal.
+            CURRENT.set(previous);
             restore(MDC_CONNECTOR, previousConnector);
             restore(MDC_STREAM, previousStream);
             restore(MDC_RUN_ID, previousRun);
