@@ -1,6 +1,5 @@
 package dev.inlet.testkit;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ final class PageRenderer {
     private final int maxPageSize;
 
     private final CostBucket bucket;
+    private final PageBodyCache cache = new PageBodyCache();
     /** Pages are a bare JSON array (GitHub's shape) rather than {@code {"data":[…],…}}. */
     private final boolean arrayBody;
 
@@ -99,8 +99,16 @@ final class PageRenderer {
                 // offset and page number: the client computes the next page; an empty page ends it.
             }
         }
-        byte[] bytes = arrayBody ? join(indices, recordBytes, null)
-                : join(indices, recordBytes, RecordSet.JSON.writeValueAsBytes(body));
+        byte[] tail = arrayBody ? null : RecordSet.JSON.writeValueAsBytes(body);
+        // Only plain pages are kept: a boundary fault changes the records but not the bounds.
+        boolean plain = indices.size() == Math.max(0, end - start) && (indices.isEmpty() || indices.get(0) == start);
+        byte[] bytes = plain ? cache.get(records, start, end, tail) : null;
+        if (bytes == null) {
+            bytes = join(indices, recordBytes, tail);
+            if (plain) {
+                cache.put(records, start, end, tail, bytes);
+            }
+        }
         return RawResponse.json(200, bytes).withHeaders(headers);
     }
 
@@ -109,25 +117,34 @@ final class PageRenderer {
      * tail, the bare array {@code [r1,r2,…]}.
      */
     private static byte[] join(List<Integer> indices, IntFunction<byte[]> recordBytes, byte[] tail) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + (tail == null ? 0 : tail.length)
-                + indices.size() * 256);
+        // Sized exactly first, then filled: one array, no growing buffer and no final copy.
+        byte[][] parts = new byte[indices.size()][];
+        int length = (tail == null ? 2 : DATA_OPEN.length + 1 + tail.length) + Math.max(0, indices.size() - 1);
+        for (int k = 0; k < parts.length; k++) {
+            parts[k] = recordBytes.apply(indices.get(k));
+            length += parts[k].length;
+        }
+        byte[] out = new byte[length];
+        int at = 0;
         if (tail == null) {
-            out.write('[');
+            out[at++] = '[';
         } else {
-            out.writeBytes(DATA_OPEN);
+            System.arraycopy(DATA_OPEN, 0, out, 0, DATA_OPEN.length);
+            at = DATA_OPEN.length;
         }
-        for (int k = 0; k < indices.size(); k++) {
+        for (int k = 0; k < parts.length; k++) {
             if (k > 0) {
-                out.write(',');
+                out[at++] = ',';
             }
-            out.writeBytes(recordBytes.apply(indices.get(k)));
+            System.arraycopy(parts[k], 0, out, at, parts[k].length);
+            at += parts[k].length;
         }
-        out.write(']');
+        out[at++] = ']';
         if (tail != null) {
-            out.write(',');
-            out.write(tail, 1, tail.length - 1); // the tail object without its '{'
+            out[at++] = ',';
+            System.arraycopy(tail, 1, out, at, tail.length - 1); // the tail object without its '{'
         }
-        return out.toByteArray();
+        return out;
     }
 
     /** Shopify's answer to a query the bucket cannot pay for: a THROTTLED error and the bucket's state. */
