@@ -3,7 +3,6 @@ package dev.inlet.core;
 import java.io.InputStream;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import dev.inlet.core.internal.JacksonCompatibility;
@@ -59,9 +58,7 @@ public final class Json {
      * or a reader of the mapper.
      */
     public static JsonParser parser(JsonMapper mapper, ReadLimits limits, InputStream body) {
-        JsonFactory constrained = mapper.tokenStreamFactory().rebuild()
-                .streamReadConstraints(limits.streamReadConstraints()).build();
-        return constrained.createParser(ObjectReadContext.empty(), body);
+        return ConstrainedFactories.of(mapper, limits).createParser(ObjectReadContext.empty(), body);
     }
 
     /** Applies Inlet's settings to a caller's mapper builder. */
