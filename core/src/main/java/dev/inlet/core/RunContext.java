@@ -1,9 +1,9 @@
 package dev.inlet.core;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
 
 /**
@@ -30,7 +30,6 @@ public record RunContext(String connector, String stream, String runId) {
     public static final String MDC_RUN_ID = "inlet.run_id";
 
     private static final ThreadLocal<RunContext> CURRENT = new ThreadLocal<>();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Checks the parts. */
     public RunContext {
@@ -44,11 +43,14 @@ public record RunContext(String connector, String stream, String runId) {
         return Optional.ofNullable(CURRENT.get());
     }
 
-    /** A fresh run id: 16 random hexadecimal digits. */
+    /**
+     * A fresh run id: 16 random hexadecimal digits. A run id correlates events, not a secret, so it comes
+     * from {@link ThreadLocalRandom}: {@code SecureRandom} reads {@code /dev/urandom} under one global
+     * lock, which thousands of runs starting at once (a {@code ConcurrentFetch} of 1,000 sources) queued
+     * on — 9 % of the CPU samples in the waiting-sources benchmark.
+     */
     static String newRunId() {
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 
     /**

@@ -27,7 +27,8 @@ final class StallGuard extends InputStream {
 
     private final InputStream in;
     private final long timeoutNanos;
-    private final String what;
+    /** Named in the timeout's message only; {@code toString} redacts the URL, so it is not built per body. */
+    private final Request what;
     private final AtomicBoolean armed = new AtomicBoolean();
     private volatile boolean reading;
     private volatile long readStartedAt;
@@ -35,7 +36,7 @@ final class StallGuard extends InputStream {
     private volatile boolean closed;
     private volatile ScheduledFuture<?> check;
 
-    private StallGuard(InputStream in, Duration timeout, String what) {
+    private StallGuard(InputStream in, Duration timeout, Request what) {
         this.in = in;
         this.timeoutNanos = timeout.toNanos();
         this.what = what;
@@ -43,7 +44,7 @@ final class StallGuard extends InputStream {
 
     /** The body guarded by the timeout. */
     static InputStream wrap(InputStream body, Duration timeout, Request request) {
-        return new StallGuard(body, timeout, request.toString());
+        return new StallGuard(body, timeout, request);
     }
 
     @Override
