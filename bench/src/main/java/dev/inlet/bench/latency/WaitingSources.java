@@ -1,31 +1,39 @@
 package dev.inlet.bench.latency;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.inlet.bench.harness.Options;
 import dev.inlet.core.Connector;
 import dev.inlet.core.compose.ConcurrentFetch;
 import dev.inlet.core.compose.FetchReport;
 import dev.inlet.rest.RestConnector;
 import dev.inlet.rest.paginate.Paginators;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Benchmark 10: many waiting sources (issue 21). N REST connectors, each reading P pages from a
- * loopback API that answers every page after a delay, all through one {@link ConcurrentFetch} with
+ * loopback API that answers every page after a delay ({@link DelayedServer}: one selector thread, so
+ * the server is not what is measured), all through one {@link ConcurrentFetch} with
  * {@code maxConcurrent(N)} and no executor (virtual threads on Java 21+, at most 256 platform threads
- * on 17). Reports pages/s against N / delay, and the heap per waiting source: the heap in use (after
- * a GC) while the server holds N requests at once, less the heap before, divided by N — an upper bound,
- * since the in-process server's exchanges count too.
+ * on 17). The baseline, in the same JVM and rounds: the same requests sent by a bare JDK
+ * {@code HttpClient} (its defaults, HTTP/1.1; {@code jdk-direct}: with Inlet's direct executor) from the
+ * same kind of threads. Round 1 warms up (JIT,
+ * connections); later rounds alternate the order. Reports pages/s against N / delay, the process CPU
+ * per page (client and server), the ceiling that CPU leaves on this machine's cores, and the heap per
+ * waiting source: the heap in use (after a GC) while ≥ 90 % of the sources wait, less the heap before
+ * the round, divided by N — an upper bound, since the server's connections count too.
  */
 public final class WaitingSources {
 
@@ -34,93 +42,124 @@ public final class WaitingSources {
 
     public static void run(Options options) throws Exception {
         int sources = options.integer("sources", 5000);
-        int pages = options.integer("pages", 3);
+        int pages = options.integer("pages", 5);
         int delay = options.integer("delay-ms", 200);
-        AtomicInteger waiting = new AtomicInteger();
-        AtomicInteger maxWaiting = new AtomicInteger();
-        CompletableFuture<Long> heapWhileWaiting = new CompletableFuture<>();
-        ExecutorService serverThreads = virtualOrCached();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8192);
-        server.setExecutor(serverThreads);
-        server.createContext("/p", e -> {
-            try (e) {
-                int now = waiting.incrementAndGet();
-                maxWaiting.accumulateAndGet(now, Math::max);
-                Thread.sleep(delay); // the simulated server's latency
-                waiting.decrementAndGet();
-                String q = e.getRequestURI().getRawQuery();
-                int page = q == null ? 0 : Integer.parseInt(q.substring(q.indexOf('=') + 1));
-                byte[] body = ("{\"data\":[{\"n\":" + page + "}]" + (page + 1 < pages ? ",\"next\":" + (page + 1) : "")
-                        + "}").getBytes(StandardCharsets.UTF_8);
-                e.getResponseHeaders().set("Content-Type", "application/json");
-                e.sendResponseHeaders(200, body.length);
-                try (OutputStream out = e.getResponseBody()) {
-                    out.write(body);
+        int rounds = options.integer("rounds", 3);
+        List<String> contenders = options.list("contenders", List.of("inlet", "jdk"));
+        int cores = Runtime.getRuntime().availableProcessors();
+        double ideal = sources / (delay / 1000.0);
+        System.out.printf("waiting sources: Java %s, %d cores, %d sources x %d pages, %d ms per page, ideal %,.0f "
+                + "pages/s, load %s%n", Runtime.version(), cores, sources, pages, delay, ideal, load());
+        try (DelayedServer server = new DelayedServer(delay, page -> ("{\"data\":[{\"n\":" + page + "}]"
+                + (page + 1 < pages ? ",\"next\":" + (page + 1) : "") + "}").getBytes(StandardCharsets.UTF_8))) {
+            HttpClient bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient direct = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run)
+                    .build();
+            for (int round = 1; round <= rounds; round++) {
+                for (int c = 0; c < contenders.size(); c++) {
+                    String contender = contenders.get((c + round) % contenders.size());
+                    Result r = measure(contender, server, bare, direct, sources, pages);
+                    System.out.printf("  round %d%s %-10s %,8.0f pages/s = %.3f of ideal; CPU %,6.1f us/page -> "
+                            + "ceiling on %d cores %,.0f pages/s; at most %d waiting; %d failed; heap %s%n", round,
+                            round == 1 ? " (warm-up)" : "", contender, r.pagesPerSecond, r.pagesPerSecond / ideal,
+                            r.cpuMicrosPerPage, cores, cores * 1e6 / r.cpuMicrosPerPage, r.maxWaiting, r.failed,
+                            r.heapPerSourceKb < 0 ? "not measured (fewer than 90 % waited at once)"
+                                    : String.format("%.1f KB per waiting source", r.heapPerSourceKb));
                 }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
             }
-        });
-        server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+    }
+
+    private record Result(double pagesPerSecond, double cpuMicrosPerPage, int maxWaiting, long failed,
+            double heapPerSourceKb) {
+    }
+
+    private static Result measure(String contender, DelayedServer server, HttpClient bare, HttpClient direct,
+            int sources, int pages)
+            throws Exception {
         System.gc();
         long before = usedHeap();
+        CompletableFuture<Long> heapWhileWaiting = server.whenWaiting(sources * 9 / 10).thenApplyAsync(reached -> {
+            System.gc();
+            return usedHeap();
+        });
+        long cpu0 = processCpuNanos();
+        long start = System.nanoTime();
+        long failed = switch (contender) {
+            case "inlet" -> inlet(server.baseUrl(), sources);
+            case "jdk" -> bare(bare, server.baseUrl(), sources, pages);
+            case "jdk-direct" -> bare(direct, server.baseUrl(), sources, pages);
+            default -> throw new IllegalArgumentException("unknown contender " + contender + " (inlet, jdk, jdk-direct)");
+        };
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = processCpuNanos() - cpu0;
+        long heap = heapWhileWaiting.isDone() ? heapWhileWaiting.join() : -1L;
+        return new Result((double) sources * pages / seconds, cpu / 1e3 / ((double) sources * pages),
+                server.maxWaiting.get(), failed, heap < 0 ? -1 : (heap - before) / 1024.0 / sources);
+    }
+
+    private static long inlet(String base, int sources) {
         ConcurrentFetch.Builder fetch = ConcurrentFetch.builder().maxConcurrent(Math.min(sources, 100_000));
         for (int i = 0; i < sources; i++) {
             Connector<JsonNode> connector = RestConnector.builder("s" + i).baseUrl(base).path("/p").records("/data")
                     .paginator(Paginators.bodyCursor("page", "/next")).absentMeansEnd().build();
             fetch.add(connector, record -> { });
         }
-        ConcurrentFetch all = fetch.build();
-        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread sampler = new Thread(() -> {
-            while (waiting.get() < sources * 9 / 10 && !ended.get()) {
-                Thread.onSpinWait();
-            }
-            if (!ended.get()) {
-                System.gc();
-                heapWhileWaiting.complete(usedHeap());
-            }
-        });
-        long start = System.nanoTime();
-        sampler.start();
-        FetchReport report = all.run();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        ended.set(true);
-        sampler.join();
-        server.stop(0);
-        serverThreads.shutdownNow();
-        long failed = report.failed().size();
-        double pagesPerSecond = (double) sources * pages / seconds;
-        double ideal = sources / (delay / 1000.0);
-        long heap = heapWhileWaiting.getNow(-1L);
-        System.out.printf("waiting sources: Java %s, %d sources x %d pages, %d ms per page, load %s%n",
-                Runtime.version(), sources, pages, delay, load());
-        System.out.printf("  %,.0f pages/s = %.3f of %d / %.1f s; at most %d requests waiting at once; %d failed; "
-                + "%.1f s%n", pagesPerSecond, pagesPerSecond / ideal, sources, delay / 1000.0, maxWaiting.get(), failed,
-                seconds);
-        if (heap < 0) {
-            System.out.printf("  heap per waiting source not measured: fewer than 90%% of the sources ever waited at "
-                    + "once (at most %d)%n", maxWaiting.get());
-        } else {
-            System.out.printf("  heap while >= 90%% waited: %,d KB above the start = %.1f KB per waiting source "
-                    + "(client and in-process server; goal <= 32 KB)%n", (heap - before) / 1024,
-                    (heap - before) / 1024.0 / sources);
+        FetchReport report = fetch.build().run();
+        return report.failed().size();
+    }
+
+    /** Each source a task that sends its pages in turn, on the threads Inlet would use. */
+    private static long bare(HttpClient client, String base, int sources, int pages) throws Exception {
+        ExecutorService threads = virtualOrPool();
+        List<Future<?>> all = new ArrayList<>(sources);
+        for (int i = 0; i < sources; i++) {
+            all.add(threads.submit(() -> {
+                for (int p = 0; p < pages; p++) {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/p?page=" + p))
+                            .timeout(Duration.ofSeconds(30)).build();
+                    byte[] body = client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+                    if (body.length == 0) {
+                        throw new IllegalStateException("empty page " + p);
+                    }
+                }
+                return null;
+            }));
         }
+        long failed = 0;
+        for (Future<?> f : all) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed++;
+            }
+        }
+        threads.shutdown();
+        threads.awaitTermination(1, TimeUnit.MINUTES);
+        return failed;
+    }
+
+    /** A virtual thread per task on 21+, else 256 platform threads: what ConcurrentFetch starts. */
+    private static ExecutorService virtualOrPool() {
+        try {
+            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+        } catch (ReflectiveOperationException before21) {
+            return Executors.newFixedThreadPool(256, r -> {
+                Thread t = new Thread(r, "bare-client");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long usedHeap() {
         Runtime rt = Runtime.getRuntime();
         return rt.totalMemory() - rt.freeMemory();
-    }
-
-    /** The server's handlers: a virtual thread each on 21+, else a cached platform pool. */
-    private static ExecutorService virtualOrCached() {
-        try {
-            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
-        } catch (ReflectiveOperationException before21) {
-            return Executors.newCachedThreadPool();
-        }
     }
 
     private static String load() {
