@@ -44,6 +44,23 @@ public final class InletMetrics implements InletListener, WebhookListener {
     private final AtomicInteger inboxDepth = new AtomicInteger();
     private final CircuitBreakers breakers;
     private final Set<String> watchedHosts = ConcurrentHashMap.newKeySet();
+    /*
+     * The per-request and per-page meters, looked up by their tag values rather than built and registered
+     * per event: a builder, its tags and the registry's lookup cost more than the recording (found
+     * profiling the observability overhead benchmark). The keys are bounded tag values, so the maps are
+     * as bounded as the registry.
+     */
+    private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
+    private final Map<String, PageMeters> pageMeters = new ConcurrentHashMap<>();
+    /** Endpoint templates by the URL before its query; cleared when full (ids in paths make it churn). */
+    private final Map<String, String> templates = new ConcurrentHashMap<>();
+    static final int MAX_CACHED_TEMPLATES = 1024;
+
+    private record RequestKey(String connector, String endpoint, String method, String status) {
+    }
+
+    private record PageMeters(Timer duration, Counter delivered, Counter rejected) {
+    }
 
     private InletMetrics(Builder builder) {
         this.registry = builder.registry;
@@ -74,7 +91,17 @@ public final class InletMetrics implements InletListener, WebhookListener {
     }
 
     private String endpoint(String maskedUrl) {
-        return bounded("endpoint", UrlTemplate.of(maskedUrl));
+        int query = maskedUrl.indexOf('?');
+        String beforeQuery = query < 0 ? maskedUrl : maskedUrl.substring(0, query);
+        String template = templates.get(beforeQuery);
+        if (template == null) {
+            if (templates.size() >= MAX_CACHED_TEMPLATES) {
+                templates.clear();
+            }
+            template = UrlTemplate.of(beforeQuery);
+            templates.put(beforeQuery, template);
+        }
+        return bounded("endpoint", template);
     }
 
     private static String method(String method) {
@@ -117,10 +144,12 @@ public final class InletMetrics implements InletListener, WebhookListener {
 
     @Override
     public void responseReceived(ResponseReceived event) {
-        Timer.builder("inlet.http.client.requests").description("HTTP attempts, from sending to the response headers")
-                .tags(common).tag("connector", connector(event.connector())).tag("endpoint", endpoint(event.url()))
-                .tag("method", method(event.method())).tag("status", Causes.statusClass(event.status()))
-                .register(registry).record(event.elapsed());
+        RequestKey key = new RequestKey(connector(event.connector()), endpoint(event.url()), method(event.method()),
+                Causes.statusClass(event.status()));
+        requestTimers.computeIfAbsent(key, k -> Timer.builder("inlet.http.client.requests")
+                .description("HTTP attempts, from sending to the response headers").tags(common)
+                .tag("connector", k.connector).tag("endpoint", k.endpoint).tag("method", k.method)
+                .tag("status", k.status).register(registry)).record(event.elapsed());
     }
 
     @Override
@@ -150,17 +179,18 @@ public final class InletMetrics implements InletListener, WebhookListener {
 
     @Override
     public void pageDone(PageDone event) {
-        String connector = connector(event.connector());
-        Timer.builder("inlet.page.duration").description("From requesting a page to reading its last record")
-                .tags(common).tag("connector", connector).register(registry).record(event.elapsed());
-        records(connector, "delivered", event.records());
-        records(connector, "rejected", event.rejected());
+        PageMeters meters = pageMeters.computeIfAbsent(connector(event.connector()), connector -> new PageMeters(
+                Timer.builder("inlet.page.duration").description("From requesting a page to reading its last record")
+                        .tags(common).tag("connector", connector).register(registry),
+                records(connector, "delivered"), records(connector, "rejected")));
+        meters.duration.record(event.elapsed());
+        meters.delivered.increment(event.records());
+        meters.rejected.increment(event.rejected());
     }
 
-    private void records(String connector, String result, int count) {
-        Counter.builder("inlet.records").description("Records read from pages, delivered or rejected")
-                .baseUnit("records").tags(common).tag("connector", connector).tag("result", result)
-                .register(registry).increment(count);
+    private Counter records(String connector, String result) {
+        return Counter.builder("inlet.records").description("Records read from pages, delivered or rejected")
+                .baseUnit("records").tags(common).tag("connector", connector).tag("result", result).register(registry);
     }
 
     @Override

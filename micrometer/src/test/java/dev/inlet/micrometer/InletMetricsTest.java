@@ -47,6 +47,26 @@ class InletMetricsTest {
     }
 
     @Test
+    void cachedMetersStillSeparateEveryTagCombinationAndTemplateEveryPath() {
+        int paths = InletMetrics.MAX_CACHED_TEMPLATES + 50; // past the template cache's bound: it starts over
+        for (int i = 0; i < paths; i++) {
+            for (int status : new int[] {200, 503}) {
+                metrics.responseReceived(new InletListener.ResponseReceived(i % 2 == 0 ? "even" : "odd", "GET",
+                        "https://api.example.com/v1/orders/" + (100_000 + i) + "/lines?page=" + i, status,
+                        Duration.ofMillis(1), 1, "x" + i));
+            }
+        }
+        for (String connector : List.of("even", "odd")) {
+            for (String status : List.of("2xx", "5xx")) {
+                assertThat(registry.get("inlet.http.client.requests").tag("connector", connector)
+                        .tag("endpoint", "api.example.com/v1/orders/{id}/lines").tag("status", status).timer().count())
+                        .as(connector + " " + status).isEqualTo(paths / 2);
+            }
+        }
+        assertThat(registry.find("inlet.http.client.requests").timers()).hasSize(4);
+    }
+
+    @Test
     void retriesAreCountedByCauseAndFailuresByException() {
         metrics.retryScheduled(new InletListener.RetryScheduled("crm", "GET", "https://crm.example/v2/deals", 1,
                 Duration.ofSeconds(1), "HttpStatusException: HTTP 503 from GET https://crm.example/v2/deals (waiting backoff)",
