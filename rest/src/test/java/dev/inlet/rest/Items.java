@@ -1,20 +1,22 @@
 package dev.inlet.rest;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.inlet.testkit.FakeApi;
+import dev.inlet.testkit.FaultPlan;
+import dev.inlet.testkit.Paging;
+import dev.inlet.testkit.RecordSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-/** Stubs for fake paged APIs shared by the REST tests. */
-final class FakeApi {
+/**
+ * The numbered records the REST tests page through, {@code {"id":"r<i>","n":<i>}}: as JSON for
+ * hand-written stubs, and as a record set and a Stripe-like list on the test kit's {@link FakeApi}.
+ */
+final class Items {
 
-    private FakeApi() {
+    private Items() {
     }
 
     /** A JSON array of records {"id":"r<i>","n":<i>} for i in [from, to). */
@@ -23,24 +25,28 @@ final class FakeApi {
                 .collect(Collectors.joining(",", "[", "]"));
     }
 
-    /** The numbers 0..n-1 as a list. */
-    static List<Integer> range(int from, int to) {
-        return IntStream.range(from, to).boxed().toList();
+    /** The records {"id":"r<i>","n":<i>} for i in [0, count), for a test kit {@code FakeApi}. */
+    static RecordSet numbered(int count) {
+        return RecordSet.of(IntStream.range(0, count).mapToObj(i -> {
+            Map<String, Object> record = new LinkedHashMap<>(); // id first, as the JSON of items() has it
+            record.put("id", "r" + i);
+            record.put("n", i);
+            return record;
+        }).toList());
     }
 
     /**
-     * A Stripe-like list at {@code path}: {@code total} records in pages of {@code pageSize}, cursor
-     * {@code starting_after}, {@code has_more}.
+     * A started test kit fake of a Stripe-like list at {@code /v1/charges}: the {@link #numbered}
+     * records r0..r9 in pages of 3 (whatever {@code limit} asks), cursor {@code starting_after},
+     * {@code has_more}; the caller closes it.
      */
-    static void stripeLike(WireMockExtension api, String path, int total, int pageSize) {
-        for (int from = 0; from < total; from += pageSize) {
-            int to = Math.min(from + pageSize, total);
-            var request = get(urlPathEqualTo(path));
-            request = from == 0 ? request.withQueryParam("starting_after", absent())
-                    : request.withQueryParam("starting_after", equalTo("r" + (from - 1)));
-            api.stubFor(request.willReturn(aResponse().withHeader("Content-Type", "application/json")
-                    .withBody("{\"object\":\"list\",\"data\":" + items(from, to) + ",\"has_more\":"
-                            + (to < total) + "}")));
-        }
+    static FakeApi stripeLike(FaultPlan faults) {
+        return FakeApi.builder().path("/v1/charges").records(numbered(10)).paging(Paging.lastRecordId())
+                .pageSize(3).maxPageSize(3).faults(faults).start();
+    }
+
+    /** The numbers from..to-1 as a list. */
+    static List<Integer> range(int from, int to) {
+        return IntStream.range(from, to).boxed().toList();
     }
 }
