@@ -18,6 +18,8 @@ import java.util.function.Function;
 /**
  * A real HTTP server on a loopback port whose body is computed from each request's query, for APIs
  * that page without end (a fresh cursor on every empty page, or the same page whatever the offset).
+ * Not the test kit's {@code FakeApi}: that one pages well by design, and these guards need pages
+ * that contradict themselves and envelopes of other shapes ({@code next_cursor}, {@code results}).
  */
 final class PagingFake implements AutoCloseable {
 

@@ -1,6 +1,6 @@
 package dev.inlet.rest;
 
-import static dev.inlet.rest.FakeApi.items;
+import static dev.inlet.rest.Items.items;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,6 +1,6 @@
 package dev.inlet.rest;
 
-import static dev.inlet.rest.FakeApi.items;
+import static dev.inlet.rest.Items.items;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,6 +9,7 @@ import dev.inlet.core.Page;
 import dev.inlet.core.error.PaginationException;
 import dev.inlet.rest.PagingFake.Reply;
 import dev.inlet.rest.paginate.Paginators;
+import dev.inlet.testkit.FakeApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -115,14 +116,13 @@ class PagingGuardsTest {
 
     @Test
     void pagesThatDifferAreNotRepeatsEvenWithTheSameSize() {
-        fake = new PagingFake(q -> {
-            int offset = Integer.parseInt(q.get("offset"));
-            return Reply.json("{\"data\":" + (offset < 9 ? items(offset, offset + 3) : "[]") + "}");
-        });
-        Connector<JsonNode> connector = RestConnector.builder("fine").baseUrl(fake.baseUrl()).path("/items")
-                .records("/data").paginator(Paginators.offset("offset", "limit", 3)).build();
+        try (FakeApi fine = FakeApi.builder().path("/items").records(Items.numbered(9)).start()) {
+            Connector<JsonNode> connector = RestConnector.builder("fine").baseUrl(fine.baseUrl()).path(fine.path())
+                    .records("/data").paginator(Paginators.offset("offset", "limit", 3)).build();
 
-        assertThat(connector.records().count()).isEqualTo(9);
+            assertThat(connector.records().count()).isEqualTo(9);
+            assertThat(fine.requests()).hasSize(4);
+        }
     }
 
     /** Bound straight to a type (no trees): a record hashes by its own hashCode(). */

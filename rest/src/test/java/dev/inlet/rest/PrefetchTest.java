@@ -14,6 +14,9 @@ import dev.inlet.core.ratelimit.RateLimit;
 import dev.inlet.core.ratelimit.RateLimiters;
 import dev.inlet.core.testing.LoopbackServer;
 import dev.inlet.rest.paginate.Paginators;
+import dev.inlet.testkit.FakeApi;
+import dev.inlet.testkit.Paging;
+import dev.inlet.testkit.RecordSet;
 import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -33,14 +36,10 @@ import tools.jackson.databind.JsonNode;
 /** {@code prefetch(k)} over real HTTP: offset, page-number and Link paging, with a rate limit. */
 class PrefetchTest {
 
-    /** Records offset..offset+limit-1 of 0..total-1 as {@code [{"id":n}, ...]}. */
-    private static PagingFake offsetApi(int total) {
-        return new PagingFake(q -> {
-            int offset = Integer.parseInt(q.getOrDefault("offset", "0"));
-            int limit = Integer.parseInt(q.get("limit"));
-            return PagingFake.Reply.json(IntStream.range(offset, Math.min(total, offset + limit))
-                    .mapToObj(i -> "{\"id\":" + i + "}").collect(Collectors.joining(",", "[", "]")));
-        });
+    /** The records {@code {"id":n}} for n in 0..total-1, paged in bare arrays (3 a page unless asked). */
+    private static FakeApi numbers(int total, Paging paging) {
+        return FakeApi.builder().path("/n").paging(paging).arrayBody().pageSize(3)
+                .records(RecordSet.of(IntStream.range(0, total).mapToObj(i -> Map.of("id", i)).toList())).start();
     }
 
     private static List<Integer> ids(Connector<JsonNode> connector) {
@@ -55,8 +54,8 @@ class PrefetchTest {
 
     @Test
     void offsetPagingWithPrefetchDeliversEveryRecordInOrderAndWastesAtMostDepthMinusOneRequests() {
-        try (PagingFake api = offsetApi(95)) {
-            Connector<JsonNode> connector = RestConnector.builder("numbers").baseUrl(api.baseUrl()).path("/n")
+        try (FakeApi api = numbers(95, Paging.offset())) {
+            Connector<JsonNode> connector = RestConnector.builder("numbers").baseUrl(api.baseUrl()).path(api.path())
                     .paginator(Paginators.offset("offset", "limit", 10)).prefetch(4).build();
             assertThat(connector.source()).isInstanceOf(PrefetchingSource.class);
             assertThat(ids(connector)).isEqualTo(upTo(95));
@@ -69,13 +68,8 @@ class PrefetchTest {
 
     @Test
     void pageNumbersWithASizeArePrefetchedToo() {
-        try (PagingFake api = new PagingFake(q -> {
-            int page = Integer.parseInt(q.get("page"));
-            int size = Integer.parseInt(q.get("per_page"));
-            return PagingFake.Reply.json(IntStream.range((page - 1) * size, Math.min(42, page * size))
-                    .mapToObj(i -> "{\"id\":" + i + "}").collect(Collectors.joining(",", "[", "]")));
-        })) {
-            Connector<JsonNode> connector = RestConnector.builder("numbers").baseUrl(api.baseUrl()).path("/n")
+        try (FakeApi api = numbers(42, Paging.pageNumber())) {
+            Connector<JsonNode> connector = RestConnector.builder("numbers").baseUrl(api.baseUrl()).path(api.path())
                     .paginator(Paginators.pageNumber("page", 1, "per_page", 5)).prefetch(3).build();
             assertThat(ids(connector)).isEqualTo(upTo(42));
         }
@@ -96,8 +90,8 @@ class PrefetchTest {
                 held.add(event);
             }
         };
-        try (PagingFake api = offsetApi(240)) {
-            Connector<JsonNode> connector = RestConnector.builder("numbers").baseUrl(api.baseUrl()).path("/n")
+        try (FakeApi api = numbers(240, Paging.offset())) {
+            Connector<JsonNode> connector = RestConnector.builder("numbers").baseUrl(api.baseUrl()).path(api.path())
                     .paginator(Paginators.offset("offset", "limit", 10)).prefetch(8).listener(listener)
                     .rateLimiter(RateLimiters.create().shared("api", RateLimit.perSecond(40))).build();
             assertThat(ids(connector)).isEqualTo(upTo(240));
@@ -157,15 +151,10 @@ class PrefetchTest {
 
     @Test
     void headerCursorsArePipelinedAndPositionsStayExact() {
-        try (PagingFake api = new PagingFake(q -> {
-            int page = Integer.parseInt(q.getOrDefault("cursor", "c0").substring(1));
-            String body = IntStream.range(page * 3, page * 3 + 3).mapToObj(i -> "{\"id\":" + i + "}")
-                    .collect(Collectors.joining(",", "[", "]"));
-            return new PagingFake.Reply(body, page < 4 ? Map.of("X-Next-Cursor", "c" + (page + 1)) : Map.of());
-        })) {
-            Connector<JsonNode> plain = RestConnector.builder("c").baseUrl(api.baseUrl()).path("/c")
+        try (FakeApi api = numbers(15, Paging.headerCursor())) {
+            Connector<JsonNode> plain = RestConnector.builder("c").baseUrl(api.baseUrl()).path(api.path())
                     .paginator(Paginators.headerCursor("X-Next-Cursor", "cursor")).build();
-            Connector<JsonNode> pipelined = RestConnector.builder("c").baseUrl(api.baseUrl()).path("/c")
+            Connector<JsonNode> pipelined = RestConnector.builder("c").baseUrl(api.baseUrl()).path(api.path())
                     .paginator(Paginators.headerCursor("X-Next-Cursor", "cursor")).prefetch(2).build();
             assertThat(positions(pipelined)).isEqualTo(positions(plain)).hasSize(16);
         }

@@ -1,14 +1,8 @@
 package dev.inlet.rest;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.inlet.rest.FakeApi.range;
+import static dev.inlet.rest.Items.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.inlet.core.Connector;
 import dev.inlet.core.ConnectorRun;
 import dev.inlet.core.error.HttpStatusException;
@@ -17,12 +11,15 @@ import dev.inlet.core.Position;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.retry.RetryPolicy;
 import dev.inlet.rest.paginate.Paginators;
+import dev.inlet.testkit.FakeApi;
+import dev.inlet.testkit.Fault;
+import dev.inlet.testkit.FaultPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +27,16 @@ import tools.jackson.databind.JsonNode;
 /** A saved position, handed back later, yields exactly the records not delivered before. */
 class ResumeTest {
 
-    @RegisterExtension
-    static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    private FakeApi api;
+
+    private void stripeLike(FaultPlan faults) {
+        api = Items.stripeLike(faults);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
 
     private Connector<JsonNode> charges() {
         return RestConnector.builder("charges").baseUrl(api.baseUrl()).path("/v1/charges").records("/data")
@@ -48,7 +53,7 @@ class ResumeTest {
     @ParameterizedTest(name = "stop after {0} records")
     @ValueSource(ints = {1, 2, 3, 4, 6, 9, 10})
     void resumingFromASavedPositionYieldsExactlyTheRest(int stopAfter) {
-        FakeApi.stripeLike(api, "/v1/charges", 10, 3);
+        stripeLike(FaultPlan.none());
         Connector<JsonNode> connector = charges();
 
         String saved;
@@ -65,20 +70,19 @@ class ResumeTest {
 
     @Test
     void aFailedRunCarriesThePositionThatResumesWithTheMissingRecords() {
-        FakeApi.stripeLike(api, "/v1/charges", 10, 3);
-        api.stubFor(get(urlPathEqualTo("/v1/charges")).withQueryParam("starting_after", equalTo("r5"))
-                .atPriority(1).willReturn(aResponse().withStatus(500).withBody("{\"error\":\"boom\"}")));
+        // The third request (from 0: request 2) is the first for the page after r5; a resume is request 3 on.
+        stripeLike(FaultPlan.builder().at(2, Fault.status(500)).build());
         Connector<JsonNode> connector = charges();
 
         List<Integer> delivered = new ArrayList<>();
         HttpStatusException failure = org.junit.jupiter.api.Assertions.assertThrows(HttpStatusException.class,
                 () -> connector.records().forEach(r -> delivered.add(r.get("n").asInt())));
         assertThat(failure.status()).isEqualTo(500);
-        assertThat(failure.getMessage()).contains("connector 'charges'").contains("page 3").contains("boom");
+        assertThat(failure.getMessage()).contains("connector 'charges'").contains("page 3")
+                .contains("injected fault STATUS(500)");
         assertThat(delivered).isEqualTo(range(0, 6));
+        assertThat(api.requests().get(2).query()).containsEntry("starting_after", "r5");
 
-        api.resetAll();
-        FakeApi.stripeLike(api, "/v1/charges", 10, 3);
         Position resume = Position.parse(failure.resumePosition().orElseThrow().asString());
         assertThat(numbers(connector.records(resume))).isEqualTo(range(6, 10));
         assertThat(connector.lastReport()).hasValueSatisfying(r -> assertThat(r.completed()).isTrue());
@@ -86,7 +90,7 @@ class ResumeTest {
 
     @Test
     void anEngineDrivingTheStepPageByPageGetsEveryRecordOnce() {
-        FakeApi.stripeLike(api, "/v1/charges", 10, 3);
+        stripeLike(FaultPlan.none());
         Connector<JsonNode> connector = charges();
 
         List<Integer> all = new ArrayList<>();

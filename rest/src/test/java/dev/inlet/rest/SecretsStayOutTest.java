@@ -79,7 +79,7 @@ class SecretsStayOutTest {
     private static void pageOneEchoesTheKeyInItsNextLink() {
         api.stubFor(get(urlPathEqualTo("/items")).withQueryParam("page", absent())
                 .withQueryParam("appid", equalTo(KEY))
-                .willReturn(okJson(FakeApi.items(0, 3)).withHeader("Link", "<" + api.baseUrl()
+                .willReturn(okJson(Items.items(0, 3)).withHeader("Link", "<" + api.baseUrl()
                         + "/items?page=2&appid=" + ENCODED_KEY + ">; rel=\"next\"")));
     }
 
@@ -104,7 +104,7 @@ class SecretsStayOutTest {
     void aStoredPositionNeverCarriesTheKeyAndTheCredentialAddsItAgainOnResume() {
         pageOneEchoesTheKeyInItsNextLink();
         api.stubFor(get(urlPathEqualTo("/items")).withQueryParam("page", equalTo("2"))
-                .willReturn(okJson(FakeApi.items(3, 5))));
+                .willReturn(okJson(Items.items(3, 5))));
         Connector<JsonNode> connector = weather();
 
         String saved;
@@ -179,7 +179,7 @@ class SecretsStayOutTest {
     void aRedirectToAnotherOriginIsRefusedUnlessAllowed() {
         api.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(302)
                 .withHeader("Location", other.baseUrl() + "/mirror")));
-        other.stubFor(get(urlPathEqualTo("/mirror")).willReturn(okJson(FakeApi.items(0, 2))));
+        other.stubFor(get(urlPathEqualTo("/mirror")).willReturn(okJson(Items.items(0, 2))));
         RestConnector.Builder builder = RestConnector.builder("mirrored").baseUrl(api.baseUrl()).path("/items")
                 .listener(listener).pipeline(HttpPipeline.builder().retryPolicy(RetryPolicy.none()).build());
 
@@ -204,7 +204,7 @@ class SecretsStayOutTest {
 
     @Test
     void aForeignNextLinkIsReportedToTheListenerAsWellAsRefused() {
-        api.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson(FakeApi.items(0, 1))
+        api.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson(Items.items(0, 1))
                 .withHeader("Link", "<" + other.baseUrl() + "/items?page=2>; rel=\"next\"")));
         Connector<JsonNode> connector = RestConnector.builder("linked").baseUrl(api.baseUrl()).path("/items")
                 .paginator(Paginators.linkHeader()).listener(listener).build();
@@ -220,9 +220,9 @@ class SecretsStayOutTest {
 
     @Test
     void staticCredentialHeadersNeverGoToAnAllowedOtherOrigin() {
-        api.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson(FakeApi.items(0, 1))
+        api.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson(Items.items(0, 1))
                 .withHeader("Link", "<" + other.baseUrl() + "/items?page=2>; rel=\"next\"")));
-        other.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson(FakeApi.items(1, 2))));
+        other.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson(Items.items(1, 2))));
         Connector<JsonNode> connector = RestConnector.builder("cdn").baseUrl(api.baseUrl()).path("/items")
                 .paginator(Paginators.linkHeader()).allowOrigin(other.baseUrl())
                 .header("Authorization", "Bearer st4tic-t0ken").header("X-Api-Key", "st4tic-k3y")

@@ -1,6 +1,5 @@
 package dev.inlet.rest;
 
-import static dev.inlet.rest.FakeApi.items;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inlet.core.Connector;
@@ -11,10 +10,13 @@ import dev.inlet.core.state.ConnectorState;
 import dev.inlet.core.state.InMemoryStateStore;
 import dev.inlet.core.state.SyncReport;
 import dev.inlet.core.testing.RecordingListener;
-import dev.inlet.rest.PagingFake.Reply;
 import dev.inlet.rest.paginate.Paginators;
+import dev.inlet.testkit.FakeApi;
+import dev.inlet.testkit.Paging;
+import dev.inlet.testkit.RecordedRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,15 +28,12 @@ import tools.jackson.databind.JsonNode;
  */
 class ShrunkPageResumeTest {
 
-    private PagingFake fake;
+    private FakeApi fake;
 
     /** 30 records, offset paging in pages of 10. */
     @BeforeEach
     void start() {
-        fake = new PagingFake(q -> {
-            int offset = Integer.parseInt(q.get("offset"));
-            return Reply.json("{\"data\":" + items(Math.min(offset, 30), Math.min(offset + 10, 30)) + "}");
-        });
+        fake = FakeApi.builder().path("/items").records(Items.numbered(30)).paging(Paging.offset()).start();
     }
 
     @AfterEach
@@ -43,7 +42,7 @@ class ShrunkPageResumeTest {
     }
 
     private Connector<JsonNode> connector(RecordingListener listener) {
-        return RestConnector.builder("items").baseUrl(fake.baseUrl()).path("/items").records("/data")
+        return RestConnector.builder("items").baseUrl(fake.baseUrl()).path(fake.path()).records("/data")
                 .paginator(Paginators.offset("offset", "limit", 10)).listener(listener).build();
     }
 
@@ -61,8 +60,9 @@ class ShrunkPageResumeTest {
 
         assertThat(delivered).as("the page after the shrunk one is fetched, not skipped")
                 .containsExactly("r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "r28", "r29");
-        assertThat(fake.requests()).extracting(u -> u.getQuery()).containsExactly("offset=10&limit=10",
-                "offset=20&limit=10", "offset=30&limit=10");
+        assertThat(fake.requests()).extracting(RecordedRequest::query).containsExactly(
+                Map.of("offset", "10", "limit", "10"), Map.of("offset", "20", "limit", "10"),
+                Map.of("offset", "30", "limit", "10"));
         assertThat(listener.of(RunWarning.class)).singleElement().satisfies(w -> {
             assertThat(w.kind()).isEqualTo(RunWarning.SKIP_BEYOND_PAGE);
             assertThat(w.message()).contains("page 2 (10)").contains("now holds 10 records")

@@ -10,6 +10,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.inlet.core.Connector;
 import dev.inlet.core.record.InMemoryQuarantine;
 import dev.inlet.core.record.InvalidRecordPolicy;
+import dev.inlet.testkit.FakeApi;
+import dev.inlet.testkit.FaultPlan;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -113,8 +115,13 @@ class TypedRecordsTest {
 
     @Test
     void typedRecordsResumeExactlyUnderTheStripeCursor() {
-        FakeApi.stripeLike(api, "/v1/charges", 10, 3);
-        Connector<Charge> charges = RestConnector.builder("charges").baseUrl(api.baseUrl()).path("/v1/charges")
+        try (FakeApi stripe = Items.stripeLike(FaultPlan.none())) {
+            typedRecordsResumeExactly(stripe);
+        }
+    }
+
+    private static void typedRecordsResumeExactly(FakeApi stripe) {
+        Connector<Charge> charges = RestConnector.builder("charges").baseUrl(stripe.baseUrl()).path(stripe.path())
                 .records("/data").paginator(dev.inlet.rest.paginate.Paginators.stripe()).build(Charge.class);
         List<String> first = new java.util.ArrayList<>();
         String saved;

@@ -65,6 +65,15 @@ public final class FakeApi implements AutoCloseable {
         return responder.requests();
     }
 
+    /**
+     * From the next request on, faults as {@code faults} says: a service that recovers
+     * ({@link FaultPlan#none()}) or starts failing mid-test. The numbering of requests goes on, so
+     * the new plan's rules see the same request numbers as {@link RecordedRequest#index()}.
+     */
+    public void replaceFaults(FaultPlan faults) {
+        responder.replaceFaults(faults);
+    }
+
     /** Forgets the requests received so far (numbering, and so the fault plan, continues). */
     public void clearRequests() {
         responder.clearRequests();

@@ -31,7 +31,8 @@ public final class FakeResponder {
     private final Map<String, RecordSet> resources;
     private final PageRenderer renderer;
     private final Auth auth;
-    private final FaultPlan faults;
+    /** Replaced live by {@link #replaceFaults}; the numbering of requests goes on. */
+    private volatile FaultPlan faults;
     private final RateLimitWindow rateLimit;
     private final String updatedSinceParam;
     private final TokenIssuer issuer;
@@ -144,26 +145,9 @@ public final class FakeResponder {
             }
         }
         Fault f = fault.orElse(null);
-        if (f != null) {
-            switch (f.kind()) {
-                case STATUS:
-                    return RawResponse.json(f.status(), ("{\"error\":\"injected fault " + f + "\"}")
-                            .getBytes(StandardCharsets.UTF_8)).withHeaders(limitHeaders);
-                case RATE_LIMITED:
-                    long seconds = (f.duration().toMillis() + 999) / 1000;
-                    Map<String, String> h = new LinkedHashMap<>();
-                    h.put("Retry-After", String.valueOf(seconds));
-                    h.put("X-RateLimit-Remaining", "0");
-                    h.put("X-RateLimit-Reset", String.valueOf(System.currentTimeMillis() / 1000 + seconds));
-                    return RawResponse.json(429, "{\"error\":\"rate limited\"}".getBytes(StandardCharsets.UTF_8))
-                            .withHeaders(h);
-                case HTML_ERROR_PAGE:
-                    return new RawResponse(200, Map.of("Content-Type", "text/html; charset=utf-8"),
-                            "<html><body><h1>Service temporarily unavailable</h1></body></html>"
-                                    .getBytes(StandardCharsets.UTF_8), Optional.empty());
-                default:
-                    break;
-            }
+        Optional<RawResponse> instead = f == null ? Optional.empty() : FaultResponses.instead(f, limitHeaders, clock);
+        if (instead.isPresent()) {
+            return instead.get();
         }
         List<JsonNode> visible;
         try {
@@ -175,6 +159,9 @@ public final class FakeResponder {
         RawRequest pageRequest = renderer.isGraphQl() ? GraphQlVariables.asQuery(request) : request;
         List<JsonNode> served = visible;
         RawResponse page = renderer.render(pageRequest, served, i -> records.bytesOf(served, i), baseUrl, fault).withHeaders(limitHeaders);
+        if (f != null && f.kind() == Fault.Kind.CUT_JSON && page.status() == 200) {
+            return FaultResponses.cut(page);
+        }
         boolean atSocket = f != null && f.kind() != Fault.Kind.DUPLICATE_BOUNDARY_RECORD
                 && f.kind() != Fault.Kind.MISSING_BOUNDARY_RECORD;
         return atSocket && page.status() == 200 ? page.withFault(fault) : page;
@@ -197,7 +184,8 @@ public final class FakeResponder {
     }
 
     private static boolean resetsBeforeStatus(Fault f) {
-        return f.kind() == Fault.Kind.RESET_BEFORE_HEADERS;
+        return f.kind() == Fault.Kind.RESET_BEFORE_HEADERS || f.kind() == Fault.Kind.CLOSE_BEFORE_HEADERS
+                || f.kind() == Fault.Kind.GARBAGE_THEN_CLOSE;
     }
 
     private void record(RecordedRequest r) {
@@ -220,6 +208,14 @@ public final class FakeResponder {
 
     private static final java.util.regex.Pattern FORM_SECRETS =
             java.util.regex.Pattern.compile("(client_secret|refresh_token|access_token|password)=[^&]*");
+
+    /** From the next request on, faults as {@code plan} says (see {@link FakeApi#replaceFaults}). */
+    public void replaceFaults(FaultPlan plan) {
+        if (plan == null) {
+            throw new FakeApiConfigException("replaceFaults: the plan is null", "pass FaultPlan.none() for no faults");
+        }
+        this.faults = plan;
+    }
 
     /** OAuth2 ({@link Auth#oauth2}): every access token issued so far stops working now. */
     public void expireTokens() {

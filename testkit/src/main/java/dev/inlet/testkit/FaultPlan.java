@@ -12,6 +12,7 @@ import java.util.Optional;
  * they were added and the first that picks a request decides its fault:
  * {@link Builder#every(int, Fault) every(n, fault)} picks requests {@code n-1, 2n-1, …} (every n-th);
  * {@link Builder#at(long, Fault) at(i, fault)} picks request {@code i} alone;
+ * {@link Builder#from(long, Fault) from(i, fault)} picks request {@code i} and every one after it;
  * {@link Builder#percent(double, Fault) percent(p, fault)} picks request {@code i} when the
  * {@linkplain SplitMix64 SplitMix64} draw for {@code (seed, i, rule)} is below {@code p/100}. The
  * same seed gives the same sequence on every run and every JDK ({@link #preview(int)} shows it), and
@@ -45,6 +46,7 @@ public final class FaultPlan {
             Rule rule = rules.get(r);
             boolean picked = rule.every > 0 ? (index + 1) % rule.every == 0
                     : rule.at >= 0 ? index == rule.at
+                    : rule.from >= 0 ? index >= rule.from
                     : SplitMix64.unit(seed, index, r) < rule.fraction;
             if (picked) {
                 return Optional.of(rule.fault);
@@ -75,11 +77,12 @@ public final class FaultPlan {
         return "FaultPlan{seed=" + seed + ", rules=" + rules + "}";
     }
 
-    /** One rule: {@code every > 0}, else {@code at >= 0}, else the {@code fraction} draw. */
-    private record Rule(int every, long at, double fraction, Fault fault) {
+    /** One rule: {@code every > 0}, else {@code at >= 0}, else {@code from >= 0}, else the {@code fraction} draw. */
+    private record Rule(int every, long at, long from, double fraction, Fault fault) {
         @Override
         public String toString() {
-            return (every > 0 ? "every " + every : at >= 0 ? "at #" + at : fraction * 100 + "%") + " " + fault;
+            return (every > 0 ? "every " + every : at >= 0 ? "at #" + at : from >= 0 ? "from #" + from
+                    : fraction * 100 + "%") + " " + fault;
         }
     }
 
@@ -103,7 +106,7 @@ public final class FaultPlan {
                 throw new FakeApiConfigException("FaultPlan.every(" + n + ", …): n must be at least 1",
                         "every(1, fault) fails every request, every(10, fault) one in ten");
             }
-            rules.add(new Rule(n, -1, 0, requireFault(fault)));
+            rules.add(new Rule(n, -1, -1, 0, requireFault(fault)));
             return this;
         }
 
@@ -117,7 +120,21 @@ public final class FaultPlan {
                 throw new FakeApiConfigException("FaultPlan.at(" + request + ", …): requests are numbered from 0",
                         "pass 0 for the first request, 1 for the second, …");
             }
-            rules.add(new Rule(0, request, 0, requireFault(fault)));
+            rules.add(new Rule(0, request, -1, 0, requireFault(fault)));
+            return this;
+        }
+
+        /**
+         * The request numbered {@code request} (from 0) and every later one get {@code fault}: a
+         * failure that outlasts any retry, e.g. from the second page on. To let the service recover,
+         * give the fake another plan ({@link FakeApi#replaceFaults(FaultPlan)}).
+         */
+        public Builder from(long request, Fault fault) {
+            if (request < 0) {
+                throw new FakeApiConfigException("FaultPlan.from(" + request + ", …): requests are numbered from 0",
+                        "pass 0 to fail every request, 1 to fail all but the first, …");
+            }
+            rules.add(new Rule(0, -1, request, 0, requireFault(fault)));
             return this;
         }
 
@@ -127,7 +144,7 @@ public final class FaultPlan {
                 throw new FakeApiConfigException("FaultPlan.percent(" + percent + ", …): not a percentage",
                         "pass a value from 0 to 100, e.g. 5 for one request in twenty");
             }
-            rules.add(new Rule(0, -1, percent / 100, requireFault(fault)));
+            rules.add(new Rule(0, -1, -1, percent / 100, requireFault(fault)));
             return this;
         }
 

@@ -29,6 +29,13 @@ import java.util.function.Function;
  */
 final class LoopbackSocketServer implements AutoCloseable {
 
+    /** Not HTTP: the same bytes every time, so a fault's effect is as repeatable as its plan. */
+    private static final byte[] GARBAGE = "\u0000\u00ff lol \u0001\r\nnot a status line\u007f\r\n\r\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    /** A proper chunked 200 head, then a chunk size that is not hexadecimal. */
+    private static final byte[] MALFORMED_CHUNK = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\nlol\r\n{\"data\":[\r\n").getBytes(StandardCharsets.ISO_8859_1);
+
     /** Longest request head accepted; beyond it the connection is closed (no unbounded buffering). */
     static final int MAX_HEAD_BYTES = 64 * 1024;
     /** Largest request body accepted. */
@@ -188,6 +195,14 @@ final class LoopbackSocketServer implements AutoCloseable {
         }
         if (kind == Fault.Kind.RESET_BEFORE_HEADERS) {
             reset(socket);
+            return false;
+        }
+        if (kind == Fault.Kind.CLOSE_BEFORE_HEADERS || kind == Fault.Kind.GARBAGE_THEN_CLOSE
+                || kind == Fault.Kind.MALFORMED_CHUNK) {
+            out.write(kind == Fault.Kind.GARBAGE_THEN_CLOSE ? GARBAGE : kind == Fault.Kind.MALFORMED_CHUNK
+                    ? MALFORMED_CHUNK : new byte[0]);
+            out.flush();
+            socket.shutdownOutput(); // FIN: the client reads what came, then the end
             return false;
         }
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(response.status()).append(' ')

@@ -3,19 +3,14 @@ package dev.inlet.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.inlet.core.Connector;
-import dev.inlet.core.error.InletException;
-import dev.inlet.core.http.HttpPipeline;
-import dev.inlet.core.retry.RetryPolicy;
-import dev.inlet.rest.RestConnector;
-import dev.inlet.rest.paginate.Paginators;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
-/** Each fault as the wire shows it; stalls are checked through Inlet's own short timeouts. */
+/**
+ * Each fault as the wire shows it. Stalls and slow first bytes against Inlet's own short timeouts
+ * are inlet-rest's FakeApiTimeoutsTest (the kit's tests do not depend on inlet-rest).
+ */
 class FakeApiFaultsTest {
 
     private static FakeApi failingEvery(Fault fault) {
@@ -58,30 +53,6 @@ class FakeApiFaultsTest {
     }
 
     @Test
-    void aStallMidBodyTripsInletsReadTimeout() {
-        try (FakeApi api = failingEvery(Fault.stallMidBody(Duration.ofSeconds(5)))) {
-            long start = System.nanoTime();
-            assertThatThrownBy(() -> read(api, HttpPipeline.builder().readTimeout(Duration.ofMillis(200))))
-                    .isInstanceOf(InletException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
-        }
-    }
-
-    @Test
-    void aSlowFirstByteTripsInletsRequestTimeoutAndAShortOneDoesNot() {
-        try (FakeApi slow = failingEvery(Fault.slowFirstByte(Duration.ofSeconds(5)));
-                FakeApi brief = FakeApi.builder().records(RecordSet.generate(5))
-                        .faults(FaultPlan.builder().every(1, Fault.slowFirstByte(Duration.ofMillis(20))).build())
-                        .start()) {
-            long start = System.nanoTime();
-            assertThatThrownBy(() -> read(slow, HttpPipeline.builder().requestTimeout(Duration.ofMillis(200))))
-                    .isInstanceOf(InletException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
-            assertThat(read(brief, HttpPipeline.builder())).isEqualTo(5);
-        }
-    }
-
-    @Test
     void aFixedWindowRateLimitSendsTheVendorHeaders() throws Exception {
         try (FakeApi api = FakeApi.builder().rateLimit(2, Duration.ofMinutes(1)).start()) {
             var first = Http.get(api, "/records");
@@ -91,15 +62,6 @@ class FakeApiFaultsTest {
             var third = Http.get(api, "/records");
             assertThat(third.statusCode()).isEqualTo(429);
             assertThat(Long.parseLong(third.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
-        }
-    }
-
-    private static long read(FakeApi api, HttpPipeline.Builder pipeline) {
-        Connector<JsonNode> connector = RestConnector.builder("fake").baseUrl(api.baseUrl()).path(api.path())
-                .records("/data").paginator(Paginators.offset("offset", "limit", 10))
-                .pipeline(pipeline.retryPolicy(RetryPolicy.none()).build()).build();
-        try (Stream<JsonNode> records = connector.records()) {
-            return records.count();
         }
     }
 }

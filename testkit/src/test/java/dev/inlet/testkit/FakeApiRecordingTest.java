@@ -3,14 +3,8 @@ package dev.inlet.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.inlet.core.Secret;
-import dev.inlet.core.auth.Credentials;
-import dev.inlet.core.http.Origin;
-import dev.inlet.rest.RestConnector;
-import dev.inlet.rest.paginate.Paginators;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -24,16 +18,15 @@ class FakeApiRecordingTest {
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer");
 
-            var connector = RestConnector.builder("fake").baseUrl(api.baseUrl()).path(api.path()).records("/data")
-                    .paginator(Paginators.offset("offset", "limit", 10))
-                    .credentials(Credentials.bearer(Origin.of(api.baseUrl()), Secret.of("tok-123"))).build();
-            try (Stream<JsonNode> records = connector.records()) {
-                assertThat(records.count()).isEqualTo(3);
-            }
-            RecordedRequest accepted = api.requests().get(1);
+            var wrong = Http.get(api, "/records", "Authorization", "Bearer tok-999");
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            var ok = Http.get(api, "/records", "Authorization", "Bearer tok-123");
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(RecordSet.JSON.readTree(ok.body()).get("data").size()).isEqualTo(3);
+            RecordedRequest accepted = api.requests().get(2);
             assertThat(accepted.status()).isEqualTo(200);
             assertThat(accepted.header("Authorization")).isEqualTo("***");
-            assertThat(api.requests().toString()).doesNotContain("tok-123");
+            assertThat(api.requests().toString()).doesNotContain("tok-123", "tok-999");
         }
     }
 

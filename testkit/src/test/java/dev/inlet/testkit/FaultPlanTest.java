@@ -81,4 +81,27 @@ class FaultPlanTest {
         assertThatThrownBy(() -> Fault.stallMidBody(Duration.ofSeconds(-1)))
                 .isInstanceOf(FakeApiConfigException.class);
     }
+
+    @Test
+    void fromPicksARequestAndEveryLaterOne() {
+        FaultPlan plan = FaultPlan.builder().at(0, Fault.status(500)).from(2, Fault.status(503, Duration.ofSeconds(1)))
+                .build();
+        assertThat(plan.preview(5)).containsExactly("STATUS(500)", "ok", "STATUS(503,PT1S)", "STATUS(503,PT1S)",
+                "STATUS(503,PT1S)");
+        assertThat(plan.toString()).contains("from #2 STATUS(503,PT1S)");
+        assertThatThrownBy(() -> FaultPlan.builder().from(-1, Fault.status(503)))
+                .isInstanceOf(FakeApiConfigException.class).hasMessageContaining("numbered from 0");
+    }
+
+    @Test
+    void anErrorInABodyNeedsABodyAndNeverShowsIt() {
+        Fault slack = Fault.errorInBody("{\"ok\":false,\"error\":\"invalid_auth\"}");
+        assertThat(slack.status()).isEqualTo(200);
+        assertThat(slack.body()).contains("{\"ok\":false,\"error\":\"invalid_auth\"}");
+        assertThat(slack.toString()).isEqualTo("ERROR_IN_BODY");
+        assertThat(slack).isEqualTo(Fault.errorInBody("{\"ok\":false,\"error\":\"invalid_auth\"}"))
+                .isNotEqualTo(Fault.errorInBody("{\"ok\":false}"));
+        assertThatThrownBy(() -> Fault.errorInBody(" ")).isInstanceOf(FakeApiConfigException.class);
+        assertThatThrownBy(() -> Fault.status(503, Duration.ofSeconds(-1))).isInstanceOf(FakeApiConfigException.class);
+    }
 }

@@ -1,14 +1,11 @@
 package dev.inlet.rest.faults;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.inlet.rest.faults.PagedApi.MIDDLE;
 import static dev.inlet.rest.faults.PagedApi.TOTAL;
-import static dev.inlet.rest.faults.PagedApi.range;
+import static dev.inlet.rest.faults.PagedApi.middlePageRequests;
+import static dev.inlet.rest.Items.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.inlet.core.Connector;
 import dev.inlet.core.ConnectorRun;
 import dev.inlet.core.error.InletException;
@@ -18,12 +15,13 @@ import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.retry.RetryPolicy;
 import dev.inlet.core.testing.FakeClock;
 import dev.inlet.rest.RestConnector;
+import dev.inlet.testkit.FakeApi;
+import dev.inlet.testkit.FaultPlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,49 +35,39 @@ import tools.jackson.databind.JsonNode;
  */
 class FaultMatrixTest {
 
-    @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()
-            .containerThreads(20)).build();
-
     private static final int ATTEMPTS = 4;
     private final FakeClock clock = new FakeClock();
 
     static Stream<Arguments> matrix() {
         return Arrays.stream(PagedApi.values())
-                .flatMap(api -> Arrays.stream(Fault.values()).map(fault -> Arguments.of(api, fault)));
+                .flatMap(api -> Arrays.stream(MatrixFault.values()).map(fault -> Arguments.of(api, fault)));
     }
 
     /** The faults a retry can get past (not an HTML page with status 200, which repeats byte for byte). */
     static Stream<Arguments> retriedMatrix() {
-        return matrix().filter(arguments -> ((Fault) arguments.get()[1]).retriedByDefault());
+        return matrix().filter(arguments -> ((MatrixFault) arguments.get()[1]).retriedByDefault());
     }
 
-    private Connector<JsonNode> connector(PagedApi api, Fault fault) {
+    private Connector<JsonNode> connector(FakeApi server, PagedApi api, MatrixFault fault) {
         HttpPipeline.Builder pipeline = HttpPipeline.builder().clock(clock).sleeper(clock)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(ATTEMPTS).build());
-        if (fault == Fault.SLOW_HEAD) {
+        if (fault == MatrixFault.SLOW_HEAD) {
             pipeline.requestTimeout(Duration.ofMillis(300));
         }
-        if (fault == Fault.STALLED_BODY) {
+        if (fault == MatrixFault.STALLED_BODY) {
             pipeline.readTimeout(Duration.ofMillis(300));
         }
-        return RestConnector.builder("faults").baseUrl(server.baseUrl()).path("/items").records("/data")
+        return RestConnector.builder("faults").baseUrl(server.baseUrl()).path(server.path()).records("/data")
                 .paginator(api.paginator()).pipeline(pipeline.build()).build();
     }
 
     /** The fault answers the middle page's first {@code times} requests, then the good page does. */
-    private static void injectTransient(PagedApi api, Fault fault) {
-        String scenario = "fault";
+    private static FaultPlan transientFault(MatrixFault fault) {
+        FaultPlan.Builder plan = FaultPlan.builder();
         for (int i = 0; i < fault.times(); i++) {
-            server.stubFor(api.request(MIDDLE).atPriority(1).inScenario(scenario)
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "fault " + i)
-                    .willSetStateTo(i + 1 == fault.times() ? "recovered" : "fault " + (i + 1))
-                    .willReturn(fault.response(api, server.baseUrl())));
+            plan.at(MIDDLE + i, fault.fault());
         }
-    }
-
-    private static RequestPatternBuilder middlePageRequests(PagedApi api) {
-        return RequestPatternBuilder.like(api.request(MIDDLE).build().getRequest());
+        return plan.build();
     }
 
     private static List<Integer> numbers(Stream<JsonNode> records) {
@@ -90,15 +78,20 @@ class FaultMatrixTest {
 
     @ParameterizedTest(name = "{0} x {1}: recovers, every record once and in order")
     @MethodSource("retriedMatrix")
-    void aPassingFaultOnTheMiddlePageLosesAndRepeatsNothing(PagedApi api, Fault fault) {
-        api.stubGood(server);
-        injectTransient(api, fault);
-        Connector<JsonNode> connector = connector(api, fault);
+    void aPassingFaultOnTheMiddlePageLosesAndRepeatsNothing(PagedApi api, MatrixFault fault) {
+        try (FakeApi server = api.start(transientFault(fault))) {
+            passesThrough(server, api, fault);
+        }
+    }
+
+    private void passesThrough(FakeApi server, PagedApi api, MatrixFault fault) {
+        Connector<JsonNode> connector = connector(server, api, fault);
 
         assertThat(numbers(connector.records())).isEqualTo(range(0, TOTAL));
 
-        assertThat(server.findAll(middlePageRequests(api)))
-                .as("the fault was served, then the page again").hasSizeGreaterThanOrEqualTo(fault.times() + 1);
+        assertThat(middlePageRequests(server)).as("the fault was served, then the page again")
+                .hasSizeGreaterThanOrEqualTo(fault.times() + 1)
+                .anySatisfy(r -> assertThat(r.fault()).isEqualTo(fault.fault().toString()));
         RunReport report = connector.lastReport().orElseThrow();
         assertThat(report.completed()).isTrue();
         if (fault.pipelineMustRetry()) {
@@ -110,10 +103,14 @@ class FaultMatrixTest {
 
     @ParameterizedTest(name = "{0} x {1}: persists, typed error, resume yields the rest")
     @MethodSource("matrix")
-    void aLastingFaultStopsWithAPositionThatResumesExactlyTheMissingRecords(PagedApi api, Fault fault) {
-        api.stubGood(server);
-        server.stubFor(api.request(MIDDLE).atPriority(1).willReturn(fault.response(api, server.baseUrl())));
-        Connector<JsonNode> connector = connector(api, fault);
+    void aLastingFaultStopsWithAPositionThatResumesExactlyTheMissingRecords(PagedApi api, MatrixFault fault) {
+        try (FakeApi server = api.start(FaultPlan.builder().from(MIDDLE, fault.fault()).build())) {
+            stopsAndResumes(server, api, fault);
+        }
+    }
+
+    private void stopsAndResumes(FakeApi server, PagedApi api, MatrixFault fault) {
+        Connector<JsonNode> connector = connector(server, api, fault);
 
         List<Integer> delivered = new ArrayList<>();
         InletException failure = null;
@@ -129,19 +126,17 @@ class FaultMatrixTest {
         assertThat(resume.pageIndex()).isEqualTo(MIDDLE);
         assertThat(delivered).isEqualTo(range(0, delivered.size())).hasSizeGreaterThanOrEqualTo(PagedApi.PER_PAGE);
         assertThat(resume.skip()).isEqualTo(delivered.size() - PagedApi.PER_PAGE);
-        if (fault == Fault.TRUNCATED_JSON) {
+        if (fault == MatrixFault.TRUNCATED_JSON) {
             assertThat(delivered).as("the two whole records before the cut").isEqualTo(range(0, 5));
         }
         if (fault.pipelineMustRetry()) {
-            assertThat(server.findAll(middlePageRequests(api)))
-                    .hasSize(ATTEMPTS);
+            assertThat(middlePageRequests(server)).hasSize(ATTEMPTS);
         }
         if (!fault.retriedByDefault()) {
-            assertThat(server.findAll(middlePageRequests(api))).as("not retried: it would repeat").hasSize(1);
+            assertThat(middlePageRequests(server)).as("not retried: it would repeat").hasSize(1);
         }
 
-        server.resetAll();
-        api.stubGood(server);
+        server.replaceFaults(FaultPlan.none());
         List<Integer> rest = numbers(connector.records(resume));
         List<Integer> all = new ArrayList<>(delivered);
         all.addAll(rest);

@@ -1,12 +1,8 @@
 package dev.inlet.rest.faults;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.inlet.rest.faults.PagedApi.MIDDLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.inlet.core.InletListener;
 import dev.inlet.core.RunReport;
 import dev.inlet.core.http.HttpPipeline;
@@ -15,31 +11,30 @@ import dev.inlet.core.ratelimit.RateLimiters;
 import dev.inlet.core.testing.FakeClock;
 import dev.inlet.core.testing.RecordingListener;
 import dev.inlet.rest.RestConnector;
+import dev.inlet.testkit.FakeApi;
+import dev.inlet.testkit.Fault;
+import dev.inlet.testkit.FaultPlan;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** What a host sees through the listener during a run with a retry and rate-limit waits. */
 class ObservabilityTest {
 
-    @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
     @Test
     void aRunReportsRequestsResponsesRetriesWaitsPagesAndItsEnd() {
-        PagedApi.OFFSET.stubGood(server);
-        server.stubFor(PagedApi.OFFSET.request(MIDDLE).atPriority(1).inScenario("503").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("ok").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
         FakeClock clock = new FakeClock();
         RecordingListener journal = new RecordingListener();
         HttpPipeline pipeline = HttpPipeline.builder().clock(clock).sleeper(clock).rateLimiter(RateLimiters.create()
                 .shared("api", RateLimit.builder().bursty(2, Duration.ofMinutes(1)).build())).build();
 
-        try (Stream<JsonNode> records = RestConnector.builder("observed").baseUrl(server.baseUrl()).path("/items")
-                .query("api_key", "s3cret").records("/data").paginator(PagedApi.OFFSET.paginator())
-                .pipeline(pipeline).listener(journal).clock(clock).build().records()) {
+        try (FakeApi server = PagedApi.OFFSET.start(FaultPlan.builder()
+                        .at(MIDDLE, Fault.status(503, Duration.ofSeconds(1))).build());
+                Stream<JsonNode> records = RestConnector.builder("observed").baseUrl(server.baseUrl())
+                        .path(server.path()).query("api_key", "s3cret").records("/data")
+                        .paginator(PagedApi.OFFSET.paginator()).pipeline(pipeline).listener(journal).clock(clock)
+                        .build().records()) {
             assertThat(records.count()).isEqualTo(PagedApi.TOTAL);
         }
 

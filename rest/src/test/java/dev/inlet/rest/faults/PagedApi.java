@@ -1,70 +1,45 @@
 package dev.inlet.rest.faults;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.inlet.rest.Items;
 import dev.inlet.rest.paginate.Paginator;
 import dev.inlet.rest.paginate.Paginators;
+import dev.inlet.testkit.FakeApi;
+import dev.inlet.testkit.FaultPlan;
+import dev.inlet.testkit.Paging;
+import dev.inlet.testkit.RecordedRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
- * A fake API at {@code /items}: {@value #PAGES} pages of {@value #PER_PAGE} records
- * {@code {"id":"r<n>","n":<n>}} under {@code /data}, paged by one of three paginator kinds.
+ * The fault tests' API on the test kit's {@link FakeApi}: {@value #PAGES} pages of {@value #PER_PAGE}
+ * records {@code {"id":"r<n>","n":<n>}} under {@code /data} at {@code /items}, paged in one of three
+ * styles and read by the Inlet paginator of that style. Requests are numbered from 0 and read one
+ * after another, so request {@value #MIDDLE} is the first for the middle page.
  */
 enum PagedApi {
 
     /** {@code ?offset=3&limit=3}; an empty page ends. */
-    OFFSET(Paginators.offset("offset", "limit", PagedApi.PER_PAGE)) {
-        @Override
-        MappingBuilder request(int page) {
-            return get(urlPathEqualTo("/items")).withQueryParam("offset", equalTo(Integer.toString(page * PER_PAGE)));
-        }
-    },
-    /** {@code {"data":[...],"next":"c2"}} sent back as {@code ?cursor=c2}. */
-    BODY_CURSOR(Paginators.bodyCursor("cursor", "/next")) {
-        @Override
-        MappingBuilder request(int page) {
-            return get(urlPathEqualTo("/items")).withQueryParam("cursor", page == 0 ? absent() : equalTo("c" + page));
-        }
-
-        @Override
-        String envelope(int page) {
-            // The last page ends with an explicit null: an absent cursor would be a configuration error.
-            return page < PAGES - 1 ? ",\"next\":\"c" + (page + 1) + "\"" : ",\"next\":null";
-        }
-    },
-    /** GitHub style: {@code Link: <.../items?page=2>; rel="next"}. */
-    LINK_HEADER(Paginators.linkHeader()) {
-        @Override
-        MappingBuilder request(int page) {
-            return get(urlPathEqualTo("/items")).withQueryParam("page", page == 0 ? absent()
-                    : equalTo(Integer.toString(page + 1)));
-        }
-
-        @Override
-        ResponseDefinitionBuilder headers(ResponseDefinitionBuilder response, String baseUrl, int page) {
-            return page < PAGES - 1 ? response.withHeader("Link", "<" + baseUrl + "/items?page=" + (page + 2)
-                    + ">; rel=\"next\", <" + baseUrl + "/items?page=" + PAGES + ">; rel=\"last\"") : response;
-        }
-    };
+    OFFSET(Paging.offset(), Paginators.offset("offset", "limit", PagedApi.PER_PAGE)),
+    /** {@code "paging":{"next":{"after":c}}} sent back as {@code ?after=c}; null on the last page. */
+    BODY_CURSOR(Paging.bodyCursor(), Paginators.bodyCursor("after", "/paging/next/after")),
+    /** GitHub style: {@code Link: <.../items?after=c>; rel="next"}. */
+    LINK_HEADER(Paging.linkHeader(), Paginators.linkHeader());
 
     static final int PAGES = 3;
     static final int PER_PAGE = 3;
     static final int TOTAL = PAGES * PER_PAGE;
-    /** The page faults are injected on. */
+    /** The page faults are injected on, and the number of the first request for it. */
     static final int MIDDLE = 1;
+    /** The fake's clock: years away from the client's fake clock, so a wait it asks is measured against its Date. */
+    static final Clock SERVER_CLOCK = Clock.fixed(Instant.parse("2032-06-15T10:00:00Z"), ZoneOffset.UTC);
 
+    private final Paging paging;
     private final Paginator paginator;
 
-    PagedApi(Paginator paginator) {
+    PagedApi(Paging paging, Paginator paginator) {
+        this.paging = paging;
         this.paginator = paginator;
     }
 
@@ -72,47 +47,16 @@ enum PagedApi {
         return paginator;
     }
 
-    /** The request for a page (0-based). */
-    abstract MappingBuilder request(int page);
-
-    /** Fields after the records array. */
-    String envelope(int page) {
-        return "";
+    /** A started fake of this style with the faults; the caller closes it. */
+    FakeApi start(FaultPlan faults) {
+        return FakeApi.builder().path("/items").records(Items.numbered(TOTAL)).paging(paging).pageSize(PER_PAGE)
+                .clock(SERVER_CLOCK).faults(faults).start();
     }
 
-    /** Paging headers of a page's response. */
-    ResponseDefinitionBuilder headers(ResponseDefinitionBuilder response, String baseUrl, int page) {
-        return response;
-    }
-
-    /** The body of a page. */
-    String body(int page) {
-        return "{\"data\":" + records(page * PER_PAGE, page * PER_PAGE + (page < PAGES ? PER_PAGE : 0)) + envelope(page)
-                + "}";
-    }
-
-    /** A good response for a page, with its paging headers. */
-    ResponseDefinitionBuilder good(String baseUrl, int page) {
-        return headers(aResponse().withHeader("Content-Type", "application/json").withBody(body(page)), baseUrl, page);
-    }
-
-    /** Stubs every page with good responses (and the empty page after the last, for offsets). */
-    void stubGood(WireMockExtension server) {
-        for (int page = 0; page < PAGES; page++) {
-            server.stubFor(request(page).willReturn(good(server.baseUrl(), page)));
-        }
-        if (this == OFFSET) {
-            server.stubFor(request(PAGES).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                    .withBody("{\"data\":[]}")));
-        }
-    }
-
-    static String records(int from, int to) {
-        return IntStream.range(from, to).mapToObj(i -> "{\"id\":\"r" + i + "\",\"n\":" + i + "}")
-                .collect(Collectors.joining(",", "[", "]"));
-    }
-
-    static List<Integer> range(int from, int to) {
-        return IntStream.range(from, to).boxed().toList();
+    /** The requests so far for the middle page: those asking what request {@value #MIDDLE} asked. */
+    static List<RecordedRequest> middlePageRequests(FakeApi api) {
+        List<RecordedRequest> all = api.requests();
+        return all.size() <= MIDDLE ? List.of()
+                : all.stream().filter(r -> r.query().equals(all.get(MIDDLE).query())).toList();
     }
 }

@@ -14,6 +14,7 @@ import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Interceptor;
 import dev.inlet.core.ratelimit.RateLimit;
 import dev.inlet.core.ratelimit.RateLimiters;
+import dev.inlet.rest.Items;
 import dev.inlet.rest.RestConnector;
 import dev.inlet.rest.paginate.Paginators;
 import java.util.ArrayList;
@@ -34,6 +35,10 @@ import tools.jackson.databind.JsonNode;
  * them wait, and together they never go faster than the allowed rate. How close they get to it is
  * a performance claim, measured in the bench module (rate-limit efficiency) rather than here, where
  * a loaded machine would make a lower bound flaky. Bounded real time: about 4 s.
+ *
+ * <p>On WireMock rather than the test kit's FakeApi: the server here is a token bucket that counts
+ * what it admits and refuses and measures the achieved rate ({@link TokenBucket}); the kit's
+ * {@code rateLimit} is a fixed window, which would refuse a smooth client at a window's edge.
  */
 class SharedRateLimitTest {
 
@@ -49,7 +54,7 @@ class SharedRateLimitTest {
     @Test
     void eightConnectorsSharingOneLimiterNeverSeeA429AndUseTheAllowedRate() throws Exception {
         for (int page = 0; page <= PAGES; page++) {
-            String records = page < PAGES ? PagedApi.records(2 * page, 2 * page + 2) : "[]";
+            String records = page < PAGES ? Items.items(2 * page, 2 * page + 2) : "[]";
             server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("offset", equalTo(Integer.toString(2 * page)))
                     .willReturn(aResponse().withHeader("Content-Type", "application/json")
                             .withBody("{\"data\":" + records + "}")));
@@ -80,7 +85,7 @@ class SharedRateLimitTest {
                 }));
             }
             for (Future<List<Integer>> run : runs) {
-                assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(PagedApi.range(0, 2 * PAGES));
+                assertThat(run.get(30, TimeUnit.SECONDS)).isEqualTo(Items.range(0, 2 * PAGES));
             }
         } finally {
             pool.shutdownNow();

@@ -83,7 +83,9 @@ public final class InletWireMock implements ResponseDefinitionTransformerV2 {
         Duration d = fault.duration();
         switch (fault.kind()) {
             case RESET_BEFORE_HEADERS -> response.withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER);
-            case RESET_AFTER_HEADERS, TRUNCATED_BODY ->
+            case CLOSE_BEFORE_HEADERS -> response.withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE);
+            case GARBAGE_THEN_CLOSE -> response.withFault(com.github.tomakehurst.wiremock.http.Fault.RANDOM_DATA_THEN_CLOSE);
+            case RESET_AFTER_HEADERS, TRUNCATED_BODY, MALFORMED_CHUNK ->
                     response.withFault(com.github.tomakehurst.wiremock.http.Fault.MALFORMED_RESPONSE_CHUNK);
             case STALL_MID_BODY -> response.withChunkedDribbleDelay(2, (int) Math.min(Integer.MAX_VALUE, d.toMillis()));
             case SLOW_FIRST_BYTE -> response.withFixedDelay((int) Math.min(Integer.MAX_VALUE, d.toMillis()));

@@ -1,4 +1,4 @@
-package dev.inlet.testkit.wiremock;
+package dev.inlet.rest.testkit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -15,6 +15,7 @@ import dev.inlet.testkit.Fault;
 import dev.inlet.testkit.FaultPlan;
 import dev.inlet.testkit.Paging;
 import dev.inlet.testkit.RecordSet;
+import dev.inlet.testkit.wiremock.InletWireMock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,4 +1,4 @@
-package dev.inlet.testkit.sample;
+package dev.inlet.rest.testkit.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
