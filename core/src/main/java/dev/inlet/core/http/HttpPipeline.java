@@ -216,7 +216,8 @@ public final class HttpPipeline {
     /**
      * Builds an {@link HttpPipeline}; not thread-safe.
      *
-     * <p>Defaults: {@link Transport#jdk()} (10-second connect timeout); no interceptors;
+     * <p>Defaults: {@link Transport#sockets()} (HTTP/1.1 on blocking sockets, 10-second connect timeout;
+     * proxied origins through {@link Transport#jdk()}); no interceptors;
      * {@link RetryPolicy#defaults()}; the system UTC clock; the real sleeper; no listener; a
      * 30-second request timeout (until the response head); a 30-second read timeout (between body
      * bytes); up to 5 redirects followed, within the request's origin only (a redirect elsewhere is
@@ -226,7 +227,7 @@ public final class HttpPipeline {
      * sent unless a request sets its own.
      */
     public static final class Builder {
-        private Transport transport = Transport.jdk();
+        private Transport transport = Transport.sockets();
         private final List<Interceptor> interceptors = new ArrayList<>();
         private Interceptor circuitBreaker;
         private Interceptor rateLimiter;

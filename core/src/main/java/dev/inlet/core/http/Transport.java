@@ -6,8 +6,9 @@ import java.time.Duration;
 
 /**
  * The last link of the pipeline: puts a request on the wire and returns the response with its body
- * still streaming. The default is the JDK's {@link HttpClient}; tests and benchmarks substitute
- * their own.
+ * still streaming. The default is {@link #sockets()} (HTTP/1.1 on blocking sockets, the body read on
+ * the calling thread); {@link #jdk()} is the JDK's {@link HttpClient} (HTTP/2, proxies); tests and
+ * benchmarks substitute their own.
  */
 @FunctionalInterface
 public interface Transport {
@@ -27,6 +28,15 @@ public interface Transport {
      */
     static Transport jdk() {
         return JdkTransport.DEFAULT;
+    }
+
+    /**
+     * HTTP/1.1 on blocking sockets, the body read on the calling thread (see {@link SocketTransport}): a
+     * shared instance with its defaults (10-second connect timeout, the JVM's default TLS context, 64 idle
+     * connections per origin kept 30 seconds). Proxied requests go to {@link #jdk()}.
+     */
+    static Transport sockets() {
+        return SocketTransport.DEFAULT;
     }
 
     /**
