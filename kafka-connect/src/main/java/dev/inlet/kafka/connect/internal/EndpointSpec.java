@@ -1,6 +1,7 @@
 package dev.inlet.kafka.connect.internal;
 
 import dev.inlet.webhooks.verify.WebhookVerifier;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,8 +19,15 @@ import java.util.Optional;
  */
 public record EndpointSpec(String name, String path, String topic, WebhookVerifier verifier, Optional<String> publicUrl) {
 
-    /** The source partition of this endpoint's records. */
+    /**
+     * The source partition of this endpoint's records. A {@link HashMap}, as Connect's converter
+     * reads it back: the offset store looks partitions up by their serialized bytes, and
+     * {@code Map.of} iterates in an order salted per JVM, so a restarted task would not find its offset.
+     */
     public Map<String, String> partition(String connector) {
-        return Map.of("connector", connector, "webhook", path);
+        Map<String, String> partition = new HashMap<>();
+        partition.put("connector", connector);
+        partition.put("webhook", path);
+        return partition;
     }
 }

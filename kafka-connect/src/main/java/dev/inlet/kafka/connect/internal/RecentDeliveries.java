@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * <b>Internal</b>: the last delivery ids of each endpoint, carried in every record's source offset
- * (key {@value #OFFSET_KEY}) so that Connect persists them with the offsets. A restarted task reads
+ * (key {@value #OFFSET_KEY}, one string of ids separated by line feeds, since Connect offsets hold
+ * only primitive values; an id containing a line feed is not remembered) so that Connect persists
+ * them with the offsets. A restarted task reads
  * the last committed offset of each endpoint and preloads the receiver's deduplication store with
  * its ids: a vendor's redelivery of one of them is answered 200 without a second record. Connect
  * commits a source offset only once every record before it was acknowledged, so the ids in a
@@ -30,10 +32,10 @@ public final class RecentDeliveries {
     /** The ids in a committed source offset (none when absent or not a list of strings). */
     public static List<String> fromOffset(Map<String, ?> offset) {
         List<String> ids = new ArrayList<>();
-        if (offset != null && offset.get(OFFSET_KEY) instanceof List<?> list) {
-            for (Object id : list) {
-                if (id instanceof String s && !s.isEmpty()) {
-                    ids.add(s);
+        if (offset != null && offset.get(OFFSET_KEY) instanceof String joined) {
+            for (String id : joined.split("\n")) {
+                if (!id.isEmpty()) {
+                    ids.add(id);
                 }
             }
         }
@@ -50,18 +52,18 @@ public final class RecentDeliveries {
     /**
      * Adds a polled delivery's id (if it has one).
      *
-     * @return the endpoint's window after it, oldest first, for the record's source offset
+     * @return the endpoint's window after it, oldest first, joined for the record's source offset
      */
-    public List<String> add(String endpoint, String id) {
+    public String add(String endpoint, String id) {
         ArrayDeque<String> window = window(endpoint);
         if (id != null) {
             add(window, id);
         }
-        return List.copyOf(window);
+        return String.join("\n", window);
     }
 
     private void add(ArrayDeque<String> window, String id) {
-        if (remembered == 0) {
+        if (remembered == 0 || id.isEmpty() || id.indexOf('\n') >= 0) {
             return;
         }
         window.addLast(id);
