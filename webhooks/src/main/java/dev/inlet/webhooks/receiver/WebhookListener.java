@@ -12,7 +12,9 @@ import java.util.Optional;
  * handler ran (how long, how late, dead-lettered or not), with the queue's depth after each.
  *
  * <p>Every method has an empty default. Methods are called on the thread doing the work (a server
- * worker for {@link #deliveryAnswered}, a handler worker for {@link #eventHandled}) and must be quick
+ * worker for {@link #deliveryAnswered}, a handler worker for {@link #eventHandled}; with
+ * {@link Acknowledgement#AFTER_HANDLER}, whichever thread completes the handler's stage, or the JDK's
+ * delay scheduler on a timeout) and must be quick
  * and thread-safe; an exception thrown by a listener is logged and otherwise ignored. Events carry
  * no body, no signature and no other header than the W3C trace context.
  */

@@ -1,10 +1,7 @@
 package dev.inlet.webhooks.receiver;
 
-import dev.inlet.webhooks.verify.internal.RequestBodies;
 import dev.inlet.webhooks.WebhookConfigException;
 import dev.inlet.webhooks.verify.WebhookRequest;
-import dev.inlet.webhooks.verify.VerificationResult;
-import dev.inlet.webhooks.verify.WebhookVerifier;
 import dev.inlet.core.Sleeper;
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import dev.inlet.webhooks.receiver.HandlerAcknowledgements.Answer;
@@ -53,6 +49,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final DeliveryReports reports;
     /** The answers waiting for handlers, with {@link Acknowledgement#AFTER_HANDLER}; null otherwise. */
     private final HandlerAcknowledgements acknowledgements;
+    private final Acceptance acceptance;
     private volatile State state = State.NEW;
     /**
      * Held shared while a delivery is being accepted and exclusively to change state, so that
@@ -75,6 +72,8 @@ public final class WebhookReceiver implements AutoCloseable {
                 reports, b.clock, capacity);
         this.acknowledgements = b.acknowledgement == Acknowledgement.AFTER_HANDLER ? new HandlerAcknowledgements(
                 dispatcher, deduplication, reports, b.handlerTimeout, b.retryAfter, b.clock, capacity) : null;
+        this.acceptance = new Acceptance(deduplication, deduplicationTtl, inbox, dispatcher, acknowledgements,
+                retryAfter, clock, capacity);
     }
 
     /** A builder. */
@@ -195,74 +194,9 @@ public final class WebhookReceiver implements AutoCloseable {
                 return CompletableFuture.completedFuture(new Answer(WebhookResponse.retryLater(503,
                         retryAfter.toSeconds(), "receiver is stopping"), "not_running"));
             }
-            return accept(path, endpoint, request);
+            return acceptance.accept(path, endpoint, request);
         } finally {
             stateLock.readLock().unlock();
-        }
-    }
-
-    private CompletableFuture<Answer> accept(String path, WebhookEndpoint endpoint, WebhookRequest request) {
-        WebhookVerifier verifier = endpoint.verifier();
-        if (request.bodyLength() > verifier.maxBodyBytes()) {
-            return Answer.now(WebhookResponse.tooLarge(request.bodyLength(), verifier.maxBodyBytes()));
-        }
-        VerificationResult result = verifier.verify(request);
-        if (!result.isValid()) {
-            LOG.debug("Rejected delivery to {}: {}", path, result);
-            return Answer.now(WebhookResponse.rejected(result));
-        }
-        Optional<String> id = verifier.eventId(request);
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(deduplicationTtl);
-        String key = id.map(value -> InboxRecords.dedupKey(path, value)).orElse(null);
-        if (key != null) {
-            switch (deduplication.claim(key, now, expiresAt)) {
-                case SEEN -> {
-                    return Answer.now(WebhookResponse.duplicate("event " + id.get() + " was already accepted"));
-                }
-                case IN_PROGRESS -> {
-                    return Answer.now(WebhookResponse.retryLater(503, 1, "event " + id.get()
-                            + " is being accepted right now"));
-                }
-                default -> { }
-            }
-        }
-        boolean accepted = false;
-        boolean reserved = false;
-        try {
-            if (!dispatcher.tryReserve()) {
-                return Answer.now(WebhookResponse.retryLater(503, retryAfter.toSeconds(), "queue full (" + capacity + ")"));
-            }
-            reserved = true;
-            WebhookEvent event = new WebhookEvent(path, id.orElse(null), () -> verifier.eventType(request),
-                    result.keyId().orElse(null), request.headers(), RequestBodies.access().rawBody(request), now, -1);
-            if (acknowledgements != null) {
-                accepted = true;
-                // The slot and the claim now belong to the acknowledgement, which returns both.
-                return acknowledgements.run(event, endpoint.asyncHandler(), key, expiresAt);
-            }
-            if (inbox != null) {
-                event = inbox.append(event, expiresAt);
-            }
-            if (key != null) {
-                deduplication.confirm(key, expiresAt);
-            }
-            dispatcher.submit(event, endpoint.handler());
-            accepted = true;
-            return Answer.now(WebhookResponse.of(200, "accepted"));
-        } catch (IOException journalFailure) {
-            LOG.error("Durable inbox write failed for a delivery to {}; answering 500 so the sender retries", path,
-                    journalFailure);
-            return Answer.now(WebhookResponse.of(500, "could not store the event; retry later"));
-        } finally {
-            if (!accepted) {
-                if (reserved) {
-                    dispatcher.unreserve();
-                }
-                if (key != null) {
-                    deduplication.release(key);
-                }
-            }
         }
     }
 
