@@ -10,8 +10,9 @@ import org.apache.kafka.connect.source.SourceConnector;
 
 /**
  * A Kafka Connect source connector that receives webhooks: its one {@link InletWebhookSourceTask}
- * listens on {@code inlet.webhook.port} of the worker that runs it, verifies each delivery with
- * Inlet's signature schemes and writes it to {@code inlet.topic}, answering the vendor 2xx only
+ * listens on {@code inlet.webhook.port} of the worker that runs it with Inlet's {@code WebhookServer},
+ * serving one endpoint or several ({@code inlet.webhook.endpoints}, each with its own path, scheme,
+ * secret and topic), verifies each delivery and writes it to its topic, answering the vendor 2xx only
  * after the record is committed to Kafka, so that a lost worker makes the vendor deliver again
  * (deduplicate by the {@code inlet.webhook.id} header downstream). See {@code docs/kafka-connect.md}.
  */
@@ -30,7 +31,7 @@ public class InletWebhookSourceConnector extends SourceConnector {
 
     @Override
     public void start(Map<String, String> props) {
-        new WebhookConfig(props).verifier();
+        new WebhookConfig(props).endpoints();
         this.props = Map.copyOf(props);
     }
 

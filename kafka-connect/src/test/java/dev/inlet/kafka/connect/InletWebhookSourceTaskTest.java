@@ -30,6 +30,7 @@ class InletWebhookSourceTaskTest {
     private static final RecordMetadata WRITTEN = new RecordMetadata(new TopicPartition("hooks", 0), 0, 0, 0, 0, 0);
 
     private final InletWebhookSourceTask task = new InletWebhookSourceTask();
+    private final FakeTaskContext context = new FakeTaskContext(false);
 
     @AfterEach
     void stop() {
@@ -53,6 +54,7 @@ class InletWebhookSourceTaskTest {
     }
 
     private WebhookSender start(Map<String, String> props) {
+        task.initialize(context);
         task.start(props);
         return WebhookSender.builder(SignatureScheme.github(),
                 URI.create("http://127.0.0.1:" + task.port() + "/hooks/github")).secret(SECRET).noRetries().build();

@@ -11,12 +11,16 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import dev.inlet.kafka.connect.internal.RecentDeliveries;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffset;
 import org.apache.kafka.connect.storage.StringConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -33,12 +37,19 @@ class WebhookClusterTest {
     private static final List<Duration> RETRIES = List.of(Duration.ofMillis(100), Duration.ofMillis(300),
             Duration.ofMillis(1000), Duration.ofMillis(2000));
     private static EmbeddedConnectCluster connect;
+    private static Path secrets;
 
     @BeforeAll
-    static void startCluster() {
+    static void startCluster() throws IOException {
+        // The endpoints' secrets come through Connect's file config provider, as in production.
+        secrets = Files.createTempFile("inlet-webhook-secrets", ".properties");
+        Files.writeString(secrets, "github=" + InletWebhookSourceTaskTest.SECRET + "\nshop="
+                + WebhookEndpointsTest.SHOPIFY_SECRET + "\n");
         Map<String, String> workerProps = new HashMap<>();
         workerProps.put("offset.flush.interval.ms", "500");
         workerProps.put("plugin.discovery", "service_load");
+        workerProps.put("config.providers", "file");
+        workerProps.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
         connect = new EmbeddedConnectCluster.Builder().name("inlet-webhooks").numWorkers(1).numBrokers(1)
                 .workerProps(workerProps).build();
         connect.start();
@@ -50,9 +61,12 @@ class WebhookClusterTest {
     }
 
     @AfterAll
-    static void stopCluster() {
+    static void stopCluster() throws IOException {
         if (connect != null) {
             connect.stop();
+        }
+        if (secrets != null) {
+            Files.deleteIfExists(secrets);
         }
     }
 
@@ -122,5 +136,60 @@ class WebhookClusterTest {
         SendResult result = sender(port).send(event("evt-dropped"));
 
         assertThat(result.statuses()).isNotEmpty().allSatisfy(status -> assertThat(status).isEqualTo(503));
+    }
+
+    private static List<String> committedIds(String connector, String path) {
+        for (ConnectorOffset offset : connect.connectorOffsets(connector).offsets()) {
+            if (path.equals(offset.partition().get("webhook"))) {
+                return RecentDeliveries.fromOffset(offset.offset());
+            }
+        }
+        return List.of();
+    }
+
+    @Test
+    void twoEndpointsWithProviderSecretsAndCommittedIdsThatOutliveARestart() throws Exception {
+        int port = freePort();
+        Map<String, String> props = connectorConfig("multi", "multi-github", port);
+        props.remove("inlet.webhook.path");
+        props.remove("inlet.webhook.scheme");
+        props.remove("inlet.webhook.secret");
+        props.put("inlet.webhook.endpoints", "github,shop");
+        props.put("inlet.webhook.endpoint.github.path", "/hooks/github");
+        props.put("inlet.webhook.endpoint.github.scheme", "github");
+        props.put("inlet.webhook.endpoint.github.secret", "${file:" + secrets + ":github}");
+        props.put("inlet.webhook.endpoint.shop.path", "/hooks/shop");
+        props.put("inlet.webhook.endpoint.shop.scheme", "shopify");
+        props.put("inlet.webhook.endpoint.shop.secret", "${file:" + secrets + ":shop}");
+        props.put("inlet.webhook.endpoint.shop.topic", "multi-shop");
+        connect.configureConnector("multi", props);
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("multi", 1, "the webhook task runs");
+        WebhookSender github = sender(port);
+        WebhookSender shop = WebhookSender.builder(SignatureScheme.shopify(),
+                URI.create("http://127.0.0.1:" + port + "/hooks/shop")).secret(WebhookEndpointsTest.SHOPIFY_SECRET)
+                .retrySchedule(RETRIES).build();
+
+        List<String> sent = List.of("gh-1", "gh-2", "gh-3", "gh-4", "gh-5");
+        for (String id : sent) {
+            assertThat(github.send(event(id)).delivered()).isTrue();
+        }
+        assertThat(shop.send(event("shop-1")).delivered()).isTrue();
+        assertThat(idsUntil(connect, "multi-shop", false, WAIT, got -> got.size() >= 1)).containsExactly("shop-1");
+        ClusterRecords.await("the committed offset holds every id", WAIT,
+                () -> committedIds("multi", "/hooks/github").equals(sent),
+                () -> connect.connectorOffsets("multi").offsets());
+
+        connect.stopConnector("multi");
+        connect.assertions().assertConnectorIsStopped("multi", "the connector stops");
+        connect.resumeConnector("multi");
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("multi", 1, "the webhook task runs again");
+
+        // The vendor delivers them all again (its answers were lost, say): 200, no second record.
+        for (String id : sent) {
+            assertThat(github.send(event(id)).delivered()).as("redelivery of %s", id).isTrue();
+        }
+        assertThat(github.send(event("gh-6")).delivered()).isTrue();
+        List<String> ids = idsUntil(connect, "multi-github", false, WAIT, got -> got.contains("gh-6"));
+        assertThat(ids).containsExactly("gh-1", "gh-2", "gh-3", "gh-4", "gh-5", "gh-6");
     }
 }

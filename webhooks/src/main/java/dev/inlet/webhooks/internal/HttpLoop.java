@@ -18,6 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -47,8 +49,11 @@ public final class HttpLoop implements Closeable {
         /** The largest body accepted for this method and raw path, or -1 if nothing is there (404). */
         int maxBody(String method, String path);
 
-        /** The reply to a complete request; runs on a worker thread; must not throw. */
-        HttpReply handle(ParsedRequest request);
+        /**
+         * The reply to a complete request, when it is decided; runs on a worker thread, which is free
+         * once this returns (a reply completed later is written by the selector thread then).
+         */
+        CompletionStage<HttpReply> handle(ParsedRequest request);
     }
 
     private record Pending(HttpConnection conn, ByteBuffer bytes, boolean close) {
@@ -274,15 +279,21 @@ public final class HttpLoop implements Closeable {
         ParsedRequest request = c.parser.request(c.local);
         try {
             workers.execute(() -> {
-                HttpReply r;
+                CompletionStage<HttpReply> reply;
                 try {
-                    r = exchange.handle(request);
+                    reply = exchange.handle(request);
                 } catch (RuntimeException e) {
-                    LOG.error("Webhook request failed", e);
-                    r = new HttpReply(500, Headers.empty(), "internal error".getBytes(StandardCharsets.UTF_8));
+                    reply = CompletableFuture.failedFuture(e);
                 }
-                replies.add(new Pending(c, r.encode(!request.keepAlive()), !request.keepAlive()));
-                selector.wakeup();
+                // The connection waits in PROCESS (no deadline, no thread) until the reply is decided.
+                reply.whenComplete((r, failure) -> {
+                    if (failure != null || r == null) {
+                        LOG.error("Webhook request failed", failure);
+                        r = new HttpReply(500, Headers.empty(), "internal error".getBytes(StandardCharsets.UTF_8));
+                    }
+                    replies.add(new Pending(c, r.encode(!request.keepAlive()), !request.keepAlive()));
+                    selector.wakeup();
+                });
             });
         } catch (RejectedExecutionException full) {
             HttpReply busy = new HttpReply(503, Headers.of("Retry-After", "1"), "busy".getBytes(StandardCharsets.UTF_8));

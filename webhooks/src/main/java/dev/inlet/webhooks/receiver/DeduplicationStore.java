@@ -38,4 +38,16 @@ public interface DeduplicationStore {
 
     /** Drops an unconfirmed claim so that a retry of the delivery is accepted. */
     void release(String key);
+
+    /**
+     * The key the receiver claims for an event id at an endpoint, for a host that preloads a store
+     * with ids it knows were handled (say, recovered from its own committed state) through
+     * {@link #confirm(String, Instant)}.
+     *
+     * @param endpointPath the endpoint's path, as in {@link WebhookEndpoint#path()}
+     * @param eventId the provider's event id, as in {@link WebhookEvent#id()}
+     */
+    static String key(String endpointPath, String eventId) {
+        return InboxRecords.dedupKey(endpointPath, eventId);
+    }
 }

@@ -27,10 +27,12 @@ final class DeliveryReports {
      * Reports an answer.
      *
      * @param endpoint the endpoint's path, or {@code ""} for an unknown path
+     * @param knownReason the reason code when the receiver knows it (answers decided by a handler), or
+     *     null to derive it from the response
      * @param running whether the receiver was running (a 503 otherwise says it is not)
      */
-    void answered(String endpoint, WebhookRequest request, WebhookResponse response, boolean running,
-            Instant receivedAt, long startNanos, int queueDepth) {
+    void answered(String endpoint, WebhookRequest request, WebhookResponse response, String knownReason,
+            boolean running, Instant receivedAt, long startNanos, int queueDepth) {
         if (listener == NoWebhookListener.INSTANCE) {
             return;
         }
@@ -48,8 +50,10 @@ final class DeliveryReports {
             reason = why.get().name();
         } else if (response.status() == 503) {
             outcome = WebhookListener.Outcome.THROTTLED;
-            // The receiver's three 503s: not running, its queue full, or the same event id being accepted.
-            reason = !running ? "not_running" : response.body().startsWith("queue full") ? "queue_full" : "in_progress";
+            // The receiver's 503s: not running, its queue full, or the same event id being accepted;
+            // with AFTER_HANDLER also the handler's failure or timeout (known, passed in).
+            reason = knownReason != null ? knownReason : !running ? "not_running"
+                    : response.body().startsWith("queue full") ? "queue_full" : "in_progress";
         } else if (response.status() == 404) {
             outcome = WebhookListener.Outcome.REFUSED;
             reason = "UNKNOWN_ENDPOINT";

@@ -70,6 +70,15 @@ final class Dispatcher {
         slots.release();
     }
 
+    /**
+     * Runs a task on a worker, leaving the slot to the caller ({@link HandlerAcknowledgements}).
+     *
+     * @throws java.util.concurrent.RejectedExecutionException once draining
+     */
+    void execute(Runnable task) {
+        executor.execute(task);
+    }
+
     /** Runs the handler for an event whose slot is reserved. */
     void submit(WebhookEvent event, WebhookHandler handler) {
         executor.execute(() -> {

@@ -4,6 +4,9 @@ import dev.inlet.webhooks.WebhookConfigException;
 import dev.inlet.webhooks.verify.WebhookVerifier;
 import java.net.URI;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * One path of a {@link WebhookReceiver}: its verifier (scheme, keyring, tolerance, body limit) and
@@ -20,13 +23,38 @@ public final class WebhookEndpoint {
     private final String path;
     private final WebhookVerifier verifier;
     private final WebhookHandler handler;
+    private final AsyncWebhookHandler asyncHandler;
     private final URI publicUrl;
 
     private WebhookEndpoint(Builder b) {
         this.path = b.path;
         this.verifier = b.verifier;
-        this.handler = b.handler;
+        if (b.asyncHandler != null) {
+            AsyncWebhookHandler async = b.asyncHandler;
+            this.asyncHandler = async;
+            this.handler = event -> awaitStage(async.handle(event));
+        } else {
+            WebhookHandler sync = b.handler;
+            this.handler = sync;
+            this.asyncHandler = event -> {
+                sync.handle(event);
+                return CompletableFuture.completedFuture(null);
+            };
+        }
         this.publicUrl = b.publicUrl;
+    }
+
+    /** Waits for an asynchronous handler's stage (on a worker, in {@link Acknowledgement#ON_RECEIPT} mode). */
+    private static void awaitStage(java.util.concurrent.CompletionStage<?> stage) throws Exception {
+        if (stage == null) {
+            return;
+        }
+        try {
+            stage.toCompletableFuture().get();
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw cause instanceof Exception failure ? failure : new CompletionException(cause);
+        }
     }
 
     /**
@@ -49,9 +77,20 @@ public final class WebhookEndpoint {
         return verifier;
     }
 
-    /** The handler. */
+    /**
+     * The handler. For an endpoint built with an {@link AsyncWebhookHandler}, one that waits for its
+     * stage (and throws what it failed with).
+     */
     public WebhookHandler handler() {
         return handler;
+    }
+
+    /**
+     * The handler as an {@link AsyncWebhookHandler}. For an endpoint built with a
+     * {@link WebhookHandler}, one that runs it and returns a completed stage (or throws what it threw).
+     */
+    public AsyncWebhookHandler asyncHandler() {
+        return asyncHandler;
     }
 
     /**
@@ -72,6 +111,7 @@ public final class WebhookEndpoint {
         private final String path;
         private final WebhookVerifier verifier;
         private WebhookHandler handler;
+        private AsyncWebhookHandler asyncHandler;
         private URI publicUrl;
 
         private Builder(String path, WebhookVerifier verifier) {
@@ -87,9 +127,21 @@ public final class WebhookEndpoint {
             this.verifier = verifier;
         }
 
-        /** The handler of accepted events; required. */
+        /** The handler of accepted events; this or {@link #asyncHandler(AsyncWebhookHandler)} is required. */
         public Builder handler(WebhookHandler handler) {
             this.handler = handler;
+            this.asyncHandler = null;
+            return this;
+        }
+
+        /**
+         * A handler that completes later, instead of {@link #handler(WebhookHandler)} (the last one
+         * set wins). Fits {@link Acknowledgement#AFTER_HANDLER}, where the sender's answer waits for
+         * its stage without holding a thread.
+         */
+        public Builder asyncHandler(AsyncWebhookHandler handler) {
+            this.asyncHandler = handler;
+            this.handler = null;
             return this;
         }
 
@@ -112,9 +164,9 @@ public final class WebhookEndpoint {
          * @throws WebhookConfigException if no handler was set
          */
         public WebhookEndpoint build() {
-            if (handler == null) {
+            if (handler == null && asyncHandler == null) {
                 throw new WebhookConfigException("WebhookEndpoint " + path + " has no handler",
-                        "call handler(event -> ...)");
+                        "call handler(event -> ...) or asyncHandler(event -> stage)");
             }
             return new WebhookEndpoint(this);
         }

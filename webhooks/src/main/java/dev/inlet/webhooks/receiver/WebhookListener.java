@@ -12,7 +12,9 @@ import java.util.Optional;
  * handler ran (how long, how late, dead-lettered or not), with the queue's depth after each.
  *
  * <p>Every method has an empty default. Methods are called on the thread doing the work (a server
- * worker for {@link #deliveryAnswered}, a handler worker for {@link #eventHandled}) and must be quick
+ * worker for {@link #deliveryAnswered}, a handler worker for {@link #eventHandled}; with
+ * {@link Acknowledgement#AFTER_HANDLER}, whichever thread completes the handler's stage, or the JDK's
+ * delay scheduler on a timeout) and must be quick
  * and thread-safe; an exception thrown by a listener is logged and otherwise ignored. Events carry
  * no body, no signature and no other header than the W3C trace context.
  */
@@ -22,7 +24,11 @@ public interface WebhookListener {
     default void deliveryAnswered(Delivery event) {
     }
 
-    /** An accepted event's handler finished: it succeeded, or the event went to the dead-letter sink. */
+    /**
+     * An accepted event's handler finished: it succeeded, or the event went to the dead-letter sink.
+     * With {@link Acknowledgement#AFTER_HANDLER} only successes are reported here (a failure is a
+     * {@code handler_failed} answer: the sender delivers the event again).
+     */
     default void eventHandled(Handled event) {
     }
 
@@ -33,13 +39,17 @@ public interface WebhookListener {
 
     /** How a delivery was answered. */
     enum Outcome {
-        /** Verified, stored and queued: 200. */
+        /** Verified, stored and queued: 200 (with {@link Acknowledgement#AFTER_HANDLER}: and handled). */
         ACCEPTED,
         /** An event already accepted: 200, not handled again. */
         DUPLICATE,
         /** Refused for good: verification failed, too large, or no endpoint at the path (4xx). */
         REFUSED,
-        /** Not accepted now, the sender should retry: the queue is full, the event is being accepted, or the receiver is not running (503). */
+        /**
+         * Not accepted now, the sender should retry: the queue is full, the event is being accepted, or
+         * the receiver is not running (503); with {@link Acknowledgement#AFTER_HANDLER} also when the
+         * handler failed or did not finish in time.
+         */
         THROTTLED,
         /** The receiver could not store the event (500): the durable inbox failed. */
         FAILED
@@ -54,7 +64,8 @@ public interface WebhookListener {
      * @param outcome how it was answered
      * @param reason a short stable code: {@code accepted}, {@code duplicate}, a {@link dev.inlet.webhooks.verify.FailureReason}
      *     name or {@code UNKNOWN_ENDPOINT} / {@code BAD_URL} when refused, {@code queue_full} /
-     *     {@code in_progress} / {@code not_running} when throttled, {@code inbox_write} when failed
+     *     {@code in_progress} / {@code not_running} / {@code handler_failed} / {@code handler_timeout}
+     *     when throttled, {@code inbox_write} when failed
      * @param status the HTTP status answered
      * @param traceContext the request's W3C trace context headers ({@code traceparent},
      *     {@code tracestate}) when present, by lower-case name; nothing else of the request

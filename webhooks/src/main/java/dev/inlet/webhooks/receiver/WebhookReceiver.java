@@ -1,10 +1,7 @@
 package dev.inlet.webhooks.receiver;
 
-import dev.inlet.webhooks.verify.internal.RequestBodies;
 import dev.inlet.webhooks.WebhookConfigException;
 import dev.inlet.webhooks.verify.WebhookRequest;
-import dev.inlet.webhooks.verify.VerificationResult;
-import dev.inlet.webhooks.verify.WebhookVerifier;
 import dev.inlet.core.Sleeper;
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import dev.inlet.webhooks.receiver.HandlerAcknowledgements.Answer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * the durable inbox (if any) forced to disk, then 2xx; the handler runs afterwards on a bounded
  * pool of workers, with retries and a dead-letter sink. When the queue is full (or the receiver is
  * stopping) the answer is 503 with {@code Retry-After}, so the sender retries and nothing is lost.
+ * With {@link Acknowledgement#AFTER_HANDLER} the answer waits for the handler instead (see there);
+ * {@link #handleAsync(String, WebhookRequest)} then gives it without holding the caller's thread.
  *
  * <p>Thread-safe. Lifecycle: {@link #start()} once (recovers the inbox), {@link #close()} once
  * (stops accepting, drains the queue, closes the inbox).
@@ -46,6 +47,9 @@ public final class WebhookReceiver implements AutoCloseable {
     private final int capacity;
     private final Dispatcher dispatcher;
     private final DeliveryReports reports;
+    /** The answers waiting for handlers, with {@link Acknowledgement#AFTER_HANDLER}; null otherwise. */
+    private final HandlerAcknowledgements acknowledgements;
+    private final Acceptance acceptance;
     private volatile State state = State.NEW;
     /**
      * Held shared while a delivery is being accepted and exclusively to change state, so that
@@ -66,6 +70,10 @@ public final class WebhookReceiver implements AutoCloseable {
         this.reports = new DeliveryReports(b.listener);
         this.dispatcher = new Dispatcher(b.workers, b.queueCapacity, b.retry, b.deadLetters, b.sleeper, this::done,
                 reports, b.clock, capacity);
+        this.acknowledgements = b.acknowledgement == Acknowledgement.AFTER_HANDLER ? new HandlerAcknowledgements(
+                dispatcher, deduplication, reports, b.handlerTimeout, b.retryAfter, b.clock, capacity) : null;
+        this.acceptance = new Acceptance(deduplication, deduplicationTtl, inbox, dispatcher, acknowledgements,
+                retryAfter, clock, capacity);
     }
 
     /** A builder. */
@@ -121,31 +129,53 @@ public final class WebhookReceiver implements AutoCloseable {
      * @return 404 for an unknown path, otherwise as {@link #handle(String, WebhookRequest)}
      */
     public WebhookResponse handle(WebhookRequest request) {
+        return handleAsync(request).toCompletableFuture().join();
+    }
+
+    /**
+     * As {@link #handle(WebhookRequest)}, with the answer given when it is decided.
+     *
+     * @return 404 for an unknown path, otherwise as {@link #handleAsync(String, WebhookRequest)}
+     */
+    public CompletionStage<WebhookResponse> handleAsync(WebhookRequest request) {
         String path;
         try {
             path = URI.create(request.url()).getRawPath();
         } catch (IllegalArgumentException badUrl) {
             WebhookResponse response = WebhookResponse.of(400, "the request URL cannot be parsed");
-            reports.answered("", request, response, isRunning(), clock.instant(), System.nanoTime(), queueDepth());
-            return response;
+            reports.answered("", request, response, null, isRunning(), clock.instant(), System.nanoTime(), queueDepth());
+            return CompletableFuture.completedFuture(response);
         }
-        return handle(path == null || path.isEmpty() ? "/" : path, request);
+        return handleAsync(path == null || path.isEmpty() ? "/" : path, request);
     }
 
     /**
      * Handles one request for the endpoint at {@code path}: 200 when accepted (or a duplicate of an
      * accepted event), 400/401 when verification fails, 404 for an unknown path, 413 for a body over
      * the limit, 503 with {@code Retry-After} when the queue is full or the receiver is not running,
-     * 500 if the durable inbox cannot be written.
+     * 500 if the durable inbox cannot be written. With {@link Acknowledgement#AFTER_HANDLER} this
+     * waits for the handler (200 once it succeeded, 503 when it failed, timed out or the receiver
+     * stopped): prefer {@link #handleAsync(String, WebhookRequest)} there.
      */
     public WebhookResponse handle(String path, WebhookRequest request) {
+        return handleAsync(path, request).toCompletableFuture().join();
+    }
+
+    /**
+     * As {@link #handle(String, WebhookRequest)}, with the answer given when it is decided: at once
+     * with {@link Acknowledgement#ON_RECEIPT} (the stage is already complete), when the handler is
+     * done with {@link Acknowledgement#AFTER_HANDLER}. The stage never completes exceptionally.
+     */
+    public CompletionStage<WebhookResponse> handleAsync(String path, WebhookRequest request) {
         long start = System.nanoTime();
         Instant receivedAt = clock.instant();
         boolean running = isRunning();
-        WebhookResponse response = answer(path, request);
-        reports.answered(endpoints.containsKey(path) ? path : "", request, response, running, receivedAt, start,
-                queueDepth());
-        return response;
+        String endpoint = endpoints.containsKey(path) ? path : "";
+        return answer(path, request).thenApply(answer -> {
+            reports.answered(endpoint, request, answer.response(), answer.reason(), running, receivedAt, start,
+                    queueDepth());
+            return answer.response();
+        });
     }
 
     /** Accepted events waiting for or running in a handler. */
@@ -153,79 +183,20 @@ public final class WebhookReceiver implements AutoCloseable {
         return dispatcher.inFlight(capacity);
     }
 
-    private WebhookResponse answer(String path, WebhookRequest request) {
+    private CompletableFuture<Answer> answer(String path, WebhookRequest request) {
         WebhookEndpoint endpoint = endpoints.get(path);
         if (endpoint == null) {
-            return WebhookResponse.of(404, "no webhook endpoint at " + path);
+            return Answer.now(WebhookResponse.of(404, "no webhook endpoint at " + path));
         }
         stateLock.readLock().lock();
         try {
-            if (state != State.RUNNING) {
-                return WebhookResponse.retryLater(503, retryAfter.toSeconds(),
-                        "receiver is " + state.name().toLowerCase(java.util.Locale.ROOT));
+            if (state != State.RUNNING || (acknowledgements != null && acknowledgements.isStopped())) {
+                return CompletableFuture.completedFuture(new Answer(WebhookResponse.retryLater(503,
+                        retryAfter.toSeconds(), "receiver is stopping"), "not_running"));
             }
-            return accept(path, endpoint, request);
+            return acceptance.accept(path, endpoint, request);
         } finally {
             stateLock.readLock().unlock();
-        }
-    }
-
-    private WebhookResponse accept(String path, WebhookEndpoint endpoint, WebhookRequest request) {
-        WebhookVerifier verifier = endpoint.verifier();
-        if (request.bodyLength() > verifier.maxBodyBytes()) {
-            return WebhookResponse.tooLarge(request.bodyLength(), verifier.maxBodyBytes());
-        }
-        VerificationResult result = verifier.verify(request);
-        if (!result.isValid()) {
-            LOG.debug("Rejected delivery to {}: {}", path, result);
-            return WebhookResponse.rejected(result);
-        }
-        Optional<String> id = verifier.eventId(request);
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(deduplicationTtl);
-        String key = id.map(value -> InboxRecords.dedupKey(path, value)).orElse(null);
-        if (key != null) {
-            switch (deduplication.claim(key, now, expiresAt)) {
-                case SEEN -> {
-                    return WebhookResponse.duplicate("event " + id.get() + " was already accepted");
-                }
-                case IN_PROGRESS -> {
-                    return WebhookResponse.retryLater(503, 1, "event " + id.get() + " is being accepted right now");
-                }
-                default -> { }
-            }
-        }
-        boolean accepted = false;
-        boolean reserved = false;
-        try {
-            if (!dispatcher.tryReserve()) {
-                return WebhookResponse.retryLater(503, retryAfter.toSeconds(), "queue full (" + capacity + ")");
-            }
-            reserved = true;
-            WebhookEvent event = new WebhookEvent(path, id.orElse(null), () -> verifier.eventType(request),
-                    result.keyId().orElse(null), request.headers(), RequestBodies.access().rawBody(request), now, -1);
-            if (inbox != null) {
-                event = inbox.append(event, expiresAt);
-            }
-            if (key != null) {
-                deduplication.confirm(key, expiresAt);
-            }
-            dispatcher.submit(event, endpoint.handler());
-            accepted = true;
-            return WebhookResponse.of(200, "accepted");
-        } catch (IOException journalFailure) {
-            LOG.error("Durable inbox write failed for a delivery to {}; answering 500 so the sender retries", path,
-                    journalFailure);
-            return WebhookResponse.of(500, "could not store the event; retry later");
-        } finally {
-            if (!accepted) {
-                if (reserved) {
-                    dispatcher.unreserve();
-                }
-                if (key != null) {
-                    deduplication.release(key);
-                }
-            }
         }
     }
 
@@ -251,8 +222,30 @@ public final class WebhookReceiver implements AutoCloseable {
         return state == State.RUNNING;
     }
 
+    /** The acknowledgement mode. */
+    public Acknowledgement acknowledgement() {
+        return acknowledgements == null ? Acknowledgement.ON_RECEIPT : Acknowledgement.AFTER_HANDLER;
+    }
+
     /**
-     * Graceful shutdown: new deliveries get 503 with {@code Retry-After}; queued events are handled
+     * With {@link Acknowledgement#AFTER_HANDLER}: new deliveries get 503 and those waiting for their
+     * handler are answered 503 now (a server stopping calls it before closing its connections).
+     */
+    void stopAnswering() {
+        if (acknowledgements == null) {
+            return;
+        }
+        stateLock.writeLock().lock();
+        try {
+            acknowledgements.stop();
+        } finally {
+            stateLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Graceful shutdown: new deliveries get 503 with {@code Retry-After} (so do deliveries waiting
+     * for their handler with {@link Acknowledgement#AFTER_HANDLER}); queued events are handled
      * (waiting up to the drain timeout); then the durable inbox is closed. Events left over after
      * the timeout stay in the inbox and are delivered on the next start (without an inbox they are
      * lost, and logged). Idempotent.
@@ -265,6 +258,9 @@ public final class WebhookReceiver implements AutoCloseable {
                 return;
             }
             state = State.STOPPING;
+            if (acknowledgements != null) {
+                acknowledgements.stop();
+            }
         } finally {
             stateLock.writeLock().unlock();
         }
@@ -300,6 +296,8 @@ public final class WebhookReceiver implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private WebhookListener listener = WebhookListener.none();
+        private Acknowledgement acknowledgement = Acknowledgement.ON_RECEIPT;
+        private Duration handlerTimeout = Duration.ofSeconds(10);
 
         private Builder() {
         }
@@ -392,10 +390,33 @@ public final class WebhookReceiver implements AutoCloseable {
         }
 
         /**
+         * When deliveries are answered 2xx; default {@link Acknowledgement#ON_RECEIPT} (once accepted,
+         * before the handler runs). {@link Acknowledgement#AFTER_HANDLER} cannot be combined with a
+         * durable inbox.
+         */
+        public Builder acknowledge(Acknowledgement acknowledgement) {
+            this.acknowledgement = nonNull(acknowledgement, "acknowledgement");
+            return this;
+        }
+
+        /**
+         * With {@link Acknowledgement#AFTER_HANDLER}, how long a delivery waits for its handler
+         * before it is answered 503; default 10 s. Keep it under the sender's own timeout (often 10
+         * to 30 s), or the sender gives up first and delivers again anyway.
+         */
+        public Builder handlerTimeout(Duration handlerTimeout) {
+            if (handlerTimeout == null || handlerTimeout.isZero() || handlerTimeout.isNegative()) {
+                throw new WebhookConfigException("WebhookReceiver: handlerTimeout must be positive", "use e.g. 10 s");
+            }
+            this.handlerTimeout = handlerTimeout;
+            return this;
+        }
+
+        /**
          * The receiver, not yet started.
          *
-         * @throws WebhookConfigException without endpoints, or with a deduplication TTL not longer
-         *     than an endpoint's tolerance
+         * @throws WebhookConfigException without endpoints, with a deduplication TTL not longer
+         *     than an endpoint's tolerance, or with a durable inbox and {@link Acknowledgement#AFTER_HANDLER}
          */
         public WebhookReceiver build() {
             if (endpoints.isEmpty()) {
@@ -409,6 +430,10 @@ public final class WebhookReceiver implements AutoCloseable {
                 throw new WebhookConfigException("WebhookReceiver: deduplicationTtl " + deduplicationTtl
                         + " is not longer than the tolerance " + maxTolerance,
                         "a replay inside the tolerance would pass; use a longer TTL");
+            }
+            if (acknowledgement == Acknowledgement.AFTER_HANDLER && inbox != null) {
+                throw new WebhookConfigException("WebhookReceiver: a durable inbox with AFTER_HANDLER acknowledgement",
+                        "drop the inbox: with AFTER_HANDLER the sender keeps each delivery until its handler is done");
             }
             if (deduplication == null) {
                 deduplication = new InMemoryDeduplicationStore();

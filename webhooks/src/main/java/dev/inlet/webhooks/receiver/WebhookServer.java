@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -35,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * are limited in all ({@link Builder#maxConnections(int)}) and per remote address
  * ({@link Builder#maxConnectionsPerAddress(int)}). A body larger than the endpoint's limit is answered
  * 413 as soon as its {@code Content-Length} is read, without waiting for it.
+ *
+ * <p>With {@link Acknowledgement#AFTER_HANDLER} (set on the receiver) a delivery's answer waits for
+ * its handler, and the wait holds no thread: the connection stays parked on the selector until the
+ * handler's stage completes (or the receiver's handler timeout passes), so thousands of deliveries
+ * may wait on the few {@link Builder#ioThreads(int)} workers.
  *
  * <p>Thread-safe. Serve it behind a TLS-terminating proxy: this server speaks plain HTTP.
  */
@@ -117,21 +123,24 @@ public final class WebhookServer implements AutoCloseable {
         }
 
         @Override
-        public HttpReply handle(ParsedRequest request) {
+        public CompletionStage<HttpReply> handle(ParsedRequest request) {
             WebhookEndpoint endpoint = receiver.endpoints().get(request.path());
             WebhookRequest webhook = RequestBodies.access().owning(request.method(), url(endpoint, request),
                     request.headers(), request.body());
-            WebhookResponse response = receiver.handle(endpoint.path(), webhook);
-            // A 2xx carries no body, so the answer is one small write.
-            byte[] body = response.isSuccess() ? new byte[0] : response.bodyBytes();
-            Headers.Builder headers = Headers.builder();
-            response.headers().forEach((name, value) -> {
-                if (body.length > 0 || !name.equalsIgnoreCase("Content-Type")) {
-                    headers.add(name, value);
-                }
-            });
-            return new HttpReply(response.status(), headers.build(), body);
+            return receiver.handleAsync(endpoint.path(), webhook).thenApply(WebhookServer::reply);
         }
+    }
+
+    private static HttpReply reply(WebhookResponse response) {
+        // A 2xx carries no body, so the answer is one small write.
+        byte[] body = response.isSuccess() ? new byte[0] : response.bodyBytes();
+        Headers.Builder headers = Headers.builder();
+        response.headers().forEach((name, value) -> {
+            if (body.length > 0 || !name.equalsIgnoreCase("Content-Type")) {
+                headers.add(name, value);
+            }
+        });
+        return new HttpReply(response.status(), headers.build(), body);
     }
 
     private static String url(WebhookEndpoint endpoint, ParsedRequest request) {
@@ -149,7 +158,9 @@ public final class WebhookServer implements AutoCloseable {
 
     /**
      * Graceful shutdown: stops accepting connections, waits up to the stop grace for requests being
-     * handled, then closes the receiver (draining its queue and closing its inbox). Idempotent.
+     * handled, then closes the receiver (draining its queue and closing its inbox). With
+     * {@link Acknowledgement#AFTER_HANDLER}, deliveries still waiting for their handler are first
+     * answered 503 with {@code Retry-After}, so their senders deliver them again. Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -157,6 +168,7 @@ public final class WebhookServer implements AutoCloseable {
             receiver.close();
             return;
         }
+        receiver.stopAnswering();
         loop.close(stopGrace);
         receiver.close();
         workers.shutdown();

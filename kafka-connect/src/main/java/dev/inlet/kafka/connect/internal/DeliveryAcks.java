@@ -2,32 +2,23 @@ package dev.inlet.kafka.connect.internal;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * <b>Internal</b>: which webhook deliveries wait for which records, and the ids already committed.
+ * <b>Internal</b>: which webhook deliveries wait for which records.
  *
  * <p>At-least-once workers call {@code commitRecord} per record once the producer has it
  * ({@link #recordCommitted}); exactly-once workers never do, and call {@code commit} after each
- * transaction ({@link #transactionCommitted}), which then covers every record polled before it. The
- * committed ids (the last {@value #REMEMBERED}) let a vendor's redelivery of a delivery that was
- * committed after its sender gave up be answered 2xx without a second record. Thread-safe.
+ * transaction ({@link #transactionCommitted}), which then covers every record polled before it.
+ * Settling a delivery answers its sender (through the receiver) and, when committed, makes its id a
+ * duplicate in the receiver's deduplication store. Thread-safe.
  */
 public final class DeliveryAcks {
 
-    static final int REMEMBERED = 100_000;
-
     private final Map<SourceRecord, PendingDelivery> byRecord = new IdentityHashMap<>();
     private final List<PendingDelivery> polled = new ArrayList<>();
-    private final Map<String, Boolean> committedIds = new LinkedHashMap<>(1024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
 
     /** A record of this delivery was returned by {@code poll}. */
     public synchronized void polled(SourceRecord record, PendingDelivery delivery) {
@@ -50,14 +41,11 @@ public final class DeliveryAcks {
             }
             byRecord.remove(record);
             polled.remove(delivery);
-            if (written) {
-                delivery.id().ifPresent(id -> committedIds.put(id, Boolean.TRUE));
-            }
         }
         if (written) {
             delivery.committed();
         } else {
-            delivery.failed();
+            delivery.failed("the worker dropped its record (a transformation or a tolerated error)");
         }
     }
 
@@ -68,14 +56,8 @@ public final class DeliveryAcks {
             done = new ArrayList<>(polled);
             polled.clear();
             byRecord.clear();
-            done.forEach(d -> d.id().ifPresent(id -> committedIds.put(id, Boolean.TRUE)));
         }
         done.forEach(PendingDelivery::committed);
-    }
-
-    /** Whether a delivery with this id was committed (recently). */
-    public synchronized boolean isCommitted(String id) {
-        return committedIds.containsKey(id);
     }
 
     /** Deliveries polled and not yet committed. */
@@ -91,6 +73,6 @@ public final class DeliveryAcks {
             polled.clear();
             byRecord.clear();
         }
-        waiting.forEach(PendingDelivery::failed);
+        waiting.forEach(d -> d.failed("the task stops"));
     }
 }
