@@ -71,11 +71,7 @@ final class IntoOption {
      */
     SinkReport write(BoundDefinition bound, StreamDefinition stream, Optional<Instant> since, Context context) {
         String name = table != null ? table : stream.name();
-        String key = stream.primaryKey().filter(p -> p.matches("/[^/]+"))
-                .map(p -> p.substring(1).replace("~1", "/").replace("~0", "~"))
-                .orElseThrow(() -> new UsageException("--into upserts rows by the stream's primary_key, and stream `"
-                        + stream.name() + "` has " + stream.primaryKey().map(p -> "a nested one (" + p + ")")
-                        .orElse("none") + "; give it `primary_key: /<top-level field>`"));
+        String key = key(stream);
         Connector<JsonNode> connector = bound.connector(stream.name());
         // Per table: the same stream written into two tables resumes each on its own.
         String state = connector.name() + ":" + name;
@@ -109,6 +105,15 @@ final class IntoOption {
                 + (incremental && !window.isEmpty() ? " (changed since " + window.get(0) + ")" : "")
                 + (report.columnsAdded().isEmpty() ? "" : "; new columns " + report.columnsAdded()));
         return report;
+    }
+
+    /** The column rows are upserted by: the stream's top-level {@code primary_key}; else a usage error. */
+    static String key(StreamDefinition stream) {
+        return stream.primaryKey().filter(p -> p.matches("/[^/]+"))
+                .map(p -> p.substring(1).replace("~1", "/").replace("~0", "~"))
+                .orElseThrow(() -> new UsageException("--into upserts rows by the stream's primary_key, and stream `"
+                        + stream.name() + "` has " + stream.primaryKey().map(p -> "a nested one (" + p + ")")
+                        .orElse("none") + "; give it `primary_key: /<top-level field>`"));
     }
 
     /** The URL without what may be a secret: a query string and user information. */
