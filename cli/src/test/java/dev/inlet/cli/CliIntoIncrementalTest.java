@@ -155,26 +155,40 @@ class CliIntoIncrementalTest {
         assertThat(rows(url, "items")).isEqualTo(served());
     }
 
-    @Test
-    void sinceStartsTheFirstRunOnlyAndTheH2DialectKeepsTheCursorToo() throws Exception {
-        String url = "jdbc:h2:" + dir.resolve("acme-h2") + ";USER=sa;PASSWORD=hunter2";
+    private int run(FakeApi at, String... more) {
         out.reset();
         err.reset();
-        List<String> args = List.of("read", file.toString(), "items", "--base-url", api.baseUrl(), "--input",
-                "token=" + CliReadOptionsTest.TOKEN, "--into", url, "--since", "2026-01-01T00:00:18Z");
-        assertThat(Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))).isZero();
-        assertThat(since(api)).isEqualTo("2026-01-01T00:00:18Z");
-        assertThat(count(url, "select count(*) from \"items\"")).isEqualTo(8);
+        at.clearRequests();
+        List<String> args = new ArrayList<>(List.of("read", file.toString(), "items", "--base-url", at.baseUrl(),
+                "--input", "token=" + CliReadOptionsTest.TOKEN));
+        args.addAll(List.of(more));
+        return Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void sinceStartsTheFirstRunWhichResumesInItsWindowWithoutItAndTheH2DialectKeepsTheCursorToo() throws Exception {
+        String url = "jdbc:h2:" + dir.resolve("acme-h2") + ";USER=sa;PASSWORD=hunter2";
+        // the first run, from --since 00:00:08 (18 records, two pages), fails at its second page
+        try (FakeApi failing = fake(FaultPlan.builder().at(1, Fault.status(400)).build())) {
+            assertThat(run(failing, "--into", url, "--since", "2026-01-01T00:00:08Z")).isEqualTo(1);
+            assertThat(since(failing)).isEqualTo("2026-01-01T00:00:08Z");
+        }
+        assertThat(count(url, "select count(*) from \"items\"")).isEqualTo(10);
+
+        // rerun without --since: the same window, from the page after the committed one
+        assertThat(run(api, "--into", url)).isZero();
+        assertThat(since(api)).isEqualTo("2026-01-01T00:00:08Z");
+        assertThat(api.requests().get(0).query()).containsEntry("offset", "10");
+        assertThat(count(url, "select count(*) from \"items\"")).isEqualTo(18);
+        assertThat(count(url, "select count(distinct \"id\") from \"items\" where \"id\" >= 'rec-0008'"))
+                .isEqualTo(18);
 
         records.update("rec-0001", Map.of("name", "Renamed 1"));
-        api.clearRequests();
-        assertThat(Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))).isZero();
+        assertThat(run(api, "--into", url, "--since", "2026-01-01T00:00:02Z")).isZero();
         assertThat(since(api)).as("the saved cursor 00:00:25 minus 5 s wins").isEqualTo("2026-01-01T00:00:20Z");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--since applies to the first run")
-                .doesNotContain("hunter2");
-        assertThat(count(url, "select count(*) from \"items\"")).isEqualTo(9);
+        assertThat(err()).contains("--since applies to the first run").doesNotContain("hunter2");
+        assertThat(count(url, "select count(*) from \"items\"")).isEqualTo(19);
         assertThat(count(url, "select count(*) from \"items\" where \"name\" = 'Renamed 1'")).isEqualTo(1);
     }
 }

@@ -64,6 +64,7 @@ public final class JdbcSink {
     private final Duration futureTolerance;
     private final String cursorField;
     private final Duration lookback;
+    private final String startAt;
     private final Consumer<SinkReport> afterCommit;
     private final Clock clock;
     private final JdbcStateStore state;
@@ -81,6 +82,7 @@ public final class JdbcSink {
         this.futureTolerance = b.futureTolerance;
         this.cursors = new CursorValues(b.cursorField == null ? "" : b.cursorField, b.cursorFormat, b.futureTolerance);
         this.lookback = b.lookback;
+        this.startAt = b.startAt;
         this.afterCommit = b.afterCommit;
         this.clock = b.clock;
         this.dialect = dialect;
@@ -104,8 +106,9 @@ public final class JdbcSink {
     }
 
     /**
-     * Writes the records of the connector the factory builds for the run's since (empty on the first run;
-     * the saved cursor minus the lookback after), resuming an interrupted run with its own since.
+     * Writes the records of the connector the factory builds for the run's since (on the first run the
+     * {@link Builder#startAt(String) start}, or empty; the saved cursor minus the lookback after), resuming an
+     * interrupted run with its own since.
      */
     public SinkReport write(String name, Function<Optional<String>, ? extends Connector<?>> factory) {
         Objects.requireNonNull(factory, "factory");
@@ -128,8 +131,9 @@ public final class JdbcSink {
         ConnectorState current = state.load(c, name).orElse(ConnectorState.empty());
         c.commit();
         Optional<Position> resume = current.position();
+        // An interrupted run keeps its own since, so its saved position belongs to the same window.
         Optional<String> since = resume.isPresent() ? current.since()
-                : current.cursor().map(cursor -> cursors.minus(cursor, lookback));
+                : current.cursor().map(cursor -> cursors.minus(cursor, lookback)).or(() -> Optional.ofNullable(startAt));
         current = current.withSince(since);
         TableWriter writer = new TableWriter(dialect, table, primaryKey, createTable, contract, batchSize, bulkLoad);
         int pages = 0;
@@ -187,6 +191,7 @@ public final class JdbcSink {
         private CursorFormat cursorFormat;
         private Duration futureTolerance = IncrementalSync.DEFAULT_FUTURE_TOLERANCE;
         private Duration lookback = Duration.ZERO;
+        private String startAt;
         private String stateTable = JdbcStateStore.DEFAULT_TABLE;
         private Consumer<SinkReport> afterCommit = report -> { };
         private Clock clock = Clock.systemUTC();
@@ -294,6 +299,15 @@ public final class JdbcSink {
                 throw new IllegalArgumentException("lookback must not be negative, was " + lookback);
             }
             this.lookback = lookback;
+            return this;
+        }
+
+        /**
+         * The first run's since, while no cursor is saved, in the cursor's format (default none: the factory gets
+         * an empty since). Kept with the run's state, so an interrupted first run resumes in this window.
+         */
+        public Builder startAt(String since) {
+            this.startAt = Objects.requireNonNull(since, "since");
             return this;
         }
 

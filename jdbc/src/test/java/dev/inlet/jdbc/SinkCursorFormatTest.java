@@ -65,6 +65,31 @@ class SinkCursorFormatTest {
     }
 
     @Test
+    void theStartIsTheFirstRunsSinceAndAnInterruptedFirstRunKeepsItWhateverTheNextStart() throws Exception {
+        List<Optional<String>> sinces = new ArrayList<>();
+        IntFunction<JsonNode> records = epoch(i -> 1000L + i);
+        JdbcSink first = sink().cursorField("/meta/updated").cursorFormat(CursorFormat.EPOCH_SECONDS).startAt("900")
+                .build();
+        assertThatThrownBy(() -> first.write("items", since -> {
+            sinces.add(since);
+            return Connector.builder("items", new ListSource(6, 2, records, 1)).build();
+        })).hasMessageContaining("source failed at page 1");
+        assertThat(Sql.count(db(), "SELECT COUNT(*) FROM items")).isEqualTo(2);
+
+        JdbcSink other = sink().cursorField("/meta/updated").cursorFormat(CursorFormat.EPOCH_SECONDS).startAt("950")
+                .build();
+        for (int run = 0; run < 2; run++) {
+            other.write("items", since -> {
+                sinces.add(since);
+                return Connector.builder("items", new ListSource(6, 2, records, -1)).build();
+            });
+        }
+        // the interrupted first run's since, then the cursor (1005, no lookback); the other start never applies
+        assertThat(sinces).containsExactly(Optional.of("900"), Optional.of("900"), Optional.of("1005"));
+        assertThat(Sql.count(db(), "SELECT COUNT(*) FROM items")).isEqualTo(6);
+    }
+
+    @Test
     void withoutAFormatANumberIsNotMovedAsBefore() throws Exception {
         JdbcSink sink = sink().cursorField("/meta/updated").lookback(Duration.ofSeconds(25)).build();
         List<Optional<String>> sinces = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.inlet.cli.internal;
 
 import dev.inlet.core.Connector;
 import dev.inlet.core.state.ConnectorState;
+import dev.inlet.core.state.CursorFormat;
 import dev.inlet.declarative.BoundDefinition;
 import dev.inlet.declarative.StreamDefinition;
 import dev.inlet.jdbc.DriverDataSource;
@@ -83,21 +84,24 @@ final class IntoOption {
             if (incremental) {
                 b.cursorField(stream.cursorField().get()).cursorFormat(stream.cursorFormat().orElseThrow())
                         .lookback(stream.lookback().orElseThrow());
+                // --since, in the cursor's format, is the sink's start: kept with the first run's state, so an
+                // interrupted first run resumes in its window whatever the rerun's options.
+                since.ifPresent(at -> b.startAt(sinceText(at, stream.cursorFormat().orElseThrow())));
             }
             return b.build();
         });
         Optional<ConnectorState> saved = DeliveryTable.redacting(url, () -> sink.stateStore().load(state));
-        if (since.isPresent() && saved.flatMap(ConnectorState::cursor).isPresent()) {
-            context.err.println("inlet: --since applies to the first run; " + name + " continues from the cursor "
+        if (since.isPresent() && saved.filter(s -> s.cursor().isPresent() || s.position().isPresent()).isPresent()) {
+            context.err.println("inlet: --since applies to the first run; " + name + " continues from the state "
                     + "saved in its database (delete its row in inlet_state to start over)");
         }
-        // The sink hands over the run's since: empty on a first run, else its saved cursor minus the lookback (an
-        // interrupted run gets its own since back, so its saved page position belongs to the same window).
+        // The sink hands over the run's since: --since or empty on a first run (empty asks from the definition's
+        // start), else its saved cursor minus the lookback; an interrupted run gets its own since back, so its
+        // saved page position belongs to the same window.
         List<String> window = new ArrayList<>(1);
         SinkReport report = DeliveryTable.redacting(url, () -> sink.write(state, cursor -> {
             cursor.ifPresent(window::add);
-            return !incremental ? connector : cursor.isPresent() || since.isEmpty()
-                    ? bound.connectorSince(stream.name(), cursor) : bound.connector(stream.name(), since.get());
+            return incremental ? bound.connectorSince(stream.name(), cursor) : connector;
         }));
         context.err.println("inlet: " + report.rows() + " rows in " + report.pages()
                 + (report.pages() == 1 ? " page" : " pages") + " into " + name + " at " + redact(url)
@@ -105,6 +109,15 @@ final class IntoOption {
                 + (incremental && !window.isEmpty() ? " (changed since " + window.get(0) + ")" : "")
                 + (report.columnsAdded().isEmpty() ? "" : "; new columns " + report.columnsAdded()));
         return report;
+    }
+
+    /** An instant as the stream's API takes its since: its cursor format's text (UTC for ISO). */
+    static String sinceText(Instant at, CursorFormat format) {
+        return switch (format) {
+            case EPOCH_SECONDS -> Long.toString(at.getEpochSecond());
+            case EPOCH_MILLIS -> Long.toString(at.toEpochMilli());
+            default -> at.toString();
+        };
     }
 
     /** The column rows are upserted by: the stream's top-level {@code primary_key}; else a usage error. */
