@@ -18,10 +18,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,6 +155,38 @@ class CliIntoIncrementalTest {
         assertThat(since(api)).isEqualTo("2026-01-01T00:00:37Z");
         assertThat(err()).startsWith("inlet: 6 rows in ");
         assertThat(rows(url, "items")).isEqualTo(served());
+    }
+
+    @Test
+    void aRunKilledMidWayWithSigkillLeavesWholePagesAndTheRerunEndsExact() throws Exception {
+        String url = "jdbc:duckdb:" + dir.resolve("killed.db");
+        assertThat(read(api, url)).isZero();
+        for (int i = 1; i <= 15; i++) {
+            records.add(Map.of("id", String.format("new-%04d", i), "name", "New " + i)); // 00:00:26..00:00:40
+        }
+        // a separate JVM reads the window since 00:00:20 (21 records, three pages); its second page's answer stalls
+        try (FakeApi stalling = fake(FaultPlan.builder().at(1, Fault.slowFirstByte(Duration.ofMinutes(5))).build())) {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), Main.class.getName(), "read", file.toString(), "items",
+                    "--base-url", stalling.baseUrl(), "--input", "token=" + CliReadOptionsTest.TOKEN, "--into", url)
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+            try {
+                stalling.awaitRequests(2, Duration.ofSeconds(60));
+                child.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback, mid-request
+                assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                child.destroyForcibly();
+            }
+            assertThat(stalling.requests().get(0).query()).containsEntry("updated_since", "2026-01-01T00:00:20Z");
+        }
+        // whole pages only: the first page of the window is in with its position, nothing of the second (without
+        // `prefetch`, the second page is requested only after the first one's commit)
+        assertThat(rows(url, "items")).hasSize(25 + 4).containsKey("new-0004").doesNotContainKey("new-0005");
+
+        assertThat(read(api, url)).isZero();
+        assertThat(since(api)).isEqualTo("2026-01-01T00:00:20Z");
+        assertThat(api.requests().get(0).query()).containsEntry("offset", "10");
+        assertThat(rows(url, "items")).isEqualTo(served()).hasSize(40);
     }
 
     private int run(FakeApi at, String... more) {
