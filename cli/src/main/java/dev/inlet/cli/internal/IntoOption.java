@@ -30,7 +30,8 @@ final class IntoOption {
 
     @Option(names = "--into", paramLabel = "JDBC-URL",
             description = "Write the records into a database table instead of stdout "
-                    + "(jdbc:duckdb:/path/file.db, jdbc:postgresql://host/db?user=…); resumes by itself.")
+                    + "(jdbc:duckdb:/path/file.db, jdbc:postgresql://host/db?user=…); resumes by itself, and an "
+                    + "incremental stream reads only what changed since the cursor kept with the rows.")
     String url;
 
     @Option(names = "--table", paramLabel = "NAME", description = "The table for --into (default: the stream's name).")
