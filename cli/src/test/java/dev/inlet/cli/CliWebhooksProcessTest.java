@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inlet.core.Json;
 import dev.inlet.testkit.Delivery;
+import dev.inlet.testkit.FakeApi;
+import dev.inlet.testkit.Paging;
+import dev.inlet.testkit.RecordSet;
 import dev.inlet.testkit.WebhookSender;
 import dev.inlet.webhooks.verify.SignatureScheme;
 import java.io.BufferedReader;
@@ -71,7 +74,12 @@ class CliWebhooksProcessTest {
 
     /** Starts the server; returns the endpoint URL it printed. */
     private URI serve(String... more) throws IOException, InterruptedException {
-        Path file = Files.writeString(dir.resolve("acme.yaml"), HOOKS);
+        return serveDefinition(HOOKS, more);
+    }
+
+    /** Starts the server on this definition; returns the endpoint URL it printed. */
+    private URI serveDefinition(String definition, String... more) throws IOException, InterruptedException {
+        Path file = Files.writeString(dir.resolve("acme.yaml"), definition);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "webhooks", "serve", file.toString(),
                 "--port", "0"));
@@ -188,6 +196,71 @@ class CliWebhooksProcessTest {
         assertThat(rest()).anySatisfy(l -> assertThat(l).startsWith("inlet: refused POST /hooks/acme: "));
     }
 
+    /** The next stderr line that starts with {@code prefix}, waiting at most 60 s for it. */
+    private String awaitLine(String prefix) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<String> seen = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            String line = stderr.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (line != null && line.startsWith(prefix)) {
+                return line;
+            }
+            if (line != null) {
+                seen.add(line);
+            }
+        }
+        throw new AssertionError("no stderr line starting with '" + prefix + "' within 60 s; saw " + seen);
+    }
+
+    @Test
+    void refreshReadsTheStreamADeliveryMapsToIntoTheSameDatabaseIncrementally() throws Exception {
+        RecordSet records = RecordSet.generate(5); // rec-0001..rec-0005, updated 00:00:01..00:00:05
+        try (FakeApi api = FakeApi.builder().path("/items").records(records).paging(Paging.offset()).start()) {
+            String db = "jdbc:duckdb:" + dir.resolve("hooks.db");
+            URI endpoint = serveDefinition(REFRESHED, "--into", db, "--refresh", "--base-url", api.baseUrl());
+            WebhookSender sender = WebhookSender.builder(SignatureScheme.github(), endpoint).secret(SECRET)
+                    .noRetries().build();
+
+            assertThat(sender.send(Delivery.json("{\"n\":1}").withId("d-1").withType("push")).status())
+                    .isEqualTo(200);
+            assertThat(awaitLine("inlet: 5 rows in ")).contains(" into items at jdbc:duckdb:");
+            assertThat(api.requests().get(0).query()).doesNotContainKey("updated_since");
+
+            records.add(java.util.Map.of("id", "new-0001", "name", "New")); // updated 00:00:06
+            api.clearRequests();
+            assertThat(sender.send(Delivery.json("{\"n\":2}").withId("d-2").withType("push")).status())
+                    .isEqualTo(200);
+            // the cursor committed with the rows (00:00:05, no lookback): that record and the new one
+            assertThat(awaitLine("inlet: 2 rows in ")).endsWith("(changed since 2026-01-01T00:00:05Z)");
+            assertThat(api.requests().get(0).query()).containsEntry("updated_since", "2026-01-01T00:00:05Z");
+            api.clearRequests();
+            assertThat(sender.send(Delivery.json("{\"n\":3}").withId("d-3").withType("issues")).status())
+                    .isEqualTo(200);
+
+            process.getOutputStream().close();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as("%s", stderr).isZero();
+            assertThat(api.requests()).as("an unmapped type refreshes nothing").isEmpty();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(db);
+                    java.sql.ResultSet rs = c.createStatement().executeQuery(
+                            "select (select count(*) from items), (select count(distinct id) from items), "
+                                    + "(select count(*) from webhook_deliveries)")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).containsExactly(6L, 6L, 3L);
+            }
+        }
+    }
+
+    /** {@link #HOOKS} with an incremental, keyed, paged items stream: what a refresh into a table needs. */
+    private static final String REFRESHED = HOOKS.replace("""
+                records: /data
+            """, """
+                records: /data
+                primary_key: /id
+                paginator: {type: offset, size: 10}
+                incremental: {cursor_field: /updated_at, param: updated_since}
+            """);
+
     @Test
     void aDefinitionWithoutWebhooksIsExitThreeAndAPortOutOfRangeExitTwo() throws IOException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -204,6 +277,13 @@ class CliWebhooksProcessTest {
         assertThat(Main.run(new String[] {"webhooks"}, out, errStream)).isEqualTo(2);
         assertThat(Main.run(new String[] {"webhooks", "serve", plain.toString(), "--into", "duckdb:x.db"}, out,
                 errStream)).isEqualTo(2);
+        Path hooks = Files.writeString(dir.resolve("hooks.yaml"), HOOKS);
+        assertThat(Main.run(new String[] {"webhooks", "serve", hooks.toString(), "--refresh"}, out, errStream))
+                .isEqualTo(2);
+        assertThat(Main.run(new String[] {"webhooks", "serve", hooks.toString(), "--refresh", "--into",
+                "jdbc:duckdb:" + dir.resolve("x.db")}, out, errStream)).as("items has no primary key").isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--refresh needs --into")
+                .contains("stream `items` has none; give it `primary_key: /<top-level field>`");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port must be between 0 and 65535, was 70000")
                 .contains("a webhooks command is required: serve").contains("--into `duckdb:x.db` is not a JDBC URL");
     }

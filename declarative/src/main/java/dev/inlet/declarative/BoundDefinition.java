@@ -87,6 +87,26 @@ public final class BoundDefinition {
                 Optional.of(s.incremental().sinceText(since))));
     }
 
+    /**
+     * The connector of an incremental stream for a since already written in its cursor format — what a sync that
+     * keeps its own cursor (core's {@code IncrementalSync}, inlet-jdbc's {@code JdbcSink}) hands to its connector
+     * factory: records at or after {@code since}; when empty (a first run), at or after the definition's
+     * {@code start} if it has one, else everything. The format and lookback to keep the cursor by are
+     * {@link StreamDefinition#cursorFormat()} and {@link StreamDefinition#lookback()}.
+     *
+     * @throws DefinitionException if there is no such stream, or it is a substream or not incremental
+     */
+    public Connector<JsonNode> connectorSince(String stream, Optional<String> since) {
+        Objects.requireNonNull(since, "since");
+        StreamSpec s = incrementalStream(stream);
+        if (s.parent() != null) {
+            throw at(s, "stream `" + stream + "` is a substream of `" + s.parent().stream()
+                    + "`: it has a connector per parent record", "BoundDefinition.substream(\"" + stream + "\")");
+        }
+        return Problems.guard(() -> factory.connector(s, settings.resolver(), since.isPresent() ? since
+                : Optional.ofNullable(s.incremental().start()).map(start -> start.resolve(settings.resolver()))));
+    }
+
     /** The connectors of every top-level (non-substream) stream, by stream name, in file order. */
     public Map<String, Connector<JsonNode>> connectors() {
         Map<String, Connector<JsonNode>> connectors = new LinkedHashMap<>();

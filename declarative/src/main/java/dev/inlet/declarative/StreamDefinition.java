@@ -1,6 +1,8 @@
 package dev.inlet.declarative;
 
+import dev.inlet.core.state.CursorFormat;
 import dev.inlet.declarative.internal.StreamSpec;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,6 +62,16 @@ public final class StreamDefinition {
     /** The incremental cursor field (a JSON Pointer), if the stream is incremental. */
     public Optional<String> cursorField() {
         return Optional.ofNullable(spec.incremental()).map(i -> i.cursorField());
+    }
+
+    /** How the incremental cursor is written ({@code format:}, default ISO), if the stream is incremental. */
+    public Optional<CursorFormat> cursorFormat() {
+        return Optional.ofNullable(spec.incremental()).map(i -> i.format());
+    }
+
+    /** How far before the greatest cursor the next run starts ({@code lookback:}), if the stream is incremental. */
+    public Optional<Duration> lookback() {
+        return Optional.ofNullable(spec.incremental()).map(i -> i.lookback());
     }
 
     /** The parent stream, if this is a substream. */

@@ -71,11 +71,42 @@ class SinceTest {
     }
 
     @Test
+    void aConnectorForACursorSinceAsksForItAndAnEmptyOneForTheDefinitionsStart() {
+        Definition withStart = RestStreamTest.yaml(ITEMS.replace("FORMAT", "format: epoch_seconds, start: '1767225600'")
+                .replace("PARAM", "changed_after"));
+        try (FakeApi api = FakeApi.builder().path("/items").records(RecordSet.generate(5)).start()) {
+            BoundDefinition bound = withStart.bind(local(api).build());
+            for (String[] c : new String[][] {{"1767225642", "1767225642"}, {null, "1767225600"}}) {
+                api.clearRequests();
+                try (Stream<JsonNode> records = bound.connectorSince("items", java.util.Optional.ofNullable(c[0]))
+                        .records()) {
+                    assertThat(records.count()).isEqualTo(5); // the fake ignores the parameter
+                }
+                assertThat(api.requests().get(0).query()).containsEntry("changed_after", c[1]);
+            }
+            StreamDefinition items = withStart.stream("items").orElseThrow();
+            assertThat(items.cursorFormat()).contains(dev.inlet.core.state.CursorFormat.EPOCH_SECONDS);
+            assertThat(items.lookback()).contains(java.time.Duration.ZERO);
+            assertThat(withStart.stream("plain").orElseThrow().cursorFormat()).isEmpty();
+        }
+        try (FakeApi api = FakeApi.builder().path("/items").records(RecordSet.generate(5)).start()) {
+            try (Stream<JsonNode> records = definition("iso").bind(local(api).build())
+                    .connectorSince("items", java.util.Optional.empty()).records()) {
+                assertThat(records.count()).isEqualTo(5);
+            }
+            assertThat(api.requests().get(0).query()).as("no start: everything").doesNotContainKey("updated_since");
+        }
+    }
+
+    @Test
     void aStreamWithoutIncrementalSaysSo() {
         BoundDefinition bound = definition("iso").bind(Binding.defaults());
         DefinitionException e = catchThrowableOfType(DefinitionException.class,
                 () -> bound.connector("plain", Instant.EPOCH));
         assertThat(e.getMessage()).contains("`plain` is not incremental").contains("incremental:");
+        assertThat(catchThrowableOfType(DefinitionException.class,
+                () -> bound.connectorSince("plain", java.util.Optional.empty())).getMessage())
+                .contains("not incremental");
         assertThat(catchThrowableOfType(DefinitionException.class,
                 () -> bound.incremental("plain", Instant.EPOCH)).getMessage()).contains("not incremental");
     }

@@ -6,6 +6,8 @@ import dev.inlet.core.Json;
 import dev.inlet.core.Page;
 import dev.inlet.core.Position;
 import dev.inlet.core.state.ConnectorState;
+import dev.inlet.core.state.CursorFormat;
+import dev.inlet.core.state.IncrementalSync;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,6 +20,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,7 +41,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Incremental: with {@link Builder#cursorField(String)} the greatest cursor written is kept in the state,
  * and {@link #write(String, Function)} builds each run's connector for {@code since = cursor - lookback}; rows
- * re-read by the lookback are upserted again (replaced, not duplicated). Defaults: batch of
+ * re-read by the lookback are upserted again (replaced, not duplicated). With {@link Builder#cursorFormat} the
+ * cursor is read as core's {@link IncrementalSync} reads it (epoch numbers are times the lookback moves; a value
+ * further in the future than {@link Builder#futureCursorTolerance} is not kept). Defaults: batch of
  * {@value #DEFAULT_BATCH_SIZE} rows, state table {@value JdbcStateStore#DEFAULT_TABLE}, lookback zero.
  * Immutable and thread-safe; runs for one state name must not overlap.
  */
@@ -46,14 +52,19 @@ public final class JdbcSink {
     /** Rows per JDBC batch unless set. */
     public static final int DEFAULT_BATCH_SIZE = 500;
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSink.class);
+
     private final DataSource dataSource;
     private final String table;
     private final List<String> primaryKey;
     private final boolean createTable;
     private final SchemaContract contract;
     private final int batchSize;
+    private final CursorValues cursors;
+    private final Duration futureTolerance;
     private final String cursorField;
     private final Duration lookback;
+    private final String startAt;
     private final Consumer<SinkReport> afterCommit;
     private final Clock clock;
     private final JdbcStateStore state;
@@ -68,7 +79,10 @@ public final class JdbcSink {
         this.contract = b.contract;
         this.batchSize = b.batchSize;
         this.cursorField = b.cursorField;
+        this.futureTolerance = b.futureTolerance;
+        this.cursors = new CursorValues(b.cursorField == null ? "" : b.cursorField, b.cursorFormat, b.futureTolerance);
         this.lookback = b.lookback;
+        this.startAt = b.startAt;
         this.afterCommit = b.afterCommit;
         this.clock = b.clock;
         this.dialect = dialect;
@@ -92,8 +106,9 @@ public final class JdbcSink {
     }
 
     /**
-     * Writes the records of the connector the factory builds for the run's since (empty on the first run;
-     * the saved cursor minus the lookback after), resuming an interrupted run with its own since.
+     * Writes the records of the connector the factory builds for the run's since (on the first run the
+     * {@link Builder#startAt(String) start}, or empty; the saved cursor minus the lookback after), resuming an
+     * interrupted run with its own since.
      */
     public SinkReport write(String name, Function<Optional<String>, ? extends Connector<?>> factory) {
         Objects.requireNonNull(factory, "factory");
@@ -116,8 +131,9 @@ public final class JdbcSink {
         ConnectorState current = state.load(c, name).orElse(ConnectorState.empty());
         c.commit();
         Optional<Position> resume = current.position();
+        // An interrupted run keeps its own since, so its saved position belongs to the same window.
         Optional<String> since = resume.isPresent() ? current.since()
-                : current.cursor().map(cursor -> CursorValues.minus(cursor, lookback));
+                : current.cursor().map(cursor -> cursors.minus(cursor, lookback)).or(() -> Optional.ofNullable(startAt));
         current = current.withSince(since);
         TableWriter writer = new TableWriter(dialect, table, primaryKey, createTable, contract, batchSize, bulkLoad);
         int pages = 0;
@@ -136,7 +152,13 @@ public final class JdbcSink {
                 rows += writer.write(c, records, where);
                 Optional<String> cursor = current.cursor();
                 if (cursorField != null) {
-                    cursor = CursorValues.max(cursor, records, cursorField, where);
+                    long[] future = {0};
+                    cursor = cursors.max(cursor, records, where, clock.instant(), future);
+                    if (future[0] > 0) {
+                        LOG.warn("{}: {} record(s) with a cursor ({}) beyond now plus {}; delivered, but the cursor "
+                                + "is not moved there (it would make every later run ask for nothing)", where,
+                                future[0], cursorField, futureTolerance);
+                    }
                 }
                 current = current.withCursor(cursor).withUpdatedAt(clock.instant());
                 current = page.next().isPresent() ? current.withPosition(page.next().get(), false)
@@ -166,7 +188,10 @@ public final class JdbcSink {
         private SchemaContract contract;
         private int batchSize = DEFAULT_BATCH_SIZE;
         private String cursorField;
+        private CursorFormat cursorFormat;
+        private Duration futureTolerance = IncrementalSync.DEFAULT_FUTURE_TOLERANCE;
         private Duration lookback = Duration.ZERO;
+        private String startAt;
         private String stateTable = JdbcStateStore.DEFAULT_TABLE;
         private Consumer<SinkReport> afterCommit = report -> { };
         private Clock clock = Clock.systemUTC();
@@ -235,9 +260,36 @@ public final class JdbcSink {
             return this;
         }
 
-        /** The field whose greatest value is kept as the incremental cursor (ISO-8601 instants or numbers). */
+        /**
+         * The field whose greatest value is kept as the incremental cursor (ISO-8601 instants or numbers): a
+         * top-level field name ({@code updated_at}) or a JSON Pointer ({@code /attributes/updated_at}).
+         */
         public Builder cursorField(String field) {
             this.cursorField = Objects.requireNonNull(field, "field");
+            return this;
+        }
+
+        /**
+         * How the cursor is written (default none: ISO-8601 instants compared as time, anything else as numbers, and
+         * the lookback moves only instants). With a format every value must be in it, epoch seconds and milliseconds
+         * are moved by the lookback too, and a value beyond {@link #futureCursorTolerance(Duration)} is not kept — the
+         * semantics of core's {@link IncrementalSync}, whose since the connector factory then receives.
+         */
+        public Builder cursorFormat(CursorFormat format) {
+            this.cursorFormat = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
+        /**
+         * With a {@link #cursorFormat(CursorFormat)}: how far after now (the {@link #clock(Clock) clock}'s) a cursor
+         * value may lie and still be kept (default {@link IncrementalSync#DEFAULT_FUTURE_TOLERANCE}, 5 minutes). A
+         * record beyond it is written, but the cursor does not move to it; a WARN is logged.
+         */
+        public Builder futureCursorTolerance(Duration tolerance) {
+            if (tolerance.isNegative()) {
+                throw new IllegalArgumentException("futureCursorTolerance must not be negative, was " + tolerance);
+            }
+            this.futureTolerance = tolerance;
             return this;
         }
 
@@ -247,6 +299,15 @@ public final class JdbcSink {
                 throw new IllegalArgumentException("lookback must not be negative, was " + lookback);
             }
             this.lookback = lookback;
+            return this;
+        }
+
+        /**
+         * The first run's since, while no cursor is saved, in the cursor's format (default none: the factory gets
+         * an empty since). Kept with the run's state, so an interrupted first run resumes in this window.
+         */
+        public Builder startAt(String since) {
+            this.startAt = Objects.requireNonNull(since, "since");
             return this;
         }
 

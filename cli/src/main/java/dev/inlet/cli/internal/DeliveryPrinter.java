@@ -23,6 +23,7 @@ final class DeliveryPrinter implements WebhookHandler, WebhookListener {
     private final Map<String, Optional<String>> events;
     private final Context context;
     private final Consumer<ObjectNode> destination;
+    private final Consumer<String> refresh;
 
     /** Prints deliveries on stdout. */
     DeliveryPrinter(WebhookDefinition hooks, Context context) {
@@ -31,6 +32,16 @@ final class DeliveryPrinter implements WebhookHandler, WebhookListener {
 
     /** Hands deliveries to {@code destination} (a table) instead of stdout; null for stdout. */
     DeliveryPrinter(WebhookDefinition hooks, Context context, Consumer<ObjectNode> destination) {
+        this(hooks, context, destination, null);
+    }
+
+    /**
+     * As above, and once a delivery is written, hands the stream its event type refreshes to {@code refresh}
+     * (null: refreshes are only named in the line).
+     */
+    DeliveryPrinter(WebhookDefinition hooks, Context context, Consumer<ObjectNode> destination,
+            Consumer<String> refresh) {
+        this.refresh = refresh;
         this.events = hooks.events();
         this.context = context;
         this.destination = destination != null ? destination : line -> {
@@ -48,13 +59,18 @@ final class DeliveryPrinter implements WebhookHandler, WebhookListener {
         line.put("id", event.id().orElse(null));
         line.put("type", event.type().orElse(null));
         line.put("received_at", event.receivedAt().toString());
-        line.put("refresh", refresh(event.type()).orElse(null));
+        Optional<String> stream = refresh(event.type());
+        line.put("refresh", stream.orElse(null));
         try {
             line.set("payload", event.json());
         } catch (JacksonException | dev.inlet.core.error.InletException notJson) {
             line.put("payload", event.bodyAsString());
         }
         destination.accept(line);
+        if (refresh != null) {
+            // After the row is written: a delivery that failed to be stored asks for nothing (it is retried).
+            stream.ifPresent(refresh);
+        }
     }
 
     private Optional<String> refresh(Optional<String> type) {

@@ -72,7 +72,7 @@ final class ReadCommand implements Callable<Integer> {
             throw new UsageException("--max-pages must be at least 1, was " + maxPages);
         }
         Optional<Instant> from = since.instant();
-        into.check(state != null, maxPages != null, from.isPresent(), format != null);
+        into.check(state != null, maxPages != null, format != null);
         RecordWriter writer = into.given() ? null : RecordWriter.of(format == null ? "ndjson" : format, context.out,
                 context.err);
         Definition d = definition.load();
@@ -102,8 +102,10 @@ final class ReadCommand implements Callable<Integer> {
                 if (s != null && s.parent().isPresent()) {
                     throw new UsageException("stream `" + stream + "` is a substream: --into reads top-level streams");
                 }
-                Connector<JsonNode> connector = bound.connector(stream);
-                into.write(connector, s, context);
+                if (s == null) {
+                    bound.connector(stream); // no such stream: the definition's error, naming the nearest one
+                }
+                into.write(bound, s, from, context);
             } else {
                 try (RecordWriter out = writer) {
                     read(bound, s, store, from, out, context);

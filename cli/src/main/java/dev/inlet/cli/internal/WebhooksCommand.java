@@ -1,6 +1,7 @@
 package dev.inlet.cli.internal;
 
 import dev.inlet.core.InletListener;
+import dev.inlet.declarative.BoundDefinition;
 import dev.inlet.declarative.Definition;
 import dev.inlet.declarative.DefinitionException;
 import dev.inlet.declarative.WebhookDefinition;
@@ -9,6 +10,10 @@ import dev.inlet.webhooks.receiver.WebhookReceiver;
 import dev.inlet.webhooks.receiver.WebhookServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -66,6 +71,10 @@ final class WebhooksCommand implements Runnable {
                 description = "The table for --into (default webhook_deliveries).")
         String table;
 
+        @Option(names = "--refresh", description = "With --into: run the refresh each delivery's event type maps "
+                + "to (events: {TYPE: {refresh: STREAM}}): the stream read into the same database, as read --into.")
+        boolean refresh;
+
         @Option(names = "--ignore-stdin", description = "Do not stop when stdin closes (under a service manager); "
                 + "stop with a signal.")
         boolean ignoreStdin;
@@ -78,33 +87,55 @@ final class WebhooksCommand implements Runnable {
             }
             if (into != null) {
                 IntoOption.checkUrl(into);
+            } else if (refresh) {
+                throw new UsageException("--refresh needs --into: a refresh reads the stream into that database");
             }
             Definition d = definition.load();
             WebhookDefinition hooks = d.webhooks().orElseThrow(() -> new DefinitionException(definition.file.toString(),
                     1, 1, "webhooks", "the definition has no `webhooks:` section", "webhooks: {path, scheme, secret, "
                     + "events} (docs/definitions.md)", null, null));
+            Set<String> refreshed = hooks.events().values().stream().flatMap(Optional::stream)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            if (refresh) {
+                RefreshRunner.check(d, refreshed);
+            }
             // The declared endpoint gives the path and the verifier (scheme, resolved secret, tolerance); the
-            // refresh its router would ask for is printed with each delivery instead of run.
-            WebhookEndpoint declared = definition.bind(d, InletListener.none()).webhookEndpoint(connector -> { })
-                    .orElseThrow();
-            DeliveryPrinter printer = new DeliveryPrinter(hooks, context, into == null ? null
-                    : new DeliveryTable(into, table));
+            // refresh its router would ask for is named with each delivery, and run with --refresh after the
+            // delivery's row is written (not by the router, which would run it before).
+            BoundDefinition bound = definition.bind(d, InletListener.none());
+            WebhookEndpoint declared = bound.webhookEndpoint(connector -> { }).orElseThrow();
+            DeliveryTable rows = into == null ? null : new DeliveryTable(into, table);
+            RefreshRunner refresher = !refresh ? null : new RefreshRunner(d, bound, refreshed, into, context);
+            DeliveryPrinter printer = new DeliveryPrinter(hooks, context, rows,
+                    refresher == null ? null : refresher::refresh);
             WebhookReceiver receiver = WebhookReceiver.builder()
                     .endpoint(WebhookEndpoint.builder(declared.path(), declared.verifier()).handler(printer).build())
                     .workers(1) // one worker: lines come out in the order deliveries were accepted
                     .listener(printer)
                     .build();
-            WebhookServer server = WebhookServer.builder(receiver).host(host).port(port).build();
-            server.start();
+            WebhookServer server;
+            try {
+                server = WebhookServer.builder(receiver).host(host).port(port).build();
+                server.start();
+            } catch (RuntimeException e) {
+                if (refresher != null) {
+                    refresher.close();
+                }
+                throw e;
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 server.close();
+                if (refresher != null) {
+                    refresher.close(); // after the drain: the last deliveries' refreshes are asked for first
+                }
                 context.err.println("inlet: stopped");
                 stopped.countDown();
             }, "inlet-webhooks-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             context.err.println("inlet: listening on http://" + host + ":" + server.port() + declared.path() + " ("
-                    + hooks.scheme() + (into == null ? "" : "; into " + table + " at " + IntoOption.redact(into)) + "); " + (ignoreStdin ? "stop with Ctrl-C" : "stop with Ctrl-C or by closing stdin"));
+                    + hooks.scheme() + (into == null ? "" : "; into " + table + " at " + IntoOption.redact(into))
+                    + (refresher == null ? "" : "; refreshing " + String.join(", ", refreshed)) + "); " + (ignoreStdin ? "stop with Ctrl-C" : "stop with Ctrl-C or by closing stdin"));
             if (ignoreStdin) {
                 stopped.await();
                 return ExitCodes.OK;
