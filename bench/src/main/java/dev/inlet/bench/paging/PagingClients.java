@@ -20,6 +20,8 @@ public final class PagingClients {
     public static final String INLET_PLAIN = "inlet-plain-mapper";
     /** Inlet {@code records()} with the Micrometer and OpenTelemetry listeners and the propagation interceptor. */
     public static final String INLET_OBSERVED = "inlet-observed";
+    /** The ceiling: the same pages' bytes parsed from memory, no HTTP (issue 21). */
+    public static final String MEMORY = "parse-from-memory";
     /** Baseline (a) on the JDK client's default executor (to show why the baseline uses the direct one). */
     public static final String JDK_POOL = "jdk-streaming-pool";
 
@@ -40,6 +42,7 @@ public final class PagingClients {
         return switch (name) {
             case JDK -> new JdkStreamingLoop(true);
             case JDK_POOL -> new JdkStreamingLoop(false);
+            case MEMORY -> new MemoryParse();
             case OKHTTP -> new OkHttpDatabindLoop();
             case INLET -> new InletRecords(InletRecords.Variant.TREE);
             case INLET_TYPED -> new InletRecords(InletRecords.Variant.TYPED);
@@ -48,7 +51,7 @@ public final class PagingClients {
             case RELAY_LOOP -> new dev.inlet.bench.graphql.RelayLoop();
             case RELAY_INLET -> new dev.inlet.bench.graphql.InletRelay();
             default -> throw new IllegalArgumentException("unknown paging client " + name + "; known: " + DEFAULT
-                    + ", " + JDK_POOL + ", " + INLET_OBSERVED + ", " + GRAPHQL);
+                    + ", " + JDK_POOL + ", " + MEMORY + ", " + INLET_OBSERVED + ", " + GRAPHQL);
         };
     }
 
