@@ -331,13 +331,19 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
+    /** Nanoseconds until the instant, saturated: a job due centuries ahead must not overflow the timer. */
+    private long nanosUntil(Instant due) {
+        Duration left = Duration.between(clock.instant(), due);
+        return left.getSeconds() > TimeUnit.DAYS.toSeconds(365) ? Long.MAX_VALUE : left.toNanos();
+    }
+
     /** For the timer thread: waits until the earliest due time (or a change), then ticks; false once closed. */
     boolean awaitDue() throws InterruptedException {
         lock.lock();
         try {
             while (!closed) {
                 Optional<Instant> due = jobs.values().stream().map(e -> e.dueAt).min(Instant::compareTo);
-                long wait = due.map(d -> Duration.between(clock.instant(), d).toNanos()).orElse(Long.MAX_VALUE);
+                long wait = due.map(d -> nanosUntil(d)).orElse(Long.MAX_VALUE);
                 if (wait <= 0) {
                     return true;
                 }

@@ -24,6 +24,18 @@ class SchedulerThreadsTest {
     }
 
     @Test
+    void aJobDueCenturiesAheadDoesNotStopTheTimer() throws InterruptedException {
+        CountDownLatch threeRuns = new CountDownLatch(3);
+        try (Scheduler scheduler = Scheduler.builder().build()) {
+            // Nanoseconds until its next run overflow a long: the timer must wait, not die.
+            scheduler.schedule("rare", Schedule.fixedRate(Duration.ofDays(365L * 1000)), () -> { });
+            scheduler.schedule("fast", Schedule.fixedRate(Duration.ofMillis(20)), threeRuns::countDown);
+
+            assertThat(threeRuns.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void closeWaitsForARunningJobAndLeavesAHostExecutorRunning() throws Exception {
         ExecutorService host = Executors.newSingleThreadExecutor();
         CountDownLatch started = new CountDownLatch(1);
