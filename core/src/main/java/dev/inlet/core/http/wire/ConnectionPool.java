@@ -52,6 +52,7 @@ final class ConnectionPool {
     void put(WireConnection connection) {
         connection.idleSince = System.nanoTime();
         connection.reused = true;
+        connection.releaseBuffer();
         WireConnection surplus = null;
         synchronized (this) {
             ArrayDeque<WireConnection> connections = idle.computeIfAbsent(connection.origin, o -> new ArrayDeque<>());

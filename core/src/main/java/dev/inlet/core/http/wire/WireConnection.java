@@ -9,19 +9,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One connection: the socket, a read buffer the head parser and the body streams share, and the
- * writer. Used by one exchange at a time. Reads during the response head are bounded by the exchange's
+ * writer. The buffer exists only while a response is being read: it is taken when the response's first
+ * byte has arrived (the wait for it reads one byte, bufferless) and dropped when the connection goes
+ * back to the pool, so a request waiting for its answer, or an idle connection, holds no buffer —
+ * thousands of waiting sources would otherwise hold thousands of buffers. Used by one exchange at a time. Reads during the response head are bounded by the exchange's
  * deadline (the socket's read timeout is set to what is left before each read); body reads have no
  * socket timeout — the pipeline's read-timeout watchdog closes a stalled body.
  */
 final class WireConnection {
 
-    private static final int BUFFER = 64 * 1024;
+    private static final int BUFFER = 32 * 1024;
 
     final Origin origin;
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
-    private final byte[] buffer = new byte[BUFFER];
+    private byte[] buffer;
     private int position;
     private int limit;
     private long headDeadline;
@@ -75,6 +78,20 @@ final class WireConnection {
             }
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
         }
+        if (buffer == null) {
+            int first = in.read(); // waits without a buffer
+            if (first < 0) {
+                return false;
+            }
+            buffer = new byte[BUFFER];
+            buffer[0] = (byte) first;
+            int more = Math.min(in.available(), BUFFER - 1);
+            int n = more > 0 ? in.read(buffer, 1, more) : 0;
+            sawBytes = true;
+            position = 0;
+            limit = 1 + Math.max(0, n);
+            return true;
+        }
         int n = in.read(buffer, 0, buffer.length);
         if (n <= 0) {
             return false;
@@ -83,6 +100,15 @@ final class WireConnection {
         position = 0;
         limit = n;
         return true;
+    }
+
+    /** Drops the read buffer if nothing is left in it (the connection goes idle). */
+    void releaseBuffer() {
+        if (position == limit) {
+            buffer = null;
+            position = 0;
+            limit = 0;
+        }
     }
 
     /** The next byte, or -1 at the end of the stream. */
@@ -99,7 +125,7 @@ final class WireConnection {
             return 0;
         }
         if (position == limit) {
-            if (length >= BUFFER && !bufferedOnly) { // large reads go straight into the caller's array
+            if (length >= BUFFER / 4 && !bufferedOnly && buffer != null) { // large reads go straight into the caller's array
                 int n = in.read(into, offset, length);
                 if (n > 0) {
                     sawBytes = true;
