@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -128,6 +129,8 @@ final class PostgresCopy implements BulkUpsert {
         }
         if (value instanceof BigDecimal d) {
             csv.append(d.toPlainString());
+        } else if (value instanceof OffsetDateTime t) {
+            csv.append(IsoInstant.of(t.toEpochSecond(), t.getNano())); // the same instant, written without a formatter
         } else if (value instanceof String text) {
             csv.append('"');
             for (int i = 0; i < text.length(); i++) {

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -108,7 +109,8 @@ final class ValueBinder {
             if (column.type() == Types.TIMESTAMP && !column.typeName().toLowerCase(java.util.Locale.ROOT).contains("tz")) {
                 return LocalDateTime.parse(text);
             }
-            return OffsetDateTime.parse(text);
+            Optional<OffsetDateTime> utc = IsoInstant.parseUtc(text); // the common shape, without the general parser
+            return utc.isPresent() ? utc.get() : OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
             try {
                 return OffsetDateTime.ofInstant(Instant.parse(text), ZoneOffset.UTC);
