@@ -327,7 +327,10 @@ public final class JdbcSink {
          * Whether a page may go through the database's bulk path when the driver offers one (default true):
          * on PostgreSQL with the pgjdbc driver, {@code COPY} into a temporary table, and on DuckDB the driver's
          * appender into a temporary table, then one {@code INSERT ... SELECT ... ON CONFLICT} from it, in the
-         * page's transaction (several times faster than batched inserts). Values are checked the same way; with {@code false}, or without such a driver, rows
+         * page's transaction (several times faster than batched inserts). On PostgreSQL a run that starts on an
+         * empty table with a unique index on the key copies its pages straight into the table, each under a
+         * savepoint, and goes back to the staged upsert at the first key already there (see docs/databases.md).
+         * Values are checked the same way; with {@code false}, or without such a driver, rows
          * go as batched upserts of {@link #batchSize(int)} rows.
          */
         public Builder bulkLoad(boolean allowed) {

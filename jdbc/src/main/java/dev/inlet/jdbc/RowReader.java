@@ -14,7 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Maps one row to a JSON record, typed by column: NUMERIC/DECIMAL stay {@code BigDecimal} (never a double),
  * timestamptz becomes the ISO-8601 {@code Instant} text (UTC), a timestamp without zone its local ISO text,
- * integers longs. Built once per result set: the per-column decision is made once, not per row.
+ * integers longs. Built once per result set: the per-column decision is made once, not per row, and so is the
+ * choice of the columns that must not be NULL (the keyset order columns), checked as each row is read rather
+ * than by looking the values up in the record afterwards.
  */
 final class RowReader {
 
@@ -25,16 +27,29 @@ final class RowReader {
 
     private final String[] names;
     private final Kind[] kinds;
+    private final boolean[] required;
+    private boolean missingRequired;
 
     /** A reader for the columns of this result set. */
     public RowReader(ResultSetMetaData meta) throws SQLException {
         int n = meta.getColumnCount();
         names = new String[n];
         kinds = new Kind[n];
+        required = new boolean[n];
         for (int i = 0; i < n; i++) {
             names[i] = meta.getColumnLabel(i + 1);
             kinds[i] = kind(meta.getColumnType(i + 1), meta.getColumnTypeName(i + 1));
         }
+    }
+
+    /** Marks a column (0-based) whose NULL {@link #missingRequired()} reports. */
+    public void require(int index) {
+        required[index] = true;
+    }
+
+    /** Whether the last row read had NULL in a {@link #require(int) required} column. */
+    public boolean missingRequired() {
+        return missingRequired;
     }
 
     /** The column labels, in order. */
@@ -72,6 +87,7 @@ final class RowReader {
     /** The current row of the result set as a record. */
     public ObjectNode read(ResultSet rs) throws SQLException {
         ObjectNode node = NODES.objectNode();
+        boolean missing = false;
         for (int i = 0; i < names.length; i++) {
             int col = i + 1;
             switch (kinds[i]) {
@@ -102,7 +118,7 @@ final class RowReader {
                 case DECIMAL -> node.put(names[i], rs.getBigDecimal(col));
                 case INSTANT -> {
                     OffsetDateTime v = rs.getObject(col, OffsetDateTime.class);
-                    node.put(names[i], v == null ? null : v.toInstant().toString());
+                    node.put(names[i], v == null ? null : IsoInstant.of(v.toEpochSecond(), v.getNano()));
                 }
                 case LOCAL_TIMESTAMP -> {
                     LocalDateTime v = rs.getObject(col, LocalDateTime.class);
@@ -115,7 +131,11 @@ final class RowReader {
                 case BYTES -> node.put(names[i], rs.getBytes(col));
                 default -> node.put(names[i], rs.getString(col));
             }
+            if (required[i] && rs.wasNull()) {
+                missing = true;
+            }
         }
+        missingRequired = missing;
         return node;
     }
 }

@@ -35,6 +35,8 @@ final class SqlCursor {
         this.reader = new RowReader(rows.getMetaData());
         int cursorIndex = reader.indexOf(cursorColumn);
         int keyIndex = reader.indexOf(keyColumn);
+        reader.require(cursorIndex);
+        reader.require(keyIndex);
         String[] names = reader.names();
         this.cursorName = names[cursorIndex];
         this.keyName = names[keyIndex];
@@ -52,6 +54,11 @@ final class SqlCursor {
             return null;
         }
         return reader.read(rows);
+    }
+
+    /** Whether the row {@link #next()} returned last has NULL in the cursor or the key column. */
+    boolean missingOrder() {
+        return reader.missingRequired();
     }
 
     /** Moves past a row without mapping it; false at the end of the result set. */

@@ -28,6 +28,7 @@ final class SqlPage implements OpenPage {
     private final String description;
     private final ResponseInfo response;
     private ObjectNode ahead;
+    private boolean aheadMissingOrder;
     private JsonNode last;
     private int taken;
     private Optional<Position> next;
@@ -73,6 +74,7 @@ final class SqlPage implements OpenPage {
         }
         try {
             ahead = cursor.next();
+            aheadMissingOrder = ahead != null && cursor.missingOrder();
             return ahead != null;
         } catch (SQLException e) {
             failed = true;
@@ -88,7 +90,7 @@ final class SqlPage implements OpenPage {
         }
         ObjectNode row = ahead;
         ahead = null;
-        if (row.get(cursor.cursorName()).isNull() || row.get(cursor.keyName()).isNull()) {
+        if (aheadMissingOrder) {
             // a NULL order value cannot be paged past (NULL compares as unknown): stop rather than skip rows
             failed = true;
             throw new JdbcException("reading " + description + " at " + position.describe() + ": a row has NULL in "

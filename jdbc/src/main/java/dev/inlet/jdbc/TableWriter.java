@@ -120,17 +120,18 @@ final class TableWriter {
 
     /** Upserts the records (the last of a repeated key wins); returns how many rows were written. */
     public int write(Connection c, List<JsonNode> records, String where) throws SQLException {
-        Map<List<String>, JsonNode> byKey = new LinkedHashMap<>();
+        Map<Object, JsonNode> byKey = new LinkedHashMap<>();
         Set<String> fields = new LinkedHashSet<>(primaryKey);
         for (JsonNode record : records) {
-            List<String> key = new ArrayList<>(primaryKey.size());
-            for (String k : primaryKey) {
-                JsonNode v = record.get(k);
-                if (v == null || v.isNull()) {
-                    throw new JdbcConfigurationException(where + ": a record has no value for primary key column '" + k
-                            + "'; every record needs its key (validate it with a RecordValidator)");
+            Object key;
+            if (primaryKey.size() == 1) {
+                key = keyText(record, primaryKey.get(0), where);
+            } else {
+                List<String> parts = new ArrayList<>(primaryKey.size());
+                for (String k : primaryKey) {
+                    parts.add(keyText(record, k, where));
                 }
-                key.add(v.toString());
+                key = parts;
             }
             byKey.put(key, record);
             for (Iterator<String> names = record.propertyNames().iterator(); names.hasNext(); ) {
@@ -175,6 +176,22 @@ final class TableWriter {
             }
         }
         return byKey.size();
+    }
+
+    /**
+     * A key value as text that is equal exactly when the JSON values are: its JSON text, but text values as a quote
+     * and their raw text and integers as digits, which give the same equality without serializing every key.
+     */
+    private static String keyText(JsonNode record, String k, String where) {
+        JsonNode v = record.get(k);
+        if (v == null || v.isNull()) {
+            throw new JdbcConfigurationException(where + ": a record has no value for primary key column '" + k
+                    + "'; every record needs its key (validate it with a RecordValidator)");
+        }
+        if (v.isString()) {
+            return "\"" + v.asString();
+        }
+        return v.isIntegralNumber() && v.canConvertToLong() ? Long.toString(v.longValue()) : v.toString();
     }
 
     private List<String> keyColumns() {

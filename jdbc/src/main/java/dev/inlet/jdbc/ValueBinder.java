@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -105,10 +106,11 @@ final class ValueBinder {
         }
         String text = value.asString();
         try {
-            if (column.type() == Types.TIMESTAMP && !column.typeName().toLowerCase(java.util.Locale.ROOT).contains("tz")) {
+            if (column.type() == Types.TIMESTAMP && !zoned(column.typeName())) {
                 return LocalDateTime.parse(text);
             }
-            return OffsetDateTime.parse(text);
+            Optional<OffsetDateTime> utc = IsoInstant.parseUtc(text); // the common shape, without the general parser
+            return utc.isPresent() ? utc.get() : OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
             try {
                 return OffsetDateTime.ofInstant(Instant.parse(text), ZoneOffset.UTC);
@@ -116,6 +118,16 @@ final class ValueBinder {
                 throw refuse(column, value, where, "an ISO-8601 timestamp");
             }
         }
+    }
+
+    /** Whether a type name says "tz" in any case (timestamptz), without lower-casing a copy per value. */
+    static boolean zoned(String typeName) {
+        for (int i = 0; i + 2 <= typeName.length(); i++) {
+            if (typeName.regionMatches(true, i, "tz", 0, 2)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JdbcConfigurationException refuse(Column column, JsonNode value, String where, String expected) {

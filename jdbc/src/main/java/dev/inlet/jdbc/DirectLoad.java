@@ -1,0 +1,76 @@
+package dev.inlet.jdbc;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Whether a sink run may bulk-load its pages straight into the target table instead of staging them and
+ * upserting: decided once, at the run's first page, in that page's transaction. It may when the table is empty
+ * (an initial load: every key is new, so an insert is what the upsert would do) and a unique index on exactly
+ * the primary-key columns exists (so a key that does arrive twice, from another page or another writer, fails
+ * the load with a unique violation, which the caller answers by rolling back to a savepoint and upserting,
+ * rather than landing as a second row). Correctness rests on that index, not on the emptiness test: emptiness
+ * only predicts that the direct load will not be wasted.
+ */
+final class DirectLoad {
+
+    /** PostgreSQL's SQL state for a unique violation. */
+    static final String UNIQUE_VIOLATION = "23505";
+
+    private DirectLoad() {
+    }
+
+    /** Whether pages may go straight into the table (see the class comment). */
+    static boolean allowed(Connection c, Dialect dialect, String table, List<String> keyColumns) throws SQLException {
+        return isEmpty(c, dialect, table) && hasUniqueIndexOn(c.getMetaData(), table, keyColumns);
+    }
+
+    private static boolean isEmpty(Connection c, Dialect dialect, String table) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1 FROM " + dialect.quote(table) + " LIMIT 1")) {
+            return !rs.next();
+        }
+    }
+
+    /** Whether a unique, non-partial index (or the primary key) covers exactly these columns. */
+    static boolean hasUniqueIndexOn(DatabaseMetaData meta, String table, List<String> keyColumns) throws SQLException {
+        Set<String> keys = new HashSet<>();
+        keyColumns.forEach(k -> keys.add(k.toLowerCase(Locale.ROOT)));
+        for (String name : new String[] {table, table.toLowerCase(Locale.ROOT), table.toUpperCase(Locale.ROOT)}) {
+            Map<String, Set<String>> indexes = new HashMap<>();
+            Set<String> partial = new HashSet<>();
+            try (ResultSet rs = meta.getIndexInfo(null, null, name, true, true)) {
+                while (rs.next()) {
+                    String index = rs.getString("INDEX_NAME");
+                    String column = rs.getString("COLUMN_NAME");
+                    if (index == null) {
+                        continue; // table statistics, not an index
+                    }
+                    if (column == null || rs.getString("FILTER_CONDITION") != null) {
+                        partial.add(index); // an expression or partial index: not what ON CONFLICT (keys) means
+                    } else {
+                        indexes.computeIfAbsent(index, i -> new HashSet<>()).add(column.toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            for (Map.Entry<String, Set<String>> index : indexes.entrySet()) {
+                if (!partial.contains(index.getKey()) && index.getValue().equals(keys)) {
+                    return true;
+                }
+            }
+            if (!indexes.isEmpty() || !partial.isEmpty()) {
+                return false;
+            }
+        }
+        return false;
+    }
+}
