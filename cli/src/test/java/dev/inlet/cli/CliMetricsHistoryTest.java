@@ -3,6 +3,7 @@ package dev.inlet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inlet.testkit.FakeApi;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import dev.inlet.testkit.Paging;
 import dev.inlet.testkit.RecordSet;
 import java.io.ByteArrayOutputStream;
@@ -240,5 +241,24 @@ class CliMetricsHistoryTest {
 
         assertThat(metrics("revenue", "--history", h2)).isZero();
         assertThat(out()).isEqualTo(REVENUE.replace(",eu,10\n", ",eu,11\n"));
+    }
+
+    @Test
+    void postgresKeepsTheHistoryAndItsPasswordIsNeverShown() throws IOException {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            String postgres = pg.getJdbcUrl("postgres", "postgres") + "&password=hunter2";
+
+            assertThat(metrics("revenue", "--into", postgres)).as("%s", err).isZero();
+            assertThat(err()).contains(": 4 new, 0 changed, 0 unchanged").doesNotContain("hunter2");
+            api.records().update("o2", Map.of("amount", 6));
+            assertThat(metrics("revenue", "--into", postgres)).isZero();
+            assertThat(err()).contains(": 0 new, 1 changed, 3 unchanged");
+
+            assertThat(metrics("revenue", "--history", postgres, "--to", "2026-01-03")).isZero();
+            assertThat(out()).isEqualTo(REVENUE.replace(",us,5.5\n", ",us,6\n")
+                    .replace("2026-01-03T00:00:00Z,eu,1.25\n", ""));
+            assertThat(metrics("revenue", "--history", postgres)).isZero();
+            assertThat(out()).isEqualTo(REVENUE.replace(",us,5.5\n", ",us,6\n"));
+        }
     }
 }
