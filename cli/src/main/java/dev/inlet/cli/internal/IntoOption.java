@@ -43,8 +43,13 @@ final class IntoOption {
 
     /** Refuses a URL that is not a JDBC URL (exit 2), showing it without secrets. */
     static void checkUrl(String url) {
+        checkUrl("--into", url);
+    }
+
+    /** Refuses a URL given to {@code option} that is not a JDBC URL (exit 2), showing it without secrets. */
+    static void checkUrl(String option, String url) {
         if (!url.startsWith("jdbc:")) {
-            throw new UsageException("--into `" + redact(url) + "` is not a JDBC URL; expected e.g. "
+            throw new UsageException(option + " `" + redact(url) + "` is not a JDBC URL; expected e.g. "
                     + "jdbc:duckdb:/path/file.db or jdbc:postgresql://host:5432/db");
         }
     }

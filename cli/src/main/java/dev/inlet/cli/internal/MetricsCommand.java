@@ -1,14 +1,19 @@
 package dev.inlet.cli.internal;
 
+import dev.inlet.core.InletListener;
+import dev.inlet.core.RunReport;
 import dev.inlet.core.metrics.TimeSeries;
 import dev.inlet.declarative.BoundDefinition;
 import dev.inlet.declarative.Definition;
+import dev.inlet.declarative.DefinitionException;
 import dev.inlet.declarative.MetricDefinition;
+import dev.inlet.jdbc.MetricHistory;
 import dev.inlet.report.Chart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +22,9 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code inlet metrics FILE [METRIC]}: without a metric, lists the definition's metrics; with one, reads
- * its stream once and prints the time series (core {@code Aggregation}, as defined under {@code metrics:}).
+ * its stream once and prints the time series (core {@code Aggregation}, as defined under {@code metrics:});
+ * {@code --into} also stores it in the database's metric history, {@code --history} prints the stored one
+ * instead ({@link HistoryOption}).
  */
 @Command(name = "metrics", description = "List a definition's metrics, or compute one over a full read of its stream.")
 final class MetricsCommand implements Callable<Integer> {
@@ -37,12 +44,16 @@ final class MetricsCommand implements Callable<Integer> {
     @Mixin
     ReportOption report;
 
+    @Mixin
+    HistoryOption history;
+
     @Override
     public Integer call() {
         Definition d = definition.load();
         if (!format.equals("csv") && !format.equals("json")) {
             throw new UsageException("unknown --format `" + format + "`; expected csv or json");
         }
+        history.check(metric != null, report.file != null);
         if (metric == null) {
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("metric", "stream", "measure", "grain", "dimensions", "description"));
@@ -54,8 +65,25 @@ final class MetricsCommand implements Callable<Integer> {
             Table.print(rows, parent.context.out);
             return ExitCodes.OK;
         }
+        if (history.history != null) {
+            MetricDefinition m = d.metric(metric).orElseThrow(() -> new DefinitionException(d.source(), 0, 0,
+                    "metrics", "no metric `" + metric + "`", "one of " + d.metrics().stream()
+                            .map(MetricDefinition::name).toList(), null, null));
+            print(history.read(m, d.source()));
+            return ExitCodes.OK;
+        }
+        // Opened first: a database that cannot be reached fails before the API is asked anything.
+        MetricHistory target = history.into == null ? null : history.openInto();
         Progress progress = new Progress(parent.context.err, parent.context.interactive());
-        BoundDefinition bound = definition.bind(d, report.listener(progress));
+        // The runs the metric is read from, for the lineage stored with its points.
+        List<RunReport> runs = new CopyOnWriteArrayList<>();
+        InletListener lineage = new InletListener() {
+            @Override
+            public void connectorDone(RunReport r) {
+                runs.add(r);
+            }
+        };
+        BoundDefinition bound = definition.bind(d, report.listener(InletListener.all(List.of(progress, lineage))));
         TimeSeries series = null;
         Throwable failure = null;
         try {
@@ -68,8 +96,15 @@ final class MetricsCommand implements Callable<Integer> {
             report.write("inlet metrics " + d.name() + " " + metric, series == null ? List.of() : charts(d, series),
                     parent.context, Optional.ofNullable(failure));
         }
-        parent.context.out.print(format.equals("csv") ? series.toCsv() : series.toJson() + "\n");
+        print(series);
+        if (target != null) {
+            history.store(target, d.metric(metric).orElseThrow(), series, runs, parent.context);
+        }
         return ExitCodes.OK;
+    }
+
+    private void print(TimeSeries series) {
+        parent.context.out.print(format.equals("csv") ? series.toCsv() : series.toJson() + "\n");
     }
 
     /** One chart per measure of the series: a line per value of the first dimension, else one line. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -25,16 +26,24 @@ final class SinceOption {
         if (value == null) {
             return Optional.empty();
         }
+        return Optional.of(parse("--since", value, ZoneOffset.UTC));
+    }
+
+    /**
+     * An ISO date (midnight in {@code zone}) or date-time (in {@code zone} unless it has an offset) as an
+     * instant; anything else is a usage error naming {@code option}.
+     */
+    static Instant parse(String option, String value, ZoneId zone) {
         try {
             if (value.length() == 10) {
-                return Optional.of(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
+                return LocalDate.parse(value).atStartOfDay(zone).toInstant();
             }
             if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return Optional.of(OffsetDateTime.parse(value).toInstant());
+                return OffsetDateTime.parse(value).toInstant();
             }
-            return Optional.of(LocalDateTime.parse(value).toInstant(ZoneOffset.UTC));
+            return LocalDateTime.parse(value).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new UsageException("--since `" + value + "` is not an ISO date or date-time; expected e.g. "
+            throw new UsageException(option + " `" + value + "` is not an ISO date or date-time; expected e.g. "
                     + "2026-01-01 or 2026-01-01T08:00:00Z");
         }
     }
