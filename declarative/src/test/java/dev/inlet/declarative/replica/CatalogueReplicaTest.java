@@ -11,7 +11,9 @@ import dev.inlet.declarative.internal.AuthSpec;
 import dev.inlet.declarative.internal.DefinitionParser;
 import dev.inlet.declarative.internal.DefinitionSpec;
 import dev.inlet.declarative.internal.InputSpec;
+import dev.inlet.declarative.internal.Nodes;
 import dev.inlet.declarative.internal.Resolver;
+import dev.inlet.declarative.internal.Section;
 import dev.inlet.declarative.internal.StreamSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,6 +103,9 @@ class CatalogueReplicaTest {
             Map<String, String> headers = new LinkedHashMap<>();
             stream.headers().forEach((k, v) -> headers.put(k, v.resolve(resolver)));
             replica.expect(query, headers);
+            if (stream.body() != null) {
+                replica.expectBody(Nodes.json(stream.body(), node -> Section.text(node).resolve(resolver)));
+            }
             if (oauth) {
                 // The token URL is written from an input that carries the API host, so it points here too.
                 replica.tokenEndpoint(java.net.URI.create(spec.auth().tokenUrl().resolve(resolver)
