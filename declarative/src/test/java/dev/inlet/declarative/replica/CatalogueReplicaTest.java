@@ -3,6 +3,7 @@ package dev.inlet.declarative.replica;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.inlet.core.ConnectorRun;
 import dev.inlet.core.ratelimit.RateLimiters;
 import dev.inlet.declarative.Binding;
 import dev.inlet.declarative.BoundDefinition;
@@ -128,6 +129,14 @@ class CatalogueReplicaTest {
             }
             if (!stream.paginator().type().equals("none") || stream.graphql() != null) {
                 assertThat(replica.pages()).as(service + " " + name + ": pages").isGreaterThanOrEqualTo(3);
+            }
+            if (stream.paginator().type().equals("request_body_cursor")) {
+                // The body carries the credentials; a saved position must carry only the cursor.
+                try (ConnectorRun<JsonNode> run = bound.connector(name).open()) {
+                    run.records().limit(Replica.CURSOR_PAGE + 1).forEach(r -> { });
+                    assertThat(run.position().asString()).as(service + " " + name + ": a saved position")
+                            .contains("\"c1\"").doesNotContain("secret-");
+                }
             }
         }
     }
