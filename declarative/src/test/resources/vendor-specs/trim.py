@@ -39,6 +39,7 @@ SPECS = {
                 (HUBSPOT, 'PublicApiSpecs/CRM/Companies/Rollouts/424/v3/companies.json'),
                 (HUBSPOT, 'PublicApiSpecs/CRM/Deals/Rollouts/424/v3/deals.json')],
     'recurly': [('recurly/recurly-client-ruby', 'openapi/api.yaml')],
+    'plaid': [('plaid/plaid-openapi', '2020-09-14.yml')],
 }
 
 
@@ -202,9 +203,18 @@ def trim(service, places):
                 if key in paginator:
                     pointers.append(tokens(paginator[key]))
             kept = keep_records(doc, schema, records, item_pointers, pointers)
-            paths[full_path] = {method: {'operationId': op.get('operationId', name), 'parameters': params,
-                                         'responses': {'200': {'description': 'trimmed', 'content': {
-                                             'application/json': {'schema': kept}}}}}}
+            operation_kept = {'operationId': op.get('operationId', name), 'parameters': params,
+                              'responses': {'200': {'description': 'trimmed', 'content': {
+                                  'application/json': {'schema': kept}}}}}
+            if isinstance(stream.get('body'), dict):
+                # A POST list: its request body along the entry's body fields and the body cursor's field.
+                fields = [[k] for k in stream['body']]
+                if 'body_field' in paginator:
+                    fields.append(tokens(paginator['body_field']))
+                request = resolve(doc, op.get('requestBody', {})).get('content', {}).get('application/json', {})
+                operation_kept['requestBody'] = {'content': {'application/json': {
+                    'schema': keep(doc, request.get('schema', {}), fields)}}}
+            paths[full_path] = {method: operation_kept}
     for name, stream in entry['streams'].items():
         if 'graphql' not in stream and 'parent' not in stream and not any(
                 matches(base + stream['path'], p) for p in paths):

@@ -1,5 +1,6 @@
 package dev.inlet.declarative.internal;
 
+import dev.inlet.rest.paginate.FirstCursor;
 import dev.inlet.rest.paginate.Paginator;
 import dev.inlet.rest.paginate.Paginators;
 import java.util.List;
@@ -18,21 +19,29 @@ import java.util.List;
  * @param header the response header of the cursor ({@code header_cursor})
  * @param rel the {@code Link} relation ({@code link_header})
  * @param absentMeansEnd whether a missing cursor field ends the stream instead of failing it
+ * @param bodyField where the cursor goes in the POST body ({@code request_body_cursor}), or null
+ * @param hasMore the has-more flag of a {@code request_body_cursor}, or null
+ * @param firstCursor the cursor field on the first request of a {@code request_body_cursor}: {@code omit},
+ *     {@code null} or {@code empty}
  */
 public record PaginatorSpec(String type, String param, String sizeParam, int size, long firstPage, String pointer,
-        String idPointer, String header, String rel, boolean absentMeansEnd) {
+        String idPointer, String header, String rel, boolean absentMeansEnd, String bodyField, String hasMore,
+        String firstCursor) {
 
     /** The paginator types. */
     public static final List<String> TYPES = List.of("none", "offset", "page_number", "body_cursor",
-            "last_record_cursor", "header_cursor", "link_header", "next_url");
+            "last_record_cursor", "header_cursor", "link_header", "next_url", "request_body_cursor");
+
+    /** How the cursor field looks on the first request of a {@code request_body_cursor}. */
+    static final List<String> FIRST_CURSORS = List.of("omit", "null", "empty");
 
     /** The keys a paginator block may have. */
     static final String[] KEYS = {"use", "type", "param", "size_param", "size", "first_page", "cursor", "has_more",
-            "id", "header", "rel", "url", "absent_means_end"};
+            "id", "header", "rel", "url", "absent_means_end", "body_field", "first_cursor"};
 
     /** No paging. */
     public static final PaginatorSpec NONE = new PaginatorSpec("none", null, null, 0, 0, null, null, null, null,
-            false);
+            false, null, null, null);
 
     /** The rest module's paginator. */
     public Paginator paginator() {
@@ -45,6 +54,8 @@ public record PaginatorSpec(String type, String param, String sizeParam, int siz
             case "header_cursor" -> Paginators.headerCursor(header, param);
             case "link_header" -> Paginators.linkHeader(rel);
             case "next_url" -> Paginators.nextUrl(pointer);
+            case "request_body_cursor" -> Paginators.requestBodyCursor(bodyField, pointer, hasMore,
+                    FirstCursor.valueOf(firstCursor.toUpperCase(java.util.Locale.ROOT)));
             default -> Paginators.singlePage();
         };
     }
@@ -85,7 +96,7 @@ public record PaginatorSpec(String type, String param, String sizeParam, int siz
         }
         long firstPage = from.apply("first_page").integer("first_page", 1);
         String pointer = switch (type) {
-            case "body_cursor" -> pointer(from.apply("cursor"), "cursor", null, true);
+            case "body_cursor", "request_body_cursor" -> pointer(from.apply("cursor"), "cursor", null, true);
             case "last_record_cursor" -> pointer(from.apply("has_more"), "has_more", null, false);
             case "next_url" -> pointer(from.apply("url"), "url", null, true);
             default -> null;
@@ -94,9 +105,17 @@ public record PaginatorSpec(String type, String param, String sizeParam, int siz
         String header = "header_cursor".equals(type) ? from.apply("header").word("header") : null;
         String rel = from.apply("rel").word("rel", "next");
         boolean absentMeansEnd = from.apply("absent_means_end").bool("absent_means_end", false);
+        boolean inBody = "request_body_cursor".equals(type);
+        String bodyField = inBody ? pointer(from.apply("body_field"), "body_field", null, true) : null;
+        if (inBody && bodyField.isEmpty()) {
+            throw Errors.at(from.apply("body_field").get("body_field"), "the cursor cannot be the whole body",
+                    "a pointer to a field of the body, such as /cursor");
+        }
+        String hasMore = inBody ? pointer(from.apply("has_more"), "has_more", null, false) : null;
+        String firstCursor = inBody ? from.apply("first_cursor").choice("first_cursor", "omit", FIRST_CURSORS) : null;
         rejectIrrelevant(s, type);
         return new PaginatorSpec(type, param, sizeParam, (int) size, firstPage, pointer, idPointer, header, rel,
-                absentMeansEnd);
+                absentMeansEnd, bodyField, hasMore, firstCursor);
     }
 
     private static String pointer(Section section, String key, String defaultValue, boolean required) {
@@ -140,6 +159,9 @@ public record PaginatorSpec(String type, String param, String sizeParam, int siz
             case "header_cursor" -> List.of("param", "header", "size_param", "size");
             case "link_header" -> List.of("rel", "size_param", "size");
             case "next_url" -> List.of("url", "size_param", "size", "absent_means_end");
+            // The page size of a POST list is a field of its body, written there.
+            case "request_body_cursor" -> List.of("body_field", "cursor", "has_more", "first_cursor",
+                    "absent_means_end");
             default -> List.of();
         };
         for (String key : section.node().entries().keySet()) {

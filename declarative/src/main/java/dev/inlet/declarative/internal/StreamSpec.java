@@ -57,6 +57,12 @@ public record StreamSpec(String name, Node node, String description, Template pa
                         "no paginator (graphql.connection names the connection)");
             }
             paginator = PaginatorSpec.read(s.get("paginator"), context.paginators());
+            if (paginator.type().equals("request_body_cursor") && !(body instanceof Node.Mapping)) {
+                // Caught at load: the rest paginator would only fail at the first request.
+                throw Errors.at(body == null ? s.get("paginator") : body, "a request_body_cursor paginator writes"
+                        + " the cursor into the POST body, and this stream has " + (body == null ? "no body"
+                        : "a body that is " + body.describe()), "method: POST and body: a mapping of fields");
+            }
         }
         IncrementalSpec incremental = s.has("incremental") ? IncrementalSpec.read(s.get("incremental")) : null;
         ValidationSpec validation = ValidationSpec.read(s);

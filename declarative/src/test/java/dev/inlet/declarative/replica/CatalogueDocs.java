@@ -4,6 +4,7 @@ import dev.inlet.core.ratelimit.RateLimit;
 import dev.inlet.declarative.Catalogue;
 import dev.inlet.declarative.internal.AuthSpec;
 import dev.inlet.declarative.internal.DefinitionSpec;
+import dev.inlet.declarative.internal.Node;
 import dev.inlet.declarative.internal.PaginatorSpec;
 import dev.inlet.declarative.internal.StreamSpec;
 import java.io.IOException;
@@ -61,7 +62,7 @@ final class CatalogueDocs {
         for (String service : Catalogue.names()) {
             DefinitionSpec spec = CatalogueReplicaTest.spec(service);
             md.append("| `").append(service).append("` | ").append(streams(spec)).append(" | ")
-                    .append(auth(spec.auth())).append(" | ").append(paging(spec)).append(" | ")
+                    .append(auth(spec)).append(" | ").append(paging(spec)).append(" | ")
                     .append(incremental(spec)).append(" | ").append(rate(spec)).append(" | ")
                     .append(checked(service, spec, gaps.getOrDefault(service, Map.of()))).append(" |\n");
         }
@@ -80,6 +81,24 @@ final class CatalogueDocs {
             names.add(s.graphql() != null ? s.name() + " (GraphQL)" : s.name());
         }
         return String.join(", ", names);
+    }
+
+    /** The entry's credential; without an {@code auth:}, the references its POST bodies carry (Plaid). */
+    private static String auth(DefinitionSpec spec) {
+        if (spec.auth() != null && !spec.auth().type().equals("none")) {
+            return auth(spec.auth());
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        for (StreamSpec s : spec.streams().values()) {
+            if (s.body() instanceof Node.Mapping body) {
+                body.entries().forEach((name, value) -> {
+                    if (value instanceof Node.Scalar scalar && scalar.text().startsWith("${")) {
+                        fields.add("`" + name + "`: `" + scalar.text() + "`");
+                    }
+                });
+            }
+        }
+        return fields.isEmpty() ? auth(spec.auth()) : "in the JSON body: " + String.join(", ", fields);
     }
 
     static String auth(AuthSpec auth) {
@@ -117,6 +136,8 @@ final class CatalogueDocs {
             case "header_cursor" -> "header `" + p.header() + "` → `" + p.param() + "`";
             case "link_header" -> "`Link` rel=\"" + p.rel() + "\"";
             case "next_url" -> "next URL `" + p.pointer() + "`";
+            case "request_body_cursor" -> "cursor `" + p.pointer() + "` → body `" + p.bodyField() + "`"
+                    + (p.hasMore() == null ? "" : " while `" + p.hasMore() + "`");
             default -> "one page";
         };
     }

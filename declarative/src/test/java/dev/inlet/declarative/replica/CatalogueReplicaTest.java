@@ -3,6 +3,7 @@ package dev.inlet.declarative.replica;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.inlet.core.ConnectorRun;
 import dev.inlet.core.ratelimit.RateLimiters;
 import dev.inlet.declarative.Binding;
 import dev.inlet.declarative.BoundDefinition;
@@ -11,7 +12,9 @@ import dev.inlet.declarative.internal.AuthSpec;
 import dev.inlet.declarative.internal.DefinitionParser;
 import dev.inlet.declarative.internal.DefinitionSpec;
 import dev.inlet.declarative.internal.InputSpec;
+import dev.inlet.declarative.internal.Nodes;
 import dev.inlet.declarative.internal.Resolver;
+import dev.inlet.declarative.internal.Section;
 import dev.inlet.declarative.internal.StreamSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,6 +104,9 @@ class CatalogueReplicaTest {
             Map<String, String> headers = new LinkedHashMap<>();
             stream.headers().forEach((k, v) -> headers.put(k, v.resolve(resolver)));
             replica.expect(query, headers);
+            if (stream.body() != null) {
+                replica.expectBody(Nodes.json(stream.body(), node -> Section.text(node).resolve(resolver)));
+            }
             if (oauth) {
                 // The token URL is written from an input that carries the API host, so it points here too.
                 replica.tokenEndpoint(java.net.URI.create(spec.auth().tokenUrl().resolve(resolver)
@@ -123,6 +129,14 @@ class CatalogueReplicaTest {
             }
             if (!stream.paginator().type().equals("none") || stream.graphql() != null) {
                 assertThat(replica.pages()).as(service + " " + name + ": pages").isGreaterThanOrEqualTo(3);
+            }
+            if (stream.paginator().type().equals("request_body_cursor")) {
+                // The body carries the credentials; a saved position must carry only the cursor.
+                try (ConnectorRun<JsonNode> run = bound.connector(name).open()) {
+                    run.records().limit(Replica.CURSOR_PAGE + 1).forEach(r -> { });
+                    assertThat(run.position().asString()).as(service + " " + name + ": a saved position")
+                            .contains("\"c1\"").doesNotContain("secret-");
+                }
             }
         }
     }

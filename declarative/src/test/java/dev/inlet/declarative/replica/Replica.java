@@ -25,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A loopback replica of one catalogue stream: it serves the seeded records at the stream's path, paged
  * the way the stream's paginator says the vendor pages (offset/limit, page numbers, a cursor in the body
- * or a header, the last record's id with a has-more flag, a {@code Link} header, a next URL, or a Relay
- * connection for GraphQL), and answers 401 to a request without the credential the entry declares.
+ * or a header, the last record's id with a has-more flag, a {@code Link} header, a next URL, a cursor in
+ * the JSON body of a POST, or a Relay connection for GraphQL), and answers 401 to a request without the credential the entry declares.
  * Cursor-paged streams get pages of {@link #CURSOR_PAGE} records, whatever size the client asks for, as
  * vendors may; offset and page-number streams get the size the client asked for.
  */
@@ -47,6 +47,7 @@ final class Replica implements AutoCloseable {
     private volatile Predicate<HttpExchange> client;
     private volatile Map<String, String> expectedQuery = Map.of();
     private volatile Map<String, String> expectedHeaders = Map.of();
+    private volatile JsonNode expectedBody;
     private int pages;
     private int tokens;
 
@@ -95,6 +96,11 @@ final class Replica implements AutoCloseable {
     void expect(Map<String, String> query, Map<String, String> headers) {
         this.expectedQuery = Map.copyOf(query);
         this.expectedHeaders = Map.copyOf(headers);
+    }
+
+    /** The JSON body every request must carry (the entry's, resolved), besides a body cursor. */
+    void expectBody(JsonNode body) {
+        this.expectedBody = body;
     }
 
     /** The access token the token endpoint issues. */
@@ -150,7 +156,7 @@ final class Replica implements AutoCloseable {
             if (stream.graphql() != null) {
                 relay(exchange, JSON.readTree(body));
             } else {
-                rest(exchange, query);
+                rest(exchange, query, body);
             }
         } catch (RuntimeException e) {
             problems.add("replica failed: " + e);
@@ -173,7 +179,7 @@ final class Replica implements AutoCloseable {
                 + "\"expires_in\":3600}");
     }
 
-    private void rest(HttpExchange exchange, Map<String, String> query) throws IOException {
+    private void rest(HttpExchange exchange, Map<String, String> query, byte[] requestBody) throws IOException {
         PaginatorSpec p = stream.paginator();
         int index = 0;
         int size = CURSOR_PAGE;
@@ -219,6 +225,19 @@ final class Replica implements AutoCloseable {
                     Seed.put(envelope, p.pointer(), Seed.NODES.booleanNode(index + CURSOR_PAGE < records.size()));
                 }
             }
+            case "request_body_cursor" -> {
+                index = bodyCursor(requestBody.length == 0 ? Seed.NODES.missingNode() : JSON.readTree(requestBody),
+                        p);
+                boolean more = index + CURSOR_PAGE < records.size();
+                String next = "c" + (index / CURSOR_PAGE + 1);
+                if (p.hasMore() != null) {
+                    // Like Plaid: the last page has a cursor too (for the next sync); the flag ends paging.
+                    Seed.put(envelope, p.hasMore(), Seed.NODES.booleanNode(more));
+                    Seed.put(envelope, p.pointer(), Seed.NODES.stringNode(next));
+                } else {
+                    Seed.put(envelope, p.pointer(), more ? Seed.NODES.stringNode(next) : Seed.NODES.nullNode());
+                }
+            }
             default -> size = records.size();
         }
         if (size < 1) {
@@ -233,6 +252,36 @@ final class Replica implements AutoCloseable {
             body = envelope;
         }
         send(exchange, 200, header, JSON.writeValueAsString(body));
+    }
+
+    /** The index the body's cursor asks for; checks the first request's cursor and the body's other fields. */
+    private int bodyCursor(JsonNode request, PaginatorSpec p) {
+        JsonNode cursor = request.at(p.bodyField());
+        if (expectedBody != null) {
+            expectedBody.properties().forEach(field -> {
+                JsonNode sent = request.path(field.getKey());
+                // 500 written in YAML is a BigDecimal here and an int once parsed from the wire.
+                boolean same = field.getValue().isNumber() && sent.isNumber()
+                        ? field.getValue().decimalValue().compareTo(sent.decimalValue()) == 0
+                        : field.getValue().equals(sent);
+                if (!same) {
+                    problems.add("body field " + field.getKey() + " differs from the entry's");
+                }
+            });
+        }
+        if (cursor.isString() && cursor.asString().startsWith("c")) {
+            return Integer.parseInt(cursor.asString().substring(1)) * CURSOR_PAGE;
+        }
+        boolean asDeclared = switch (p.firstCursor()) {
+            case "null" -> cursor.isNull();
+            case "empty" -> cursor.isString() && cursor.asString().isEmpty();
+            default -> cursor.isMissingNode();
+        };
+        if (!asDeclared) {
+            problems.add("first request's body cursor " + p.bodyField() + " is " + cursor + ", the entry says "
+                    + p.firstCursor());
+        }
+        return 0;
     }
 
     private void relay(HttpExchange exchange, JsonNode request) throws IOException {

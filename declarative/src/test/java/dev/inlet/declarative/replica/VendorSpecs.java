@@ -1,6 +1,7 @@
 package dev.inlet.declarative.replica;
 
 import dev.inlet.declarative.internal.DefinitionSpec;
+import dev.inlet.declarative.internal.Node;
 import dev.inlet.declarative.internal.PaginatorSpec;
 import dev.inlet.declarative.internal.StreamSpec;
 import io.swagger.parser.OpenAPIParser;
@@ -31,7 +32,7 @@ import java.util.Set;
  * stream, the path exists with the method, every query parameter the stream sends exists (a
  * {@code name[op]} parameter as the object parameter {@code name}), and the 200 response has an array at
  * the records pointer whose items have the primary key and cursor field, and the paging fields the
- * paginator reads. The result is the list of mismatches, each one line.
+ * paginator reads; a POST list's request body has the entry's body fields and its body cursor's field. The result is the list of mismatches, each one line.
  */
 final class VendorSpecs {
 
@@ -99,8 +100,23 @@ final class VendorSpecs {
                 }
             }
             PaginatorSpec p = stream.paginator();
-            if (p.pointer() != null && at(body, p.pointer()) == null) {
-                problems.add(name + ": no paging field " + p.pointer());
+            for (String pointer : new String[] {p.pointer(), p.hasMore()}) {
+                if (pointer != null && at(body, pointer) == null) {
+                    problems.add(name + ": no paging field " + pointer);
+                }
+            }
+            if (stream.body() instanceof Node.Mapping fields) {
+                Schema<?> request = requestSchema(op);
+                List<String> pointers = new ArrayList<>();
+                fields.entries().keySet().forEach(f -> pointers.add("/" + f.replace("~", "~0").replace("/", "~1")));
+                if (p.bodyField() != null) {
+                    pointers.add(p.bodyField());
+                }
+                for (String pointer : pointers) {
+                    if (request == null || at(request, pointer) == null) {
+                        problems.add(name + ": no body field " + pointer);
+                    }
+                }
             }
         }
         return problems;
@@ -110,7 +126,7 @@ final class VendorSpecs {
     static Set<String> sentParams(DefinitionSpec spec, StreamSpec stream) {
         Set<String> names = new LinkedHashSet<>(stream.query().keySet());
         PaginatorSpec p = stream.paginator();
-        if (!List.of("none", "link_header", "next_url").contains(p.type())) {
+        if (p.param() != null && !List.of("none", "link_header", "next_url").contains(p.type())) {
             names.add(p.param());
         }
         if (p.sizeParam() != null) {
@@ -156,6 +172,14 @@ final class VendorSpecs {
             }
         }
         return false;
+    }
+
+    private static Schema<?> requestSchema(Operation op) {
+        if (op.getRequestBody() == null || op.getRequestBody().getContent() == null) {
+            return null;
+        }
+        MediaType json = op.getRequestBody().getContent().get("application/json");
+        return json == null ? null : json.getSchema();
     }
 
     private static Schema<?> responseSchema(Operation op) {

@@ -73,6 +73,37 @@ public final class Paginators {
     }
 
     /**
+     * A cursor read from the response body and written into the JSON body of the next POST, left out of
+     * the first request ({@link FirstCursor#OMIT}); ends when the cursor is null or empty, e.g.
+     * {@code requestBodyCursor("/cursor", "/next_cursor")}. The endpoint's body is the template for every
+     * request; a saved {@link Position} holds only the cursor, never the body's other fields (secrets).
+     *
+     * @param bodyPointer where the cursor goes in the request body, a JSON Pointer to a field
+     * @param cursorPointer where the next cursor is in the response body
+     */
+    public static Paginator requestBodyCursor(String bodyPointer, String cursorPointer) {
+        return new RequestBodyCursorPaginator(bodyPointer, cursorPointer, null, FirstCursor.OMIT);
+    }
+
+    /**
+     * A cursor written into the JSON body of the next POST while a has-more flag is true, e.g. Plaid's
+     * {@code /transactions/sync}: {@code requestBodyCursor("/cursor", "/next_cursor", "/has_more",
+     * FirstCursor.OMIT)}. A false or null flag ends (Plaid's last page still has a cursor, for the next
+     * sync); a true flag next to no cursor is a {@link PaginationException}. Objects on the way to
+     * {@code bodyPointer} that the body lacks are created; a body that is not a JSON object, or a
+     * non-object on the way, is a {@link PaginationException} at the first request.
+     *
+     * @param bodyPointer where the cursor goes in the request body, a JSON Pointer to a field
+     * @param cursorPointer where the next cursor is in the response body
+     * @param hasMorePointer the has-more flag in the response body; null to end on a null or empty cursor
+     * @param first how the field looks on the first request
+     */
+    public static Paginator requestBodyCursor(String bodyPointer, String cursorPointer, String hasMorePointer,
+            FirstCursor first) {
+        return new RequestBodyCursorPaginator(bodyPointer, cursorPointer, hasMorePointer, first);
+    }
+
+    /**
      * The last record's id as the next cursor, while a has-more flag is true, e.g. Stripe:
      * {@code lastRecordCursor("starting_after", "/id", "/has_more")}. Pass null as
      * {@code hasMorePointer} to end on an empty page instead.
