@@ -1,7 +1,7 @@
 package dev.inlet.core.http;
 
 import dev.inlet.core.Headers;
-import dev.inlet.core.http.wire.WireClient;
+import dev.inlet.core.http.internal.wire.WireClient;
 import java.io.IOException;
 import java.net.Proxy;
 import java.net.ProxySelector;

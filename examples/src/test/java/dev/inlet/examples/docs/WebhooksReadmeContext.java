@@ -31,6 +31,15 @@ public class WebhooksReadmeContext {
         void record(BigDecimal value);
     }
 
+    /** What the acknowledge-after-handler snippet sends events to (a Kafka producer, say). */
+    protected interface Producer {
+        java.util.concurrent.CompletionStage<?> send(String record);
+    }
+
+    protected String record(dev.inlet.webhooks.receiver.WebhookEvent event) {
+        return event.toString();
+    }
+
     protected final String oldSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     protected final String newSecret = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
     protected final Keyring keys = Keyring.builder().add("2025-01", oldSecret).add("2025-06", newSecret).build();
@@ -53,4 +62,6 @@ public class WebhooksReadmeContext {
     protected WebhookVerifier githubVerifier;
     protected WebhookEndpoint stripe;
     protected Billing billing;
+    protected WebhookVerifier shopifyVerifier;
+    protected Producer producer;
 }

@@ -3,4 +3,4 @@
  * pool, the response head's parser and the body streams (fixed length, chunked, until close). Internal:
  * not part of Inlet's API.
  */
-package dev.inlet.core.http.wire;
+package dev.inlet.core.http.internal.wire;

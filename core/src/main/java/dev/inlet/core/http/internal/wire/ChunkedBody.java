@@ -1,4 +1,4 @@
-package dev.inlet.core.http.wire;
+package dev.inlet.core.http.internal.wire;
 
 import java.io.IOException;
 import java.io.InputStream;

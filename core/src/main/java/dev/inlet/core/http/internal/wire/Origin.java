@@ -1,4 +1,4 @@
-package dev.inlet.core.http.wire;
+package dev.inlet.core.http.internal.wire;
 
 /** Where a connection goes: scheme, host and port (the pool's key). */
 record Origin(boolean tls, String host, int port) {
