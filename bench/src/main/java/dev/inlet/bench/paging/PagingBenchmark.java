@@ -43,8 +43,63 @@ public final class PagingBenchmark {
      * OpenTelemetry listeners (with the propagation interceptor); "ratio to (a)" is observed / plain.
      */
     public static void observability(Options options) throws Exception {
-        run("Observability overhead on REST paging", options,
-                List.of(PagingClients.INLET, PagingClients.INLET_OBSERVED), PagingClients.INLET, null, 1000, 1000, 2, 3);
+        if (options.integer("forks-table", 1) == 1) {
+            run("Observability overhead on REST paging", options,
+                    List.of(PagingClients.INLET, PagingClients.INLET_OBSERVED), PagingClients.INLET, null, 1000, 1000,
+                    2, 3);
+        }
+        paired("Observability overhead on REST paging, paired passes", options, PagingClients.INLET,
+                PagingClients.INLET_OBSERVED);
+    }
+
+    /**
+     * B against A in the same JVMs, pass by pass in alternating order ({@link PairedChild}): the median over
+     * every measured pair of every fork, with the spread of the forks' own medians.
+     */
+    static void paired(String title, Options options, String a, String b) throws Exception {
+        int forks = options.integer("paired-forks", 5);
+        int pages = options.integer("pages", 1000);
+        int perPage = options.integer("per-page", 1000);
+        int warmups = options.integer("paired-warmups", 6);
+        int measured = options.integer("paired-rounds", 10);
+        System.out.println();
+        System.out.println("## " + title + ": " + b + " / " + a + ", " + pages + " pages x " + perPage + " records");
+        System.out.println(Machine.describe());
+        System.out.println("JVM flags: " + JVM + "; " + forks + " forks, each " + warmups + " warm-up and " + measured
+                + " measured pairs of passes, the order inside a pair alternating");
+        List<Double> all = new ArrayList<>();
+        List<Double> forkRatios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
+        List<Double> threadCpuRatios = new ArrayList<>();
+        for (int fork = 0; fork < forks; fork++) {
+            Fork.Outcome outcome = Fork.run(JVM, PairedChild.class, List.of(a, b, Integer.toString(pages),
+                    Integer.toString(perPage), Integer.toString(warmups), Integer.toString(measured)), 900);
+            if (!outcome.ok()) {
+                throw new IllegalStateException("paired " + a + "/" + b + " failed (exit " + outcome.exitCode() + "): "
+                        + outcome.stderrTail(5));
+            }
+            String ratios = outcome.result().get("ratios");
+            for (String r : ratios.substring(1, ratios.length() - 1).split(",")) {
+                all.add(Double.parseDouble(r));
+            }
+            forkRatios.add(outcome.number("ratio"));
+            cpuRatios.add(outcome.number("cpuRatio"));
+            threadCpuRatios.add(outcome.number("threadCpuRatio"));
+            System.out.printf(Locale.ROOT, "fork %d %s %,.0f records/s, %s %,.0f; ratio %.4f, JVM CPU ratio %.4f, "
+                    + "reading thread CPU ratio %.4f; pairs %s; %s%n", fork + 1, a, outcome.number("rateA"), b,
+                    outcome.number("rateB"), outcome.number("ratio"), outcome.number("cpuRatio"),
+                    outcome.number("threadCpuRatio"), ratios, outcome.disturbance());
+        }
+        Stats pairs = Stats.of(all);
+        System.out.println();
+        System.out.println("| measure | " + b + " / " + a + ": median of all pairs | forks' medians (min–max) |");
+        System.out.println("|---|---|---|");
+        System.out.printf(Locale.ROOT, "| records/s | **%.3f** (%d pairs) | %s |%n", pairs.median(), pairs.n(),
+                Stats.of(forkRatios).format("%.3f"));
+        System.out.printf(Locale.ROOT, "| JVM CPU efficiency (%s's CPU / %s's) | – | %s |%n", a, b,
+                Stats.of(cpuRatios).format("%.3f"));
+        System.out.printf(Locale.ROOT, "| reading thread's CPU efficiency | – | %s |%n",
+                Stats.of(threadCpuRatios).format("%.3f"));
     }
 
     /** Runs the clients and prints the markdown table, with ratios to the baselines (b may be null). */

@@ -49,19 +49,10 @@ public final class PagingChild {
             for (int i = 0; i < warmups + measured; i++) {
                 long allocBefore = Alloc.allocatedBytes();
                 long gcBefore = Alloc.gcMillis();
-                Tally tally = new Tally();
-                long cpuBefore = processCpuNanos();
-                long start = System.nanoTime();
-                client.readAll(server.baseUrl(), perPage, tally);
-                long nanos = System.nanoTime() - start;
-                long cpu = processCpuNanos() - cpuBefore;
-                if (tally.count() != api.expectedCount() || tally.sum() != api.expectedSum()) {
-                    throw new IllegalStateException(name + " saw " + tally.count() + " records (sum " + tally.sum()
-                            + "), expected " + api.expectedCount() + " (sum " + api.expectedSum() + ")");
-                }
+                Pass pass = pass(name, client, server, api, perPage);
                 if (i >= warmups) {
-                    rates.add(tally.count() * 1e9 / nanos);
-                    cpuPerRecord.add((double) cpu / tally.count());
+                    rates.add(pass.rate());
+                    cpuPerRecord.add(pass.cpuNsPerRecord());
                     allocated += Alloc.allocatedBytes() - allocBefore;
                     gc += Alloc.gcMillis() - gcBefore;
                 }
@@ -85,6 +76,31 @@ public final class PagingChild {
         result.put("gcMsPerPass", gc / Math.max(1, measured));
         return result;
     }
+
+    /** One pass of a client over all pages, checked for exactly-once; throws if a record was lost or repeated. */
+    static Pass pass(String name, PagingClient client, LoopbackServer server, PagedApi api, int perPage)
+            throws Exception {
+        Tally tally = new Tally();
+        long cpuBefore = processCpuNanos();
+        long threadCpuBefore = THREADS.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        client.readAll(server.baseUrl(), perPage, tally);
+        long nanos = System.nanoTime() - start;
+        long threadCpu = THREADS.getCurrentThreadCpuTime() - threadCpuBefore;
+        long cpu = processCpuNanos() - cpuBefore;
+        if (tally.count() != api.expectedCount() || tally.sum() != api.expectedSum()) {
+            throw new IllegalStateException(name + " saw " + tally.count() + " records (sum " + tally.sum()
+                    + "), expected " + api.expectedCount() + " (sum " + api.expectedSum() + ")");
+        }
+        return new Pass(tally.count() * 1e9 / nanos, (double) cpu / tally.count(), (double) threadCpu / tally.count());
+    }
+
+    /** One pass's records/s, whole-JVM CPU per record and the reading thread's own CPU per record. */
+    record Pass(double rate, double cpuNsPerRecord, double threadCpuNsPerRecord) {
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
+            .getThreadMXBean();
 
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
