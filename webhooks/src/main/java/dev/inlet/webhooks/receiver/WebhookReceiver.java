@@ -42,6 +42,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Duration deduplicationTtl;
     private final DurableInbox inbox;
     private final Duration retryAfter;
+    private final Duration handlerTimeout;
     private final Duration drainTimeout;
     private final Clock clock;
     private final int capacity;
@@ -64,6 +65,7 @@ public final class WebhookReceiver implements AutoCloseable {
         this.deduplicationTtl = b.deduplicationTtl;
         this.inbox = b.inbox;
         this.retryAfter = b.retryAfter;
+        this.handlerTimeout = b.handlerTimeout;
         this.drainTimeout = b.drainTimeout;
         this.clock = b.clock;
         this.capacity = b.workers + b.queueCapacity;
@@ -225,6 +227,21 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The acknowledgement mode. */
     public Acknowledgement acknowledgement() {
         return acknowledgements == null ? Acknowledgement.ON_RECEIPT : Acknowledgement.AFTER_HANDLER;
+    }
+
+    /**
+     * How long a delivery waits for its handler before it is answered 503, with
+     * {@link Acknowledgement#AFTER_HANDLER}: an adapter's own deadline (a servlet's async timeout)
+     * must exceed it. Set with {@link Builder#handlerTimeout(Duration)}; unused with
+     * {@link Acknowledgement#ON_RECEIPT}.
+     */
+    public Duration handlerTimeout() {
+        return handlerTimeout;
+    }
+
+    /** The {@code Retry-After} sent with 503; set with {@link Builder#retryAfter(Duration)}. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     /**
