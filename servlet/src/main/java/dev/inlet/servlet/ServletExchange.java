@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Enumeration;
 
 /** How a servlet request maps onto a webhook request, and a webhook response onto a servlet response. */
@@ -68,10 +69,20 @@ final class ServletExchange {
 
     /** A plain-text answer the receiver does not make (a body that did not arrive in time). */
     static void writePlain(HttpServletResponse response, int status, String text) throws IOException {
+        response.setHeader("Connection", "close");
+        writeText(response, status, text);
+    }
+
+    /** 503 with {@code Retry-After}, the connection kept: the sender should deliver again later. */
+    static void writeRetryLater(HttpServletResponse response, Duration retryAfter, String text) throws IOException {
+        response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+        writeText(response, 503, text);
+    }
+
+    private static void writeText(HttpServletResponse response, int status, String text) throws IOException {
         byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/plain; charset=utf-8");
-        response.setHeader("Connection", "close");
         response.setContentLength(body.length);
         try (OutputStream out = response.getOutputStream()) {
             out.write(body);

@@ -1,5 +1,6 @@
 package dev.inlet.servlet;
 
+import dev.inlet.webhooks.receiver.Acknowledgement;
 import dev.inlet.webhooks.receiver.WebhookEndpoint;
 import dev.inlet.webhooks.receiver.WebhookReceiver;
 import dev.inlet.webhooks.verify.WebhookRequest;
@@ -8,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Hands servlet requests to a {@link WebhookReceiver}: finds the endpoint by the path inside the
@@ -17,7 +20,9 @@ import java.io.InputStream;
  * are the receiver's own {@link WebhookReceiver#handle(String, WebhookRequest)}: nothing is copied.
  *
  * <p>{@link #handle} reads the body on the calling thread; use it where a framework owns the servlet
- * (a Spring MVC handler). {@link WebhookServlet} reads without blocking a container thread. The
+ * (a Spring MVC handler). With {@link Acknowledgement#AFTER_HANDLER} it also waits on that thread for
+ * the handler (up to the receiver's {@code handlerTimeout}). {@link WebhookServlet} reads without
+ * blocking a container thread and, with async support, holds none while the handler runs. The
  * receiver must be started by whoever owns it. Immutable and thread-safe.
  */
 public final class ServletWebhookHandler {
@@ -48,7 +53,8 @@ public final class ServletWebhookHandler {
     /**
      * Reads the body on this thread and answers: 200 accepted or duplicate, 400/401 refused, 404 no
      * endpoint at the path, 413 over the limit, 503 with {@code Retry-After} when the receiver is full
-     * or not running.
+     * or not running. With {@link Acknowledgement#AFTER_HANDLER} this thread waits for the handler: 200
+     * once it is done, 503 with {@code Retry-After} when it fails or passes the handler timeout.
      *
      * @throws IOException if the container fails to read the request or write the response
      */
@@ -90,15 +96,25 @@ public final class ServletWebhookHandler {
         return endpoint;
     }
 
-    /** The receiver's answer for a body read in full (or {@code max + 1} bytes of one). */
+    /** The receiver's answer for a body read in full (or {@code max + 1} bytes of one), waiting for it. */
     WebhookResponse answer(HttpServletRequest request, WebhookEndpoint endpoint, byte[] body) {
+        return answerAsync(request, endpoint, body).toCompletableFuture().join();
+    }
+
+    /**
+     * The receiver's answer for a body read in full (or {@code max + 1} bytes of one), when it is
+     * decided: already complete with {@link Acknowledgement#ON_RECEIPT}, once the handler is done (or
+     * timed out) with {@link Acknowledgement#AFTER_HANDLER}. Never completes exceptionally. The
+     * request's URL and headers are read now, on the calling (container) thread.
+     */
+    CompletionStage<WebhookResponse> answerAsync(HttpServletRequest request, WebhookEndpoint endpoint, byte[] body) {
         int max = endpoint.verifier().maxBodyBytes();
         if (body.length > max) {
-            return WebhookResponse.tooLarge(-1, max);
+            return CompletableFuture.completedFuture(WebhookResponse.tooLarge(-1, max));
         }
         WebhookRequest webhook = WebhookRequest.of(request.getMethod(), ServletExchange.url(request, endpoint),
                 ServletExchange.headers(request), body);
-        return receiver.handle(endpoint.path(), webhook);
+        return receiver.handleAsync(endpoint.path(), webhook);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.inlet.servlet;
 
 import dev.inlet.webhooks.WebhookConfigException;
+import dev.inlet.webhooks.receiver.Acknowledgement;
 import dev.inlet.webhooks.receiver.WebhookEndpoint;
 import dev.inlet.webhooks.receiver.WebhookReceiver;
 import jakarta.servlet.http.HttpServlet;
@@ -29,6 +30,13 @@ import java.time.Duration;
  * declared {@code Content-Length} is refused unread), 503 with {@code Retry-After} when the queue
  * is full. By default the servlet starts the receiver in {@link #init()} and closes it in
  * {@link #destroy()}.
+ *
+ * <p>With {@link Acknowledgement#AFTER_HANDLER} the answer waits for the handler: 200 once it is
+ * done, 503 with {@code Retry-After} when it fails or passes the receiver's {@code handlerTimeout}.
+ * With async support no container thread waits meanwhile (the receiver's
+ * {@link WebhookReceiver#handleAsync} stage completes the async request); the servlet's async
+ * timeout is set to {@code readTimeout + handlerTimeout} plus a grace, so the receiver's own 503 on
+ * a handler timeout goes out before the container's. Without async support the request thread waits.
  */
 public final class WebhookServlet extends HttpServlet {
 

@@ -3,21 +3,13 @@ package dev.inlet.webhooks.internal;
 import dev.inlet.core.Headers;
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -39,10 +31,7 @@ public final class HttpLoop implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpLoop.class);
     private static final long SWEEP_NANOS = 100_000_000L;
-    private static final long RATE_GRACE_NANOS = 1_000_000_000L;
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] BUSY = ("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n"
-            + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 
     /** What the loop serves: endpoint lookup on the selector thread, handling on a worker. */
     public interface Exchange {
@@ -65,8 +54,7 @@ public final class HttpLoop implements Closeable {
     private final Selector selector;
     private final ServerSocketChannel server;
     private final Thread thread;
-    private final Set<HttpConnection> conns = new HashSet<>();
-    private final Map<InetAddress, Integer> perAddress = new HashMap<>();
+    private final Connections conns;
     private final ConcurrentLinkedQueue<Pending> replies = new ConcurrentLinkedQueue<>();
     private volatile long graceNanos = -1;
     private long lastSweep = System.nanoTime();
@@ -79,6 +67,7 @@ public final class HttpLoop implements Closeable {
     public HttpLoop(InetSocketAddress address, int backlog, ConnectionLimits limits, ExecutorService workers,
             Exchange exchange, String threadName) throws IOException {
         this.limits = limits;
+        this.conns = new Connections(limits);
         this.exchange = exchange;
         this.workers = workers;
         this.selector = Selector.open();
@@ -112,7 +101,7 @@ public final class HttpLoop implements Closeable {
                         server.close();
                         closingDeadline = now + graceNanos;
                     }
-                    for (HttpConnection c : List.copyOf(conns)) {
+                    for (HttpConnection c : conns.all()) {
                         if (c.phase == HttpConnection.Phase.READ) {
                             close(c, null);
                         }
@@ -167,7 +156,7 @@ public final class HttpLoop implements Closeable {
         } catch (IOException | RuntimeException e) {
             LOG.error("Webhook server loop failed; the server stops", e);
         } finally {
-            for (HttpConnection c : List.copyOf(conns)) {
+            for (HttpConnection c : conns.all()) {
                 close(c, null);
             }
             closeQuietly(server);
@@ -178,29 +167,7 @@ public final class HttpLoop implements Closeable {
     private void accept(long now) throws IOException {
         SocketChannel channel;
         while ((channel = server.accept()) != null) {
-            InetAddress remote = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
-            int fromThere = perAddress.getOrDefault(remote, 0);
-            if (conns.size() >= limits.maxConnections() || fromThere >= limits.maxConnectionsPerAddress()) {
-                LOG.debug("Refusing a connection from {}: {} open from there, {} in all", remote, fromThere,
-                        conns.size());
-                channel.configureBlocking(false);
-                try {
-                    channel.write(ByteBuffer.wrap(BUSY));
-                    // Whatever already arrived is read, so the close is less likely to be a reset.
-                    channel.read(ByteBuffer.allocate(4096));
-                } catch (IOException gone) {
-                    // Refused either way.
-                }
-                closeQuietly(channel);
-                continue;
-            }
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            HttpConnection c = new HttpConnection(channel, remote, (InetSocketAddress) channel.getLocalAddress(), limits.maxHeadBytes());
-            c.key = channel.register(selector, SelectionKey.OP_READ, c);
-            c.deadline = now + limits.headerTimeout().toNanos();
-            conns.add(c);
-            perAddress.merge(remote, 1, Integer::sum);
+            conns.admit(channel, selector, now);
         }
     }
 
@@ -376,40 +343,11 @@ public final class HttpLoop implements Closeable {
     }
 
     private void sweep(long now) {
-        List<HttpConnection> late = new ArrayList<>();
-        for (HttpConnection c : conns) {
-            if (c.phase == HttpConnection.Phase.PROCESS) {
-                continue;
-            }
-            if (now - c.deadline >= 0) {
-                late.add(c);
-            } else if (c.phase == HttpConnection.Phase.READ && c.parser.readingBody() && now - c.bodyStart > RATE_GRACE_NANOS) {
-                long required = limits.minBodyBytesPerSecond() * (now - c.bodyStart - RATE_GRACE_NANOS) / 1_000_000_000L;
-                if (c.parser.bodyBytesSeen() < required) {
-                    late.add(c);
-                }
-            }
-        }
-        for (HttpConnection c : late) {
-            close(c, c.phase == HttpConnection.Phase.WRITE ? "response not read in time"
-                    : c.parser.readingBody() ? "body too slow" : "request head not complete in time");
-        }
+        conns.sweep(now);
     }
 
     private void close(HttpConnection c, String why) {
-        if (c.closed) {
-            return;
-        }
-        c.closed = true;
-        if (why != null) {
-            LOG.debug("Closing a connection from {}: {}", c.remote, why);
-        }
-        conns.remove(c);
-        perAddress.computeIfPresent(c.remote, (a, n) -> n == 1 ? null : n - 1);
-        if (c.key != null) {
-            c.key.cancel();
-        }
-        closeQuietly(c.channel);
+        conns.close(c, why);
     }
 
     /**
@@ -432,10 +370,6 @@ public final class HttpLoop implements Closeable {
     }
 
     private static void closeQuietly(Closeable closeable) {
-        try {
-            closeable.close();
-        } catch (IOException ignored) {
-            // Closing anyway.
-        }
+        Connections.closeQuietly(closeable);
     }
 }

@@ -3,7 +3,6 @@ package dev.inlet.webhooks.receiver;
 import dev.inlet.webhooks.WebhookConfigException;
 import dev.inlet.webhooks.verify.WebhookRequest;
 import dev.inlet.core.Sleeper;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +12,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import dev.inlet.webhooks.receiver.HandlerAcknowledgements.Answer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Receives webhooks for one or more {@link WebhookEndpoint}s, independent of any HTTP server:
@@ -33,15 +30,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
-
-    private enum State { NEW, RUNNING, STOPPING, STOPPED }
-
     private final Map<String, WebhookEndpoint> endpoints;
     private final DeduplicationStore deduplication;
     private final Duration deduplicationTtl;
     private final DurableInbox inbox;
     private final Duration retryAfter;
+    private final Duration handlerTimeout;
     private final Duration drainTimeout;
     private final Clock clock;
     private final int capacity;
@@ -50,13 +44,7 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The answers waiting for handlers, with {@link Acknowledgement#AFTER_HANDLER}; null otherwise. */
     private final HandlerAcknowledgements acknowledgements;
     private final Acceptance acceptance;
-    private volatile State state = State.NEW;
-    /**
-     * Held shared while a delivery is being accepted and exclusively to change state, so that
-     * {@link #close()} never shuts the workers down between a delivery's checks and its submit.
-     */
-    private final java.util.concurrent.locks.ReentrantReadWriteLock stateLock =
-            new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final ReceiverState state = new ReceiverState();
 
     private WebhookReceiver(Builder b) {
         this.endpoints = Map.copyOf(b.endpoints);
@@ -64,11 +52,13 @@ public final class WebhookReceiver implements AutoCloseable {
         this.deduplicationTtl = b.deduplicationTtl;
         this.inbox = b.inbox;
         this.retryAfter = b.retryAfter;
+        this.handlerTimeout = b.handlerTimeout;
         this.drainTimeout = b.drainTimeout;
         this.clock = b.clock;
         this.capacity = b.workers + b.queueCapacity;
         this.reports = new DeliveryReports(b.listener);
-        this.dispatcher = new Dispatcher(b.workers, b.queueCapacity, b.retry, b.deadLetters, b.sleeper, this::done,
+        this.dispatcher = new Dispatcher(b.workers, b.queueCapacity, b.retry, b.deadLetters, b.sleeper,
+                event -> InboxRecovery.markDone(b.inbox, event),
                 reports, b.clock, capacity);
         this.acknowledgements = b.acknowledgement == Acknowledgement.AFTER_HANDLER ? new HandlerAcknowledgements(
                 dispatcher, deduplication, reports, b.handlerTimeout, b.retryAfter, b.clock, capacity) : null;
@@ -89,38 +79,11 @@ public final class WebhookReceiver implements AutoCloseable {
      * @throws WebhookConfigException if already started
      */
     public void start() {
-        stateLock.writeLock().lock();
-        try {
-            recover();
-            state = State.RUNNING;
-        } finally {
-            stateLock.writeLock().unlock();
-        }
-    }
-
-    private void recover() {
-        if (state != State.NEW) {
-            throw new WebhookConfigException("WebhookReceiver.start: already " + state.name().toLowerCase(java.util.Locale.ROOT),
-                    "start a receiver once; build a new one to restart");
-        }
-        if (inbox != null) {
-            inbox.liveKeys().forEach(deduplication::confirm);
-            for (WebhookEvent event : inbox.takeRecovered()) {
-                WebhookEndpoint endpoint = endpoints.get(event.endpoint());
-                if (endpoint == null) {
-                    LOG.warn("Recovered {} has no endpoint any more; it stays in the inbox", event);
-                    continue;
-                }
-                try {
-                    dispatcher.reserve();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new WebhookConfigException("WebhookReceiver.start was interrupted during recovery",
-                            "recovered events not yet queued are delivered on the next start", e);
-                }
-                dispatcher.submit(event, endpoint.handler());
+        state.start(() -> {
+            if (inbox != null) {
+                InboxRecovery.requeue(inbox, endpoints, deduplication, dispatcher);
             }
-        }
+        });
     }
 
     /**
@@ -188,28 +151,10 @@ public final class WebhookReceiver implements AutoCloseable {
         if (endpoint == null) {
             return Answer.now(WebhookResponse.of(404, "no webhook endpoint at " + path));
         }
-        stateLock.readLock().lock();
-        try {
-            if (state != State.RUNNING || (acknowledgements != null && acknowledgements.isStopped())) {
-                return CompletableFuture.completedFuture(new Answer(WebhookResponse.retryLater(503,
-                        retryAfter.toSeconds(), "receiver is stopping"), "not_running"));
-            }
-            return acceptance.accept(path, endpoint, request);
-        } finally {
-            stateLock.readLock().unlock();
-        }
-    }
-
-    private void done(WebhookEvent event) {
-        if (inbox == null || event.sequence < 0) {
-            return;
-        }
-        try {
-            inbox.markDone(event);
-        } catch (IOException e) {
-            LOG.error("Could not mark {} done in the durable inbox; it will be delivered again after a restart",
-                    event, e);
-        }
+        return state.accepting(() -> acknowledgements != null && acknowledgements.isStopped(),
+                () -> acceptance.accept(path, endpoint, request),
+                () -> CompletableFuture.completedFuture(new Answer(WebhookResponse.retryLater(503,
+                        retryAfter.toSeconds(), "receiver is stopping"), "not_running")));
     }
 
     /** The endpoints by path. */
@@ -219,12 +164,27 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Whether {@link #start()} was called and {@link #close()} was not. */
     public boolean isRunning() {
-        return state == State.RUNNING;
+        return state.isRunning();
     }
 
     /** The acknowledgement mode. */
     public Acknowledgement acknowledgement() {
         return acknowledgements == null ? Acknowledgement.ON_RECEIPT : Acknowledgement.AFTER_HANDLER;
+    }
+
+    /**
+     * How long a delivery waits for its handler before it is answered 503, with
+     * {@link Acknowledgement#AFTER_HANDLER}: an adapter's own deadline (a servlet's async timeout)
+     * must exceed it. Set with {@link Builder#handlerTimeout(Duration)}; unused with
+     * {@link Acknowledgement#ON_RECEIPT}.
+     */
+    public Duration handlerTimeout() {
+        return handlerTimeout;
+    }
+
+    /** The {@code Retry-After} sent with 503; set with {@link Builder#retryAfter(Duration)}. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     /**
@@ -235,12 +195,7 @@ public final class WebhookReceiver implements AutoCloseable {
         if (acknowledgements == null) {
             return;
         }
-        stateLock.writeLock().lock();
-        try {
-            acknowledgements.stop();
-        } finally {
-            stateLock.writeLock().unlock();
-        }
+        state.exclusively(acknowledgements::stop);
     }
 
     /**
@@ -252,17 +207,13 @@ public final class WebhookReceiver implements AutoCloseable {
      */
     @Override
     public void close() {
-        stateLock.writeLock().lock();
-        try {
-            if (state == State.STOPPING || state == State.STOPPED) {
-                return;
-            }
-            state = State.STOPPING;
+        boolean stopping = state.beginStop(() -> {
             if (acknowledgements != null) {
                 acknowledgements.stop();
             }
-        } finally {
-            stateLock.writeLock().unlock();
+        });
+        if (!stopping) {
+            return;
         }
         try {
             dispatcher.drain(drainTimeout);
@@ -272,13 +223,13 @@ public final class WebhookReceiver implements AutoCloseable {
             if (inbox != null) {
                 inbox.close();
             }
-            state = State.STOPPED;
+            state.stopped();
         }
     }
 
     @Override
     public String toString() {
-        return "WebhookReceiver[" + endpoints.keySet() + ", " + state.name().toLowerCase(java.util.Locale.ROOT) + "]";
+        return "WebhookReceiver[" + endpoints.keySet() + ", " + state + "]";
     }
 
     /** Builds a {@link WebhookReceiver}; not thread-safe. */
@@ -316,31 +267,31 @@ public final class WebhookReceiver implements AutoCloseable {
 
         /** Handler threads; default 4. */
         public Builder workers(int workers) {
-            this.workers = positive(workers, "workers");
+            this.workers = BuilderChecks.positive(workers, "workers");
             return this;
         }
 
         /** Accepted events waiting for a worker before deliveries get 503; default 1000. */
         public Builder queueCapacity(int queueCapacity) {
-            this.queueCapacity = positive(queueCapacity, "queueCapacity");
+            this.queueCapacity = BuilderChecks.positive(queueCapacity, "queueCapacity");
             return this;
         }
 
         /** Handler retries; default {@link HandlerRetry#defaults()}. */
         public Builder retry(HandlerRetry retry) {
-            this.retry = nonNull(retry, "retry");
+            this.retry = BuilderChecks.nonNull(retry, "retry");
             return this;
         }
 
         /** Where events go after the last failed attempt; default {@link DeadLetterSink#logging()}. */
         public Builder deadLetters(DeadLetterSink sink) {
-            this.deadLetters = nonNull(sink, "deadLetters");
+            this.deadLetters = BuilderChecks.nonNull(sink, "deadLetters");
             return this;
         }
 
         /** The store of accepted event ids; default a new {@link InMemoryDeduplicationStore}. */
         public Builder deduplication(DeduplicationStore store) {
-            this.deduplication = nonNull(store, "deduplication");
+            this.deduplication = BuilderChecks.nonNull(store, "deduplication");
             return this;
         }
 
@@ -349,43 +300,43 @@ public final class WebhookReceiver implements AutoCloseable {
          * just inside the tolerance would pass; default the largest tolerance plus 5 minutes.
          */
         public Builder deduplicationTtl(Duration ttl) {
-            this.deduplicationTtl = nonNull(ttl, "deduplicationTtl");
+            this.deduplicationTtl = BuilderChecks.nonNull(ttl, "deduplicationTtl");
             return this;
         }
 
         /** A durable inbox; default none (accepted events live in memory until handled). */
         public Builder inbox(DurableInbox inbox) {
-            this.inbox = nonNull(inbox, "inbox");
+            this.inbox = BuilderChecks.nonNull(inbox, "inbox");
             return this;
         }
 
         /** The {@code Retry-After} sent with 503; default 5 s. */
         public Builder retryAfter(Duration retryAfter) {
-            this.retryAfter = nonNull(retryAfter, "retryAfter");
+            this.retryAfter = BuilderChecks.nonNull(retryAfter, "retryAfter");
             return this;
         }
 
         /** How long {@link WebhookReceiver#close()} waits for queued events; default 30 s. */
         public Builder drainTimeout(Duration drainTimeout) {
-            this.drainTimeout = nonNull(drainTimeout, "drainTimeout");
+            this.drainTimeout = BuilderChecks.nonNull(drainTimeout, "drainTimeout");
             return this;
         }
 
         /** The clock for receive times and id expiry; default {@link Clock#systemUTC()}. */
         public Builder clock(Clock clock) {
-            this.clock = nonNull(clock, "clock");
+            this.clock = BuilderChecks.nonNull(clock, "clock");
             return this;
         }
 
         /** How handler retries wait; default {@link Sleeper#system()}. */
         public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = nonNull(sleeper, "sleeper");
+            this.sleeper = BuilderChecks.nonNull(sleeper, "sleeper");
             return this;
         }
 
         /** Told how each delivery was answered and how each handler ran; default {@link WebhookListener#none()}. */
         public Builder listener(WebhookListener listener) {
-            this.listener = nonNull(listener, "listener");
+            this.listener = BuilderChecks.nonNull(listener, "listener");
             return this;
         }
 
@@ -395,7 +346,7 @@ public final class WebhookReceiver implements AutoCloseable {
          * durable inbox.
          */
         public Builder acknowledge(Acknowledgement acknowledgement) {
-            this.acknowledgement = nonNull(acknowledgement, "acknowledgement");
+            this.acknowledgement = BuilderChecks.nonNull(acknowledgement, "acknowledgement");
             return this;
         }
 
@@ -422,15 +373,7 @@ public final class WebhookReceiver implements AutoCloseable {
             if (endpoints.isEmpty()) {
                 throw new WebhookConfigException("WebhookReceiver has no endpoint", "add one with endpoint(...)");
             }
-            Duration maxTolerance = endpoints.values().stream().map(e -> e.verifier().tolerance())
-                    .max(Duration::compareTo).orElseThrow();
-            if (deduplicationTtl == null) {
-                deduplicationTtl = maxTolerance.plusMinutes(5);
-            } else if (deduplicationTtl.compareTo(maxTolerance) <= 0) {
-                throw new WebhookConfigException("WebhookReceiver: deduplicationTtl " + deduplicationTtl
-                        + " is not longer than the tolerance " + maxTolerance,
-                        "a replay inside the tolerance would pass; use a longer TTL");
-            }
+            deduplicationTtl = BuilderChecks.deduplicationTtl(endpoints.values(), deduplicationTtl);
             if (acknowledgement == Acknowledgement.AFTER_HANDLER && inbox != null) {
                 throw new WebhookConfigException("WebhookReceiver: a durable inbox with AFTER_HANDLER acknowledgement",
                         "drop the inbox: with AFTER_HANDLER the sender keeps each delivery until its handler is done");
@@ -439,21 +382,6 @@ public final class WebhookReceiver implements AutoCloseable {
                 deduplication = new InMemoryDeduplicationStore();
             }
             return new WebhookReceiver(this);
-        }
-
-        private static int positive(int value, String what) {
-            if (value <= 0) {
-                throw new WebhookConfigException("WebhookReceiver: " + what + " must be positive, got " + value,
-                        "use a positive number");
-            }
-            return value;
-        }
-
-        private static <T> T nonNull(T value, String what) {
-            if (value == null) {
-                throw new WebhookConfigException("WebhookReceiver: " + what + " is null", "pass a value or leave the default");
-            }
-            return value;
         }
     }
 }
