@@ -362,39 +362,11 @@ public final class JdbcSink {
                 Dialect d = Dialect.of(c);
                 d.quote(table);
                 primaryKey.forEach(d::quote);
-                checkTable(c, d);
+                SinkTarget.check(c, d, table, primaryKey, schema, contract, createTable);
                 return new JdbcSink(this, d);
             } catch (SQLException e) {
                 throw new JdbcException("cannot connect to check the sink into " + table + ": " + e.getMessage(),
                         "check the DataSource", e);
-            }
-        }
-
-        /** The table exists with columns that fit, or may be created (now, from a schema; else from the first page). */
-        private void checkTable(Connection c, Dialect d) throws SQLException {
-            Optional<TableColumns> existing = TableColumns.read(c.getMetaData(), table);
-            if (existing.isPresent()) {
-                if (schema != null) {
-                    schema.check(table, existing.get(), primaryKey, contract);
-                } else {
-                    for (String key : primaryKey) {
-                        if (existing.get().get(key).isEmpty()) {
-                            throw new JdbcConfigurationException("table " + table + " exists but has no column '" + key
-                                    + "' of the primary key " + primaryKey + ": alter the table or write to another one");
-                        }
-                    }
-                }
-            } else if (!createTable) {
-                throw new JdbcConfigurationException("table " + table + " does not exist: create it, or call "
-                        + "createTable(true) on the JdbcSink builder to create it from the "
-                        + (schema != null ? schema.source() : "records"));
-            } else if (schema != null) {
-                try (java.sql.Statement s = c.createStatement()) {
-                    s.execute(schema.createTable(d, table, primaryKey));
-                }
-                if (!c.getAutoCommit()) {
-                    c.commit();
-                }
             }
         }
     }

@@ -48,11 +48,13 @@ public final class MetricHistory {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final MetricTables sql;
     private final Clock clock;
 
     private MetricHistory(DataSource dataSource, Dialect dialect, Clock clock) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.sql = new MetricTables(dialect);
         this.clock = clock;
     }
 
@@ -67,23 +69,9 @@ public final class MetricHistory {
         Objects.requireNonNull(clock, "clock");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             Dialect d = Dialect.of(c);
-            String text = d == Dialect.MYSQL ? "VARCHAR(255)" : d.textType();
-            String num = "DECIMAL(38," + SCALE + ")";
-            String ts = d.timestampType();
-            s.execute("CREATE TABLE IF NOT EXISTS inlet_metric_history (metric " + text + " NOT NULL, grain " + text
-                    + " NOT NULL, bucket_start " + ts + " NOT NULL, dimensions " + text + " NOT NULL, value " + num
-                    + " NOT NULL, computed_at " + ts + " NOT NULL, computation_id " + text
-                    + " NOT NULL, PRIMARY KEY (metric, grain, bucket_start, dimensions))");
-            s.execute("CREATE TABLE IF NOT EXISTS inlet_metric_changes (computation_id " + text + " NOT NULL, metric "
-                    + text + " NOT NULL, grain " + text + " NOT NULL, bucket_start " + ts + " NOT NULL, dimensions "
-                    + text + " NOT NULL, previous_value " + num + ", value " + num + " NOT NULL, computed_at " + ts
-                    + " NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS inlet_metric_computations (computation_id " + text
-                    + " PRIMARY KEY, computed_at " + ts + " NOT NULL, unplaced BIGINT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS inlet_metric_runs (computation_id " + text + " NOT NULL, connector "
-                    + text + " NOT NULL, stream " + text + " NOT NULL, position_from " + d.textType()
-                    + " NOT NULL, position_to " + d.textType() + " NOT NULL, fetched_at " + ts
-                    + " NOT NULL, records_read BIGINT NOT NULL, quarantined BIGINT NOT NULL)");
+            for (String create : new MetricTables(d).create(SCALE)) {
+                s.execute(create);
+            }
             return new MetricHistory(dataSource, d, clock);
         } catch (SQLException e) {
             throw new JdbcException("cannot create the metric history tables: " + e.getMessage(),
@@ -120,14 +108,9 @@ public final class MetricHistory {
 
     private void storeIn(Connection c, TimeSeries series, List<RunLineage> runs, String id, OffsetDateTime now)
             throws SQLException {
-        String upsert = dialect.upsert("inlet_metric_history", List.of("metric", "grain", "bucket_start", "dimensions",
-                "value", "computed_at", "computation_id"), List.of("metric", "grain", "bucket_start", "dimensions"));
-        try (PreparedStatement previous = c.prepareStatement("SELECT value FROM inlet_metric_history WHERE metric = ? "
-                + "AND grain = ? AND bucket_start = ? AND dimensions = ?");
-                PreparedStatement write = c.prepareStatement(upsert);
-                PreparedStatement change = c.prepareStatement("INSERT INTO inlet_metric_changes (computation_id, "
-                        + "metric, grain, bucket_start, dimensions, previous_value, value, computed_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement previous = c.prepareStatement(sql.previousValue());
+                PreparedStatement write = c.prepareStatement(sql.upsertPoint());
+                PreparedStatement change = c.prepareStatement(sql.insertChange())) {
             for (Point point : series.points()) {
                 OffsetDateTime start = OffsetDateTime.ofInstant(point.instant(), ZoneOffset.UTC);
                 String dims = dimensions(point.dimensions());
@@ -165,11 +148,8 @@ public final class MetricHistory {
             write.executeBatch();
             change.executeBatch();
         }
-        try (PreparedStatement computation = c.prepareStatement("INSERT INTO inlet_metric_computations "
-                + "(computation_id, computed_at, unplaced) VALUES (?, ?, ?)");
-                PreparedStatement run = c.prepareStatement("INSERT INTO inlet_metric_runs (computation_id, connector, "
-                        + "stream, position_from, position_to, fetched_at, records_read, quarantined) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement computation = c.prepareStatement(sql.insertComputation());
+                PreparedStatement run = c.prepareStatement(sql.insertRun())) {
             computation.setString(1, id);
             computation.setObject(2, now);
             computation.setLong(3, series.unplaced());
@@ -207,11 +187,8 @@ public final class MetricHistory {
 
     /** The stored values of a metric at a grain with a bucket start in {@code [from, to)}, by start then dimensions. */
     public List<StoredPoint> series(String metric, Grain grain, Instant from, Instant to) {
-        String sql = "SELECT bucket_start, dimensions, value, computed_at, computation_id FROM inlet_metric_history "
-                + "WHERE metric = ? AND grain = ? AND bucket_start >= ? AND bucket_start < ? "
-                + "ORDER BY bucket_start, dimensions";
         List<StoredPoint> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.selectSeries())) {
             ps.setString(1, metric);
             ps.setString(2, grain.name());
             ps.setObject(3, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
@@ -231,10 +208,8 @@ public final class MetricHistory {
 
     /** The runs a computation read: where its numbers came from and what each left out. */
     public List<RunLineage> runs(String computationId) {
-        String sql = "SELECT connector, stream, position_from, position_to, fetched_at, records_read, quarantined "
-                + "FROM inlet_metric_runs WHERE computation_id = ? ORDER BY fetched_at, connector";
         List<RunLineage> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.selectRuns())) {
             ps.setString(1, computationId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -250,10 +225,9 @@ public final class MetricHistory {
 
     /** Every computation of one bucket, oldest first, with the value each replaced: what recomputing changed. */
     public List<PointChange> changes(String metric, Grain grain, Instant start, Map<String, String> dimensions) {
-        String sql = "SELECT computation_id, computed_at, previous_value, value FROM inlet_metric_changes "
-                + "WHERE metric = ? AND grain = ? AND bucket_start = ? AND dimensions = ? ORDER BY computed_at";
         List<PointChange> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.selectChanges())) {
             ps.setString(1, metric);
             ps.setString(2, grain.name());
             ps.setObject(3, OffsetDateTime.ofInstant(start, ZoneOffset.UTC));

@@ -4,17 +4,14 @@ import dev.inlet.core.OpenPage;
 import dev.inlet.core.PageSource;
 import dev.inlet.core.Position;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -68,12 +65,13 @@ public final class SqlSource implements PageSource {
     private final Clock clock;
     private final ParkedCursors parked;
 
-    private SqlSource(Builder b, Dialect dialect, Optional<String> since) {
+    private SqlSource(Builder b, Dialect dialect, SourceCheck.Checked checked, Optional<String> since) {
         this.dataSource = b.dataSource;
-        this.query = b.query;
+        this.checked = checked;
+        this.query = checked.query();
         this.description = b.table != null ? b.table : "query";
-        this.cursorColumn = b.cursorColumn;
-        this.keyColumn = b.keyColumn;
+        this.cursorColumn = checked.cursor();
+        this.keyColumn = checked.key();
         this.pageSize = b.pageSize;
         this.fetchSize = b.fetchSize == 0 ? Math.min(b.pageSize, 1000) : b.fetchSize;
         this.dialect = dialect;
@@ -84,6 +82,7 @@ public final class SqlSource implements PageSource {
     }
 
     private final Builder builder;
+    private final SourceCheck.Checked checked;
 
     /** A builder reading through connections of this data source (pooling is the caller's). */
     public static Builder builder(DataSource dataSource) {
@@ -93,7 +92,7 @@ public final class SqlSource implements PageSource {
     /** A copy that reads only rows whose cursor is at or after {@code since} (ISO-8601 instant, or a number). */
     public SqlSource since(Optional<String> since) {
         Objects.requireNonNull(since, "since");
-        return new SqlSource(builder, dialect, since);
+        return new SqlSource(builder, dialect, checked, since);
     }
 
     /** The lower bound of the cursor, if this copy is incremental. */
@@ -318,100 +317,21 @@ public final class SqlSource implements PageSource {
         }
 
         /**
-         * Checks the query against the database and builds the source.
+         * Checks the query against the database and builds the source. A table's name and the order columns are
+         * used as the database spells them (e.g. {@code ORDERS} on H2 for a table created unquoted as
+         * {@code orders}).
          *
          * @throws JdbcConfigurationException if the order is missing or not stable, a column is missing or nullable
          */
         public SqlSource build() {
-            if ((table == null) == (query == null)) {
-                throw new JdbcConfigurationException("a SqlSource needs exactly one of table(...) or query(...)");
-            }
-            if (cursorColumn == null) {
-                throw new JdbcConfigurationException("a SqlSource needs a stable order: call orderBy(cursorColumn, "
-                        + "uniqueKeyColumn), e.g. orderBy(\"updated_at\", \"id\"); without a unique last column, "
-                        + "rows with equal values could be skipped or repeated between pages");
-            }
             try (Connection connection = dataSource.getConnection()) {
                 Dialect d = dialect != null ? dialect : Dialect.of(connection);
-                if (table != null) {
-                    query = "SELECT * FROM " + d.quote(table);
-                } else {
-                    String lower = query.toLowerCase(Locale.ROOT);
-                    if (lower.matches("(?s).*\\border\\s+by\\b.*") || lower.matches("(?s).*\\blimit\\s+\\d+\\s*$")) {
-                        throw new JdbcConfigurationException("the query of a SqlSource must not have its own ORDER BY "
-                                + "or LIMIT (the source pages by " + cursorColumn + ", " + keyColumn
-                                + "): remove them from: " + query);
-                    }
-                }
-                d.quote(cursorColumn);
-                d.quote(keyColumn);
-                check(connection, d);
-                return new SqlSource(this, d, Optional.empty());
+                SourceCheck.Checked checked = SourceCheck.check(connection, d, table, query, cursorColumn, keyColumn);
+                return new SqlSource(this, d, checked, Optional.empty());
             } catch (SQLException e) {
                 throw new JdbcException("checking the SqlSource query failed (SQL state " + e.getSQLState() + "): "
                         + e.getMessage(), "check the query and that the connection works", e);
             }
-        }
-
-        private void check(Connection connection, Dialect d) throws SQLException {
-            String probe = "SELECT * FROM (" + query + ") q WHERE 1 = 0";
-            try (PreparedStatement ps = connection.prepareStatement(probe); ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData meta = rs.getMetaData();
-                // DuckDB reports every query column as nullable: there a NULL is caught when read (SqlPage)
-                boolean trustNullability = d != Dialect.DUCKDB;
-                checkColumn(meta, cursorColumn, "cursor", trustNullability);
-                checkColumn(meta, keyColumn, "key", trustNullability);
-            }
-            if (table != null) {
-                checkTableColumns(connection.getMetaData());
-            }
-        }
-
-        private void checkColumn(ResultSetMetaData meta, String column, String role, boolean trustNullability)
-                throws SQLException {
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                if (meta.getColumnLabel(i).equalsIgnoreCase(column)) {
-                    if (table == null && trustNullability && meta.isNullable(i) == ResultSetMetaData.columnNullable) {
-                        throw nullable(column, role);
-                    }
-                    return;
-                }
-            }
-            throw new JdbcConfigurationException("the " + role + " column '" + column + "' is not among the columns of "
-                    + (table != null ? "table " + table : "the query") + ": select it or fix orderBy(...)");
-        }
-
-        private void checkTableColumns(DatabaseMetaData meta) throws SQLException {
-            try (ResultSet cols = meta.getColumns(null, null, table, null)) {
-                while (cols.next()) {
-                    String name = cols.getString("COLUMN_NAME");
-                    boolean cursor = name.equalsIgnoreCase(cursorColumn);
-                    if ((cursor || name.equalsIgnoreCase(keyColumn)) && "YES".equals(cols.getString("IS_NULLABLE"))) {
-                        throw nullable(name, cursor ? "cursor" : "key");
-                    }
-                }
-            }
-            boolean unique = false;
-            try (ResultSet keys = meta.getPrimaryKeys(null, null, table)) {
-                int count = 0;
-                while (keys.next()) {
-                    count++;
-                    unique = keys.getString("COLUMN_NAME").equalsIgnoreCase(keyColumn);
-                }
-                unique = unique && count == 1;
-            }
-            if (!unique) {
-                throw new JdbcConfigurationException("the key column '" + keyColumn + "' is not the primary key of table "
-                        + table + ": rows with equal (" + cursorColumn + ", " + keyColumn + ") would be skipped at a "
-                        + "page boundary; order by the table's single-column primary key, or declare it PRIMARY KEY");
-            }
-        }
-
-        private JdbcConfigurationException nullable(String column, String role) {
-            return new JdbcConfigurationException("the " + role + " column '" + column + "' of "
-                    + (table != null ? "table " + table : "the query") + " is nullable: rows with NULL would never be "
-                    + "read (NULL compares as unknown); declare it NOT NULL or select COALESCE(" + column
-                    + ", <a default>) AS " + column + " in the query");
         }
     }
 }

@@ -19,28 +19,41 @@ final class TableColumns {
     public record Column(String name, int type, String typeName, int scale, int size) {
     }
 
+    private final String table;
     private final Map<String, Column> byLowerName;
 
-    private TableColumns(Map<String, Column> byLowerName) {
+    private TableColumns(String table, Map<String, Column> byLowerName) {
+        this.table = table;
         this.byLowerName = byLowerName;
     }
 
-    /** The columns of the table, or empty if it does not exist. */
+    /**
+     * The columns of the table, or empty if it does not exist: the table as named, else as lower or upper case (a
+     * table created unquoted is stored folded, e.g. {@code ORDERS} on H2); {@link #table()} says which was found.
+     */
     public static Optional<TableColumns> read(DatabaseMetaData meta, String table) throws SQLException {
         Map<String, Column> columns = new LinkedHashMap<>();
         for (String name : new String[] {table, table.toLowerCase(Locale.ROOT), table.toUpperCase(Locale.ROOT)}) {
             try (ResultSet rs = meta.getColumns(null, null, name, null)) {
                 while (rs.next()) {
+                    if (!name.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
+                        continue; // the name is a LIKE pattern ('_' matches any character)
+                    }
                     String col = rs.getString("COLUMN_NAME");
                     columns.put(col.toLowerCase(Locale.ROOT), new Column(col, rs.getInt("DATA_TYPE"),
                             rs.getString("TYPE_NAME"), rs.getInt("DECIMAL_DIGITS"), rs.getInt("COLUMN_SIZE")));
                 }
             }
             if (!columns.isEmpty()) {
-                return Optional.of(new TableColumns(columns));
+                return Optional.of(new TableColumns(name, columns));
             }
         }
         return Optional.empty();
+    }
+
+    /** The table's name as the database stores it: quoted, it names this table. */
+    public String table() {
+        return table;
     }
 
     /** The column of this name (case-insensitive), if any. */

@@ -20,7 +20,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Writes pages of records into one table on the caller's connection and transaction: creates the table from
  * the first page when allowed, applies the schema contract to new fields, and upserts by primary key in
- * batches, or through PostgreSQL's COPY when allowed and the driver offers it. Not thread-safe (one per sink run).
+ * batches, or through PostgreSQL's COPY when allowed and the driver offers it. An existing table and its columns
+ * are named as the database stores them ({@link TableColumns}), so a table created unquoted on a database that
+ * folds names to upper case (H2) is written, not shadowed by a new quoted one. Not thread-safe (one per sink run).
  */
 final class TableWriter {
 
@@ -157,9 +159,9 @@ final class TableWriter {
             bulkPath = bulk ? BulkUpsert.of(dialect, c) : Optional.empty();
         }
         if (bulkPath.isPresent()) {
-            return bulkPath.get().upsert(c, dialect, table, cols, keyColumns(), byKey.values(), where);
+            return bulkPath.get().upsert(c, dialect, columns.table(), cols, keyColumns(), byKey.values(), where);
         }
-        try (PreparedStatement ps = c.prepareStatement(dialect.upsert(table, known, keyColumns()))) {
+        try (PreparedStatement ps = c.prepareStatement(dialect.upsert(columns.table(), known, keyColumns()))) {
             int pending = 0;
             for (JsonNode record : byKey.values()) {
                 for (int i = 0; i < cols.size(); i++) {
@@ -232,9 +234,9 @@ final class TableWriter {
             case EVOLVE -> {
                 String sqlType = type == null ? dialect.textType() : type;
                 try (Statement s = c.createStatement()) {
-                    s.execute("ALTER TABLE " + dialect.quote(table) + " ADD COLUMN " + dialect.quote(field) + " " + sqlType);
+                    s.execute("ALTER TABLE " + dialect.quote(columns.table()) + " ADD COLUMN " + dialect.quote(field) + " " + sqlType);
                 }
-                columns = TableColumns.read(c.getMetaData(), table).orElseThrow();
+                columns = TableColumns.read(c.getMetaData(), columns.table()).orElseThrow();
                 if (columns.get(field).isEmpty()) {
                     columns.add(new Column(field, Types.VARCHAR, sqlType, 0, 0));
                 }
