@@ -119,6 +119,16 @@ def keep_records(doc, schema, records, item_pointers, pointers):
     return envelope
 
 
+def merge(a, b):
+    """Two trimmed schemas (or operations) of the same document as one: properties and keys of both."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        out = dict(a)
+        for key, value in b.items():
+            out[key] = merge(a[key], value) if key in a else value
+        return out
+    return a
+
+
 def tokens(pointer):
     return [t.replace('~1', '/').replace('~0', '~') for t in pointer[1:].split('/')] if pointer else []
 
@@ -214,7 +224,11 @@ def trim(service, places):
                 request = resolve(doc, op.get('requestBody', {})).get('content', {}).get('application/json', {})
                 operation_kept['requestBody'] = {'content': {'application/json': {
                     'schema': keep(doc, request.get('schema', {}), fields)}}}
-            paths[full_path] = {method: operation_kept}
+            previous = paths.setdefault(full_path, {}).get(method)
+            if previous is not None:
+                # Streams on one operation (Plaid's sync: added, modified, removed): keep what each one uses.
+                operation_kept = merge(previous, operation_kept)
+            paths[full_path][method] = operation_kept
     for name, stream in entry['streams'].items():
         if 'graphql' not in stream and 'parent' not in stream and not any(
                 matches(base + stream['path'], p) for p in paths):

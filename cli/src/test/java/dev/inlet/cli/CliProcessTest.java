@@ -101,6 +101,18 @@ class CliProcessTest {
     }
 
     @Test
+    void anImportOfWhatIsNotAnOpenApiDocumentExitsFiveWithOneLineOnStderrAndNothingOnStdout() throws Exception {
+        Path notASpec = Files.writeString(dir.resolve("notes.json"), "{\"hello\": \"world\"}");
+
+        Result result = inlet(Map.of(), "import", "openapi", notASpec.toString());
+
+        assertThat(result.code()).isEqualTo(5);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().lines()).hasSize(1).first().asString().startsWith("inlet: ")
+                .contains("notes.json");
+    }
+
+    @Test
     void aMissingSecretIsADefinitionErrorAtItsLine() throws Exception {
         Result result = inlet(Map.of(), "read", definition(false).toString(), "items");
 

@@ -5,6 +5,7 @@ import dev.inlet.declarative.Catalogue;
 import dev.inlet.declarative.internal.AuthSpec;
 import dev.inlet.declarative.internal.DefinitionSpec;
 import dev.inlet.declarative.internal.Node;
+import dev.inlet.declarative.internal.Nodes;
 import dev.inlet.declarative.internal.PaginatorSpec;
 import dev.inlet.declarative.internal.StreamSpec;
 import java.io.IOException;
@@ -66,6 +67,22 @@ final class CatalogueDocs {
                     .append(incremental(spec)).append(" | ").append(rate(spec)).append(" | ")
                     .append(checked(service, spec, gaps.getOrDefault(service, Map.of()))).append(" |\n");
         }
+        md.append("\n## Streams that read one answer\n\n")
+                .append("Where an entry's streams send the same request and each takes another array of the answer (a"
+                        + " sync that\nanswers added, modified and removed records), each stream pages through the"
+                        + " whole answer by the same\ncursor on its own (its own requests, its own saved position)"
+                        + " and keeps only its array; the replica serves\nthe other arrays beside it, and a page with"
+                        + " none of the stream's records but more to come. The format has no\ndeletion marker: a"
+                        + " stream of removed records is read like any other, and the last column says how to\napply"
+                        + " it.\n\n")
+                .append("| service | request | stream | records | what they are, how to apply them |\n|---|---|---|---|---|\n");
+        for (String service : Catalogue.names()) {
+            for (StreamSpec s : sharing(CatalogueReplicaTest.spec(service))) {
+                md.append("| `").append(service).append("` | ").append(s.method()).append(' ').append(s.path())
+                        .append(" | ").append(s.name()).append(" | `").append(s.records()).append("` | ")
+                        .append(s.description() == null ? "" : s.description().trim()).append(" |\n");
+            }
+        }
         md.append("\n## Known gaps between entries and vendor documents\n\n")
                 .append("From `declarative/src/test/resources/vendor-specs/gaps.txt`; `VendorSpecTest` fails if one"
                         + " is missing or no longer occurs.\n\n")
@@ -73,6 +90,22 @@ final class CatalogueDocs {
         gaps.forEach((service, lines) -> lines.forEach((mismatch, why) -> md.append("| `").append(service)
                 .append("` | ").append(mismatch).append(" | ").append(why.trim()).append(" |\n")));
         return md.toString();
+    }
+
+    /**
+     * The top-level REST streams that send the same request as another stream of the entry: method, path,
+     * query parameters and body as written (Salesforce's streams share a path but not their query).
+     */
+    static List<StreamSpec> sharing(DefinitionSpec spec) {
+        List<StreamSpec> rest = VendorSpecs.checked(spec);
+        return rest.stream().filter(s -> rest.stream().anyMatch(o -> o != s && request(o).equals(request(s))))
+                .toList();
+    }
+
+    /** What a stream sends, as written: method, path, query and body. */
+    static String request(StreamSpec s) {
+        return s.method() + " " + s.path() + " " + s.query() + " " + (s.body() == null ? ""
+                : Nodes.literal(s.body()).toString());
     }
 
     private static String streams(DefinitionSpec spec) {

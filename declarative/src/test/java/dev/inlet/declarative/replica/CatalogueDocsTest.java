@@ -38,6 +38,8 @@ class CatalogueDocsTest {
                 + " user name", "`Link` rel=\"next\"", "Relay (first 50)");
         assertThat(page.lines().filter(l -> l.startsWith("| `")).count())
                 .isEqualTo(Catalogue.names().size() + VendorSpecTest.gaps().values().stream().mapToLong(m -> m.size())
-                        .sum());
+                        .sum() + Catalogue.names().stream().mapToLong(s -> CatalogueDocs.sharing(
+                                CatalogueReplicaTest.spec(s)).size()).sum());
+        assertThat(page).contains("| `plaid` | POST /transactions/sync | removed_transactions | `/removed` |");
     }
 }

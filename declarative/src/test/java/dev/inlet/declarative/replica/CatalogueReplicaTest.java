@@ -31,10 +31,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every top-level stream of every catalogue entry, end to end against a loopback {@link Replica} that pages
@@ -107,6 +109,9 @@ class CatalogueReplicaTest {
             if (stream.body() != null) {
                 replica.expectBody(Nodes.json(stream.body(), node -> Section.text(node).resolve(resolver)));
             }
+            Map<String, List<JsonNode>> siblings = stream.paginator().type().equals("request_body_cursor")
+                    ? siblings(spec, stream, count) : Map.of();
+            replica.siblings(siblings);
             if (oauth) {
                 // The token URL is written from an input that carries the API host, so it points here too.
                 replica.tokenEndpoint(java.net.URI.create(spec.auth().tokenUrl().resolve(resolver)
@@ -131,14 +136,55 @@ class CatalogueReplicaTest {
                 assertThat(replica.pages()).as(service + " " + name + ": pages").isGreaterThanOrEqualTo(3);
             }
             if (stream.paginator().type().equals("request_body_cursor")) {
+                // Through the page without the stream's records, to the last page of the longest array.
+                assertThat(replica.pages()).as(service + " " + name + ": pages of the whole sync").isEqualTo(1
+                        + SyncPages.last(count, siblings.values().stream().mapToInt(List::size).max().orElse(0)));
                 // The body carries the credentials; a saved position must carry only the cursor.
                 try (ConnectorRun<JsonNode> run = bound.connector(name).open()) {
                     run.records().limit(Replica.CURSOR_PAGE + 1).forEach(r -> { });
                     assertThat(run.position().asString()).as(service + " " + name + ": a saved position")
-                            .contains("\"c1\"").doesNotContain("secret-");
+                            .contains("\"" + SyncPages.cursorOf(Replica.CURSOR_PAGE) + "\"").doesNotContain("secret-");
                 }
             }
         }
+    }
+
+    @Test
+    void streamsThatSendTheSameRequestTakeDifferentArraysOfTheAnswer() {
+        List<String> doubles = new ArrayList<>();
+        for (String service : Catalogue.names()) {
+            Map<String, String> taken = new LinkedHashMap<>();
+            for (StreamSpec s : CatalogueDocs.sharing(spec(service))) {
+                String previous = taken.put(CatalogueDocs.request(s) + " " + s.records(), s.name());
+                if (previous != null) {
+                    doubles.add(service + ": " + previous + " and " + s.name() + " both read " + s.records());
+                }
+            }
+        }
+        assertThat(doubles).as("streams reading the same array of the same request").isEmpty();
+        assertThat(CatalogueDocs.sharing(spec("plaid"))).extracting(StreamSpec::records)
+                .containsExactly("/added", "/modified", "/removed");
+    }
+
+    /**
+     * The other arrays answered with a stream's records: those of the entry's other streams on the same request
+     * (Plaid's added, modified and removed), each with records of its own whose keys the stream's never have.
+     */
+    static Map<String, List<JsonNode>> siblings(DefinitionSpec spec, StreamSpec stream, int count) {
+        Map<String, List<JsonNode>> arrays = new LinkedHashMap<>();
+        for (StreamSpec other : spec.streams().values()) {
+            if (other != stream && other.records() != null && !other.records().equals(stream.records())
+                    && other.parent() == null && CatalogueDocs.request(other).equals(CatalogueDocs.request(stream))) {
+                // More than the stream's own, so the sync's last page is decided by another array at times.
+                List<JsonNode> records = Seed.records(other, count + 2 * Replica.CURSOR_PAGE);
+                for (int i = 0; i < records.size(); i++) {
+                    Seed.put((ObjectNode) records.get(i), Seed.key(other),
+                            Seed.NODES.stringNode(other.name() + "-" + i));
+                }
+                arrays.put(other.records(), records);
+            }
+        }
+        return arrays;
     }
 
     /** Enough records for three pages: twice the page size plus one. */

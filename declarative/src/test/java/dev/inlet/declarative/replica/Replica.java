@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A loopback replica of one catalogue stream: it serves the seeded records at the stream's path, paged
  * the way the stream's paginator says the vendor pages (offset/limit, page numbers, a cursor in the body
  * or a header, the last record's id with a has-more flag, a {@code Link} header, a next URL, a cursor in
- * the JSON body of a POST, or a Relay connection for GraphQL), and answers 401 to a request without the credential the entry declares.
+ * the JSON body of a POST, with a page in the middle that has none of the stream's records but more to
+ * come, and the answer's other arrays beside them, or a Relay connection for GraphQL), and answers 401 to a request without the credential the entry declares.
  * Cursor-paged streams get pages of {@link #CURSOR_PAGE} records, whatever size the client asks for, as
  * vendors may; offset and page-number streams get the size the client asked for.
  */
@@ -48,6 +49,7 @@ final class Replica implements AutoCloseable {
     private volatile Map<String, String> expectedQuery = Map.of();
     private volatile Map<String, String> expectedHeaders = Map.of();
     private volatile JsonNode expectedBody;
+    private volatile Map<String, List<JsonNode>> siblings = Map.of();
     private int pages;
     private int tokens;
 
@@ -101,6 +103,15 @@ final class Replica implements AutoCloseable {
     /** The JSON body every request must carry (the entry's, resolved), besides a body cursor. */
     void expectBody(JsonNode body) {
         this.expectedBody = body;
+    }
+
+    /**
+     * The other arrays of the same answer (Plaid's sync: {@code /added}, {@code /modified}, {@code /removed}),
+     * by pointer, served page by page with this stream's records by the same request-body cursor; the
+     * stream must keep only its own. See {@link SyncPages} for how the pages are laid out.
+     */
+    void siblings(Map<String, List<JsonNode>> arrays) {
+        this.siblings = Map.copyOf(arrays);
     }
 
     /** The access token the token endpoint issues. */
@@ -226,10 +237,22 @@ final class Replica implements AutoCloseable {
                 }
             }
             case "request_body_cursor" -> {
-                index = bodyCursor(requestBody.length == 0 ? Seed.NODES.missingNode() : JSON.readTree(requestBody),
+                int number = bodyCursor(requestBody.length == 0 ? Seed.NODES.missingNode() : JSON.readTree(requestBody),
                         p);
-                boolean more = index + CURSOR_PAGE < records.size();
-                String next = "c" + (index / CURSOR_PAGE + 1);
+                int[] range = SyncPages.range(number, records.size());
+                index = range[0];
+                size = range[1] - range[0];
+                // Like Plaid's sync: the other arrays of the same answer, paged by the same cursor.
+                siblings.forEach((pointer, others) -> {
+                    int[] at = SyncPages.siblingRange(number, others.size());
+                    ArrayNode array = Seed.NODES.arrayNode();
+                    others.subList(at[0], at[1]).forEach(array::add);
+                    Seed.put(envelope, pointer, array);
+                });
+                int last = SyncPages.last(records.size(), siblings.values().stream().mapToInt(List::size).max()
+                        .orElse(0));
+                boolean more = number < last;
+                String next = "c" + (number + 1);
                 if (p.hasMore() != null) {
                     // Like Plaid: the last page has a cursor too (for the next sync); the flag ends paging.
                     Seed.put(envelope, p.hasMore(), Seed.NODES.booleanNode(more));
@@ -240,7 +263,7 @@ final class Replica implements AutoCloseable {
             }
             default -> size = records.size();
         }
-        if (size < 1) {
+        if (size < 1 && !p.type().equals("request_body_cursor")) {
             problems.add("no page size in " + query + " (" + p.sizeParam() + ")");
             size = CURSOR_PAGE;
         }
@@ -254,7 +277,7 @@ final class Replica implements AutoCloseable {
         send(exchange, 200, header, JSON.writeValueAsString(body));
     }
 
-    /** The index the body's cursor asks for; checks the first request's cursor and the body's other fields. */
+    /** The page number the body's cursor asks for; checks the first request's cursor and the body's other fields. */
     private int bodyCursor(JsonNode request, PaginatorSpec p) {
         JsonNode cursor = request.at(p.bodyField());
         if (expectedBody != null) {
@@ -270,7 +293,7 @@ final class Replica implements AutoCloseable {
             });
         }
         if (cursor.isString() && cursor.asString().startsWith("c")) {
-            return Integer.parseInt(cursor.asString().substring(1)) * CURSOR_PAGE;
+            return Integer.parseInt(cursor.asString().substring(1));
         }
         boolean asDeclared = switch (p.firstCursor()) {
             case "null" -> cursor.isNull();
