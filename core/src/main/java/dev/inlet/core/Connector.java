@@ -139,7 +139,9 @@ public final class Connector<T> {
                     records.add(value);
                 }
             }
-            Page<T> result = new Page<>(page.position(), records, page.response(), page.nextPosition(), rejections);
+            Optional<Position> next = page.nextPosition();
+            Page<T> result = new Page<>(page.position(), records, page.response(), next, rejections,
+                    next.isEmpty() ? page.continuationToken() : Optional.empty());
             page.warnings().forEach(w -> Listeners.safely(() -> listener.warning(w)));
             return result;
         } catch (InletException e) {

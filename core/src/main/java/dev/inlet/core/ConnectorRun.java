@@ -318,8 +318,9 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
             Position at = current;
             ResponseInfo response = page.response();
             List<Rejection> rejections = List.copyOf(pageRejections);
+            Optional<String> continuation = page.nextPosition().isEmpty() ? page.continuationToken() : Optional.empty();
             Optional<Position> next = finishPage();
-            return new Page<>(at, records, response, next, rejections);
+            return new Page<>(at, records, response, next, rejections, continuation);
         } catch (InvalidRecordException e) {
             countRejections();
             throw fail(e);

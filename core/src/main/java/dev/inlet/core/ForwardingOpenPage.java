@@ -47,6 +47,11 @@ public abstract class ForwardingOpenPage implements OpenPage {
     }
 
     @Override
+    public Optional<String> continuationToken() {
+        return page.continuationToken();
+    }
+
+    @Override
     public int retries() {
         return page.retries();
     }

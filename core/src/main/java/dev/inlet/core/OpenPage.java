@@ -29,6 +29,17 @@ public interface OpenPage extends Iterator<JsonNode>, AutoCloseable {
      */
     Optional<Position> nextPosition();
 
+    /**
+     * On the last page ({@link #nextPosition()} empty): the token a <em>later</em> run starts from, for
+     * sync APIs whose last page says where the next sync continues (Plaid's final {@code next_cursor}, a
+     * Microsoft Graph delta link, Dropbox's {@code list_folder} cursor). Empty (the default) when every
+     * run starts from the beginning, and on pages that are not the last. Like {@link #nextPosition()},
+     * known only after all records were read.
+     */
+    default Optional<String> continuationToken() {
+        return Optional.empty();
+    }
+
     /** How many attempts beyond the first this page needed. */
     default int retries() {
         return 0;

@@ -65,7 +65,8 @@ public interface PageSource {
             List<JsonNode> records = new ArrayList<>();
             page.forEachRemaining(records::add);
             Optional<Position> next = page.nextPosition();
-            return new Page<>(page.position(), records, page.response(), next, List.of());
+            return new Page<>(page.position(), records, page.response(), next, List.of(),
+                    next.isEmpty() ? page.continuationToken() : Optional.empty());
         }
     }
 }

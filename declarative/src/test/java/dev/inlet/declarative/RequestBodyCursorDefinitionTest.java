@@ -55,6 +55,19 @@ class RequestBodyCursorDefinitionTest {
     }
 
     @Test
+    void continueFromIsAPointerToAFieldAndOnlyForTypesWhoseTokensItCanGive() {
+        DefinitionException notAPointer = stream("path: /s\nmethod: POST\nbody: {a: 1}\n" + PAGINATOR.replace("}",
+                ", continue_from: next_cursor}"));
+        assertThat(notAPointer.problem()).contains("`next_cursor` is not a JSON Pointer");
+        assertThat(notAPointer.suggestion()).contains("/next_cursor");
+        DefinitionException whole = stream("path: /s\nmethod: POST\nbody: {a: 1}\n" + PAGINATOR.replace("}",
+                ", continue_from: \"\"}"));
+        assertThat(whole.problem()).contains("cannot continue from the whole body");
+        DefinitionException offset = stream("path: /s\npaginator: {type: offset, continue_from: /next}");
+        assertThat(offset.problem()).contains("`continue_from` does not apply to a offset paginator");
+    }
+
+    @Test
     void aValidStreamLoadsAndPassesTheSchema() {
         String yaml = LoadErrorsTest.HEAD + """
                 streams:
@@ -64,7 +77,7 @@ class RequestBodyCursorDefinitionTest {
                     body: {client_id: "${env:ID}", secret: "${env:SECRET}", count: 100}
                     records: /added
                     paginator: {type: request_body_cursor, body_field: /options/cursor, cursor: /next_cursor,
-                      first_cursor: "null"}
+                      first_cursor: "null", continue_from: /next_cursor}
                 """;
         Definition definition = Definitions.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
                 "ok.yaml");
@@ -72,5 +85,7 @@ class RequestBodyCursorDefinitionTest {
                 .isEqualTo("request_body_cursor");
         assertThat(SchemaTest.check(yaml).violations()).isEmpty();
         assertThat(SchemaTest.check(yaml.replace("\"null\"", "nil")).violations()).isNotEmpty();
+        assertThat(SchemaTest.check(yaml.replace("/next_cursor}", "7}")).violations()).as("continue_from is a pointer")
+                .isNotEmpty();
     }
 }

@@ -139,7 +139,10 @@ public final class JdbcSink {
         int pages = 0;
         long rows = 0;
         boolean completed = false;
-        try (ConnectorRun<?> run = factory.apply(since).open(resume.orElse(Position.start()))) {
+        // No unfinished run: a sync API's last run may have said where this one continues.
+        Optional<String> continuation = current.continuation();
+        Position from = resume.or(() -> continuation.map(Position::startingAt)).orElse(Position.start());
+        try (ConnectorRun<?> run = factory.apply(since).open(from)) {
             Iterator<? extends Page<?>> it = run.pages().iterator();
             while (it.hasNext()) {
                 Page<?> page = it.next();
@@ -162,7 +165,8 @@ public final class JdbcSink {
                 }
                 current = current.withCursor(cursor).withUpdatedAt(clock.instant());
                 current = page.next().isPresent() ? current.withPosition(page.next().get(), false)
-                        : current.withoutPosition().withLastCompletedAt(clock.instant());
+                        : current.withoutPosition().withContinuation(page.continuation())
+                                .withLastCompletedAt(clock.instant());
                 state.save(c, name, current);
                 c.commit();
                 pages++;

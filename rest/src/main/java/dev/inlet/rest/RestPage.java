@@ -48,6 +48,8 @@ final class RestPage implements OpenPage {
     private JsonNode last;
     private boolean ended;
     private Optional<Position> next;
+    /** On the last page, where a later run starts (sync APIs); see {@link #continuationToken()}. */
+    private Optional<String> continuation = Optional.empty();
     private final List<RunWarning> warnings = new ArrayList<>(0);
 
     private RestPage(RestSource source, Request request, Response response, Position position, DecodedBody body) {
@@ -183,37 +185,48 @@ final class RestPage implements OpenPage {
         // A page without a body (a 204, an empty body taken as an empty page) has no paging fields to miss.
         PageFacts facts = new PageFacts(request, position, info, envelope, count, lastRecord,
                 endpoint.absentMeansEnd() || body == EmptyBody.INSTANCE);
+        boolean stopped = false;
         for (StopCondition stop : endpoint.stopConditions()) {
-            if (stop.isLastPage(facts)) {
-                return Optional.empty();
-            }
+            stopped = stopped || stop.isLastPage(facts);
         }
-        Optional<String> token = endpoint.paginator().nextToken(facts);
+        Optional<String> token = stopped ? Optional.empty() : endpoint.paginator().nextToken(facts);
         if (token.isEmpty()) {
+            // The last page: a sync API may say where the next run starts.
+            continuation = endpoint.paginator().continuationToken(facts).map(t -> allowed(t, "continuation"));
             return Optional.empty();
         }
-        String nextToken = endpoint.paginator().tokensAreUrls() ? withoutSecrets(request, token.get()) : token.get();
+        String nextToken = allowed(token.get(), "next page");
         if (position.token().filter(nextToken::equals).isPresent()) {
             throw new PaginationException("The page after " + position.describe() + " from " + request
                     + " has the same token as this page; paging would loop forever",
                     "The API returned the same cursor or link twice; check the paginator's configuration");
         }
+        return Optional.of(position.next(nextToken, count));
+    }
+
+    /**
+     * A token to store: a URL without the credentials' query parameters, and only on an allowed origin (a
+     * position is stored and its URL requested with credentials).
+     */
+    private String allowed(String token, String what) {
+        RestEndpoint endpoint = source.endpoint();
+        String nextToken = endpoint.paginator().tokensAreUrls() ? withoutSecrets(request, token) : token;
         if (endpoint.paginator().tokensAreUrls() && !endpoint.allows(URI.create(nextToken))) {
             String target = Redaction.uri(URI.create(nextToken), request.sensitiveParameters());
             InletListener.OriginRefused event = new InletListener.OriginRefused(source.connector(),
-                    request.redactedUri(), target, "next page on an origin not allowed; allow it with allowOrigin(...)");
+                    request.redactedUri(), target, what + " on an origin not allowed; allow it with allowOrigin(...)");
             try {
                 source.pipeline().listener().originRefused(event);
             } catch (RuntimeException listenerFailure) {
                 LOG.warn("An InletListener failed; the run goes on", listenerFailure);
             }
-            throw new PaginationException("The next page of " + request + " is on another origin ("
+            throw new PaginationException("The " + what + " of " + request + " is on another origin ("
                     + target + ") than the configured "
                     + endpoint.origin() + "; refusing to follow it",
                     "If that origin is trusted, allow it with allowOrigin(...); credentials are never sent there "
                             + "unless they are configured for it");
         }
-        return Optional.of(position.next(nextToken, count));
+        return nextToken;
     }
 
     /**
@@ -239,6 +252,12 @@ final class RestPage implements OpenPage {
                     + " is known only after all its records were read");
         }
         return next;
+    }
+
+    @Override
+    public Optional<String> continuationToken() {
+        nextPosition();
+        return continuation;
     }
 
     @Override

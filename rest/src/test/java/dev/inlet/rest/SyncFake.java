@@ -18,7 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A loopback server paging like Plaid's {@code POST /transactions/sync}: the cursor comes in the JSON
  * request body ({@code "cursor": "c<page>"}, absent or null or empty for the first page), the answer is
- * {@code {"added": […], "next_cursor": "c<page+1>", "has_more": …}}. A request without the expected
+ * {@code {"added": […], "next_cursor": "c<page+1>", "has_more": …}}. Like Plaid's, the last page's cursor
+ * marks the end of the change log ({@code "o<records>"}, an offset): a later sync sent with it gets only
+ * the records {@link #add added} since, paged from there with offset cursors. A request without the expected
  * {@code client_id} and {@code secret} in its body gets a 400, so secrets must go out with every request.
  */
 final class SyncFake implements AutoCloseable {
@@ -27,7 +29,7 @@ final class SyncFake implements AutoCloseable {
     static final String SECRET = "s3cr3t-do-not-log";
 
     private final HttpServer server;
-    private final int records;
+    private volatile int records;
     private final int pageSize;
     private final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
 
@@ -53,19 +55,23 @@ final class SyncFake implements AutoCloseable {
                 return;
             }
             JsonNode cursor = body.at("/cursor");
-            int page = cursor.isMissingNode() || cursor.isNull() || cursor.asString().isEmpty() ? 0
-                    : Integer.parseInt(cursor.asString().substring(1));
+            String token = cursor.isMissingNode() || cursor.isNull() ? "" : cursor.asString();
+            boolean offsets = token.startsWith("o");
+            int from = token.isEmpty() ? 0 : offsets ? Integer.parseInt(token.substring(1))
+                    : Integer.parseInt(token.substring(1)) * pageSize;
+            int page = from / pageSize;
+            int records = this.records;
             ObjectNode reply = Json.mapper().createObjectNode();
             ArrayNode added = reply.putArray("added");
-            int from = page * pageSize;
             for (int n = from; n < Math.min(from + pageSize, records); n++) {
                 added.addObject().put("transaction_id", "t" + n).put("n", n);
             }
             reply.putArray("modified");
             reply.putArray("removed");
             // Like Plaid, the last page still has a cursor (for the next sync); has_more says it is the last.
-            reply.put("next_cursor", "c" + (page + 1));
-            reply.put("has_more", from + pageSize < records);
+            boolean more = from + pageSize < records;
+            reply.put("next_cursor", !more ? "o" + records : offsets ? "o" + (from + pageSize) : "c" + (page + 1));
+            reply.put("has_more", more);
             send(exchange, 200, Json.mapper().writeValueAsString(reply));
         }
     }
@@ -81,6 +87,11 @@ final class SyncFake implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Adds records to the end of the change log (what a later sync continuing from its cursor gets). */
+    void add(int more) {
+        records += more;
     }
 
     /** The request bodies received, in order. */

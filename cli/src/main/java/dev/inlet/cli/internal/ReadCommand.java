@@ -148,8 +148,11 @@ final class ReadCommand implements Callable<Integer> {
     }
 
     private void readPages(Connector<JsonNode> connector, StateStore store, RecordWriter writer, Context context) {
-        Position from = store == null ? Position.start()
-                : store.load(connector.name()).flatMap(ConnectorState::position).orElse(Position.start());
+        ConnectorState saved = store == null ? ConnectorState.empty()
+                : store.load(connector.name()).orElse(ConnectorState.empty());
+        // An unfinished run resumes; else a sync API's last run may have said where this one continues.
+        Position from = saved.position().or(() -> saved.continuation().map(Position::startingAt))
+                .orElse(Position.start());
         try (ConnectorRun<JsonNode> run = connector.open(from)) {
             Iterator<Page<JsonNode>> pages = run.pages().iterator();
             int read = 0;
@@ -160,7 +163,9 @@ final class ReadCommand implements Callable<Integer> {
                 if (store != null) {
                     context.out.flush();
                     if (page.next().isPresent()) {
-                        store.save(connector.name(), ConnectorState.empty().withPosition(page.next().get(), false));
+                        store.save(connector.name(), saved.withPosition(page.next().get(), false));
+                    } else if (page.continuation().isPresent()) {
+                        store.save(connector.name(), saved.withoutPosition().withContinuation(page.continuation()));
                     } else {
                         store.delete(connector.name());
                     }

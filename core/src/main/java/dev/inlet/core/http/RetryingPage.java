@@ -94,6 +94,12 @@ final class RetryingPage implements OpenPage {
     }
 
     @Override
+    public Optional<String> continuationToken() {
+        checkOpen();
+        return current.continuationToken();
+    }
+
+    @Override
     public int retries() {
         return call.attempts.retries();
     }

@@ -15,7 +15,11 @@ import java.util.function.Predicate;
  * <p>What a run does: load the state from the {@link StateStore}; open the connector at the saved
  * position (or the first page); for each page, read it whole, hand its records to your consumer
  * one by one, then save the position of the next page — before that page is requested. At the end
- * the state is marked completed (no position), so the next run starts from the first page again.
+ * the state is marked completed (no position), so the next run starts from the first page again —
+ * unless the last page named a continuation ({@link dev.inlet.core.OpenPage#continuationToken()}: a
+ * sync API's final cursor, like Plaid's {@code /transactions/sync}); then it is saved
+ * ({@link ConnectorState#continuation()}) and the next run starts there, delivering only what changed.
+ * Deleting the state starts over from the first page.
  *
  * <p><b>Delivery guarantee.</b> A record is <em>delivered</em> when your consumer returns. If the
  * process dies (a crash, {@code kill -9}), the next run continues at the page that was being

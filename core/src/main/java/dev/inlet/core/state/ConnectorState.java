@@ -31,6 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       delivered by completed runs and the unfinished one;</li>
  *   <li>{@link #recentKeys()}: the dedupe keys of the most recently delivered records, oldest first,
  *       bounded by the writer;</li>
+ *   <li>{@link #continuation()}: where the next run starts when a completed run's last page said
+ *       so (sync APIs); otherwise the next run starts at the beginning;</li>
  *   <li>{@link #lastCompletedAt()} and {@link #updatedAt()}: when a run last completed, and when this
  *       state was written.</li>
  * </ul>
@@ -41,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ConnectorState {
 
     private static final ConnectorState EMPTY = new ConnectorState(null, false, null, null, List.of(), null,
-            Instant.EPOCH);
+            Instant.EPOCH, null);
 
     private final Position position;
     private final boolean inDoubt;
@@ -50,9 +52,10 @@ public final class ConnectorState {
     private final List<String> recentKeys;
     private final Instant lastCompletedAt;
     private final Instant updatedAt;
+    private final String continuation;
 
     private ConnectorState(Position position, boolean inDoubt, String since, String cursor, List<String> recentKeys,
-            Instant lastCompletedAt, Instant updatedAt) {
+            Instant lastCompletedAt, Instant updatedAt, String continuation) {
         this.position = position;
         this.inDoubt = inDoubt;
         this.since = since;
@@ -60,6 +63,7 @@ public final class ConnectorState {
         this.recentKeys = List.copyOf(recentKeys);
         this.lastCompletedAt = lastCompletedAt;
         this.updatedAt = updatedAt;
+        this.continuation = continuation;
     }
 
     /** The state of a connector that never ran: nothing stored, updated at the epoch. */
@@ -97,6 +101,14 @@ public final class ConnectorState {
         return Optional.ofNullable(lastCompletedAt);
     }
 
+    /**
+     * Where the next run starts when no run is unfinished: the token a completed run's last page gave
+     * (a sync API's final cursor), if any. A run that starts there delivers only what changed since.
+     */
+    public Optional<String> continuation() {
+        return Optional.ofNullable(continuation);
+    }
+
     /** When this state was written. */
     public Instant updatedAt() {
         return updatedAt;
@@ -105,41 +117,53 @@ public final class ConnectorState {
     /** This state with an unfinished run at the position (in doubt or not). */
     public ConnectorState withPosition(Position position, boolean inDoubt) {
         Objects.requireNonNull(position, "position");
-        return new ConnectorState(position, inDoubt, since, cursor, recentKeys, lastCompletedAt, updatedAt);
+        return new ConnectorState(position, inDoubt, since, cursor, recentKeys, lastCompletedAt, updatedAt,
+                continuation);
     }
 
     /** This state with no unfinished run: the next run starts afresh. */
     public ConnectorState withoutPosition() {
-        return new ConnectorState(null, false, null, cursor, recentKeys, lastCompletedAt, updatedAt);
+        return new ConnectorState(null, false, null, cursor, recentKeys, lastCompletedAt, updatedAt, continuation);
     }
 
     /** This state with the unfinished run's lower bound (empty for a run without one). */
     public ConnectorState withSince(Optional<String> since) {
         return new ConnectorState(position, inDoubt, since.orElse(null), cursor, recentKeys, lastCompletedAt,
-                updatedAt);
+                updatedAt, continuation);
     }
 
     /** This state with the cursor value. */
     public ConnectorState withCursor(Optional<String> cursor) {
         return new ConnectorState(position, inDoubt, since, cursor.orElse(null), recentKeys, lastCompletedAt,
-                updatedAt);
+                updatedAt, continuation);
     }
 
     /** This state with these recent keys, oldest first. */
     public ConnectorState withRecentKeys(List<String> keys) {
-        return new ConnectorState(position, inDoubt, since, cursor, keys, lastCompletedAt, updatedAt);
+        return new ConnectorState(position, inDoubt, since, cursor, keys, lastCompletedAt, updatedAt, continuation);
     }
 
     /** This state marked as completed at the instant. */
     public ConnectorState withLastCompletedAt(Instant completedAt) {
         Objects.requireNonNull(completedAt, "completedAt");
-        return new ConnectorState(position, inDoubt, since, cursor, recentKeys, completedAt, updatedAt);
+        return new ConnectorState(position, inDoubt, since, cursor, recentKeys, completedAt, updatedAt, continuation);
     }
 
     /** This state stamped as written at the instant. */
     public ConnectorState withUpdatedAt(Instant updatedAt) {
         Objects.requireNonNull(updatedAt, "updatedAt");
-        return new ConnectorState(position, inDoubt, since, cursor, recentKeys, lastCompletedAt, updatedAt);
+        return new ConnectorState(position, inDoubt, since, cursor, recentKeys, lastCompletedAt, updatedAt,
+                continuation);
+    }
+
+    /**
+     * This state with the token the next run starts from once no run is unfinished (a sync API's final
+     * cursor, see {@link dev.inlet.core.OpenPage#continuationToken()}); empty: the next run starts at the
+     * beginning.
+     */
+    public ConnectorState withContinuation(Optional<String> continuation) {
+        return new ConnectorState(position, inDoubt, since, cursor, recentKeys, lastCompletedAt, updatedAt,
+                continuation.orElse(null));
     }
 
     /** The stable stored form, a small JSON object; {@link #fromJson(String)} reads it back. */
@@ -155,6 +179,9 @@ public final class ConnectorState {
         }
         if (cursor != null) {
             node.put("cursor", cursor);
+        }
+        if (continuation != null) {
+            node.put("continuation", continuation);
         }
         if (!recentKeys.isEmpty()) {
             ArrayNode keys = node.putArray("recentKeys");
@@ -200,7 +227,8 @@ public final class ConnectorState {
         return new ConnectorState(position, position != null && node.path("inDoubt").asBoolean(false),
                 node.has("since") ? text(node, "since") : null, node.has("cursor") ? text(node, "cursor") : null,
                 keys, node.has("lastCompletedAt") ? instant(node, "lastCompletedAt") : null,
-                node.has("updatedAt") ? instant(node, "updatedAt") : Instant.EPOCH);
+                node.has("updatedAt") ? instant(node, "updatedAt") : Instant.EPOCH,
+                node.has("continuation") ? text(node, "continuation") : null);
     }
 
     private static String text(JsonNode node, String field) {
@@ -225,12 +253,12 @@ public final class ConnectorState {
         return o instanceof ConnectorState s && Objects.equals(position, s.position) && inDoubt == s.inDoubt
                 && Objects.equals(since, s.since) && Objects.equals(cursor, s.cursor)
                 && recentKeys.equals(s.recentKeys) && Objects.equals(lastCompletedAt, s.lastCompletedAt)
-                && updatedAt.equals(s.updatedAt);
+                && updatedAt.equals(s.updatedAt) && Objects.equals(continuation, s.continuation);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(position, inDoubt, since, cursor, recentKeys, lastCompletedAt, updatedAt);
+        return Objects.hash(position, inDoubt, since, cursor, recentKeys, lastCompletedAt, updatedAt, continuation);
     }
 
     /** For logs: the position described with secrets masked, the cursor and counts; no keys. */
@@ -238,6 +266,7 @@ public final class ConnectorState {
     public String toString() {
         return "ConnectorState[" + (position == null ? "no unfinished run" : position.describe()
                 + (inDoubt ? " (in doubt)" : "")) + (cursor == null ? "" : ", cursor " + cursor)
+                + (continuation == null ? "" : ", continues at a saved token")
                 + ", " + recentKeys.size() + " recent keys, updated " + updatedAt + "]";
     }
 }

@@ -85,7 +85,10 @@ final class SyncEngine<T> {
     SyncReport run(Connector<T> connector, ConnectorState loaded, Optional<String> since, CursorTracker<T> cursor,
             boolean keepKeys, Consumer<? super T> sink) {
         Optional<Position> resumedFrom = loaded.position();
-        Position resumeAt = resumedFrom.orElse(Position.start());
+        // No unfinished run: a sync API's last run may have said where the next one continues.
+        Position resumeAt = resumedFrom.or(() -> loaded.continuation().map(Position::startingAt))
+                .orElse(Position.start());
+        Optional<String> continuation = Optional.empty();
         boolean inDoubt = resumedFrom.isPresent() && loaded.inDoubt();
         RecentKeys recent = new RecentKeys(recentKeys, loaded.recentKeys());
         ConnectorState base = loaded.withSince(since);
@@ -135,6 +138,7 @@ final class SyncEngine<T> {
                         }
                     }
                     inDoubt = false;
+                    continuation = page.continuation();
                     if (page.next().isPresent()) {
                         resumeAt = page.next().get();
                         save(run, withCursor(base, cursor).withRecentKeys(recent.toList())
@@ -154,7 +158,7 @@ final class SyncEngine<T> {
                 throw e;
             }
             Instant now = clock.instant();
-            ConnectorState done = withCursor(base, cursor).withoutPosition()
+            ConnectorState done = withCursor(base, cursor).withoutPosition().withContinuation(continuation)
                     .withRecentKeys(keepKeys ? recent.toList() : List.of()).withLastCompletedAt(now);
             saved = save(run, done);
         }

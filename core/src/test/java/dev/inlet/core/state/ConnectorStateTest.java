@@ -21,7 +21,7 @@ class ConnectorStateTest {
                         true)
                 .withSince(Optional.of("2026-03-01T10:00:00Z")).withCursor(Optional.of("2026-03-01T10:14:00Z"))
                 .withRecentKeys(List.of("a", "b@1", "c \"quoted\""))
-                .withLastCompletedAt(T.minusSeconds(60)).withUpdatedAt(T);
+                .withLastCompletedAt(T.minusSeconds(60)).withUpdatedAt(T).withContinuation(Optional.of("o42"));
 
         ConnectorState back = ConnectorState.fromJson(state.toJson());
 
@@ -32,6 +32,18 @@ class ConnectorStateTest {
         });
         assertThat(back.inDoubt()).isTrue();
         assertThat(back.recentKeys()).containsExactly("a", "b@1", "c \"quoted\"");
+        assertThat(back.continuation()).contains("o42");
+        assertThat(back).isNotEqualTo(state.withContinuation(Optional.empty()));
+        assertThat(back.toString()).contains("continues at a saved token").doesNotContain("o42");
+    }
+
+    @Test
+    void everyCopyKeepsTheContinuationAndCompletingDoesNotDropIt() {
+        ConnectorState state = ConnectorState.empty().withContinuation(Optional.of("o7"))
+                .withPosition(Position.startingAt("p1"), true).withSince(Optional.of("s")).withCursor(Optional.of("c"))
+                .withRecentKeys(List.of("k")).withLastCompletedAt(T).withUpdatedAt(T).withoutPosition();
+        assertThat(state.continuation()).contains("o7");
+        assertThat(ConnectorState.fromJson("{\"v\":1}").continuation()).as("states written before it").isEmpty();
     }
 
     @Test

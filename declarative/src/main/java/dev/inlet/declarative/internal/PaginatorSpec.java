@@ -23,10 +23,12 @@ import java.util.List;
  * @param hasMore the has-more flag of a {@code request_body_cursor}, or null
  * @param firstCursor the cursor field on the first request of a {@code request_body_cursor}: {@code omit},
  *     {@code null} or {@code empty}
+ * @param continueFrom where the last page says the next run starts ({@code continue_from}: a sync API's
+ *     final cursor), or null: every run starts at the beginning
  */
 public record PaginatorSpec(String type, String param, String sizeParam, int size, long firstPage, String pointer,
         String idPointer, String header, String rel, boolean absentMeansEnd, String bodyField, String hasMore,
-        String firstCursor) {
+        String firstCursor, String continueFrom) {
 
     /** The paginator types. */
     public static final List<String> TYPES = List.of("none", "offset", "page_number", "body_cursor",
@@ -37,14 +39,19 @@ public record PaginatorSpec(String type, String param, String sizeParam, int siz
 
     /** The keys a paginator block may have. */
     static final String[] KEYS = {"use", "type", "param", "size_param", "size", "first_page", "cursor", "has_more",
-            "id", "header", "rel", "url", "absent_means_end", "body_field", "first_cursor"};
+            "id", "header", "rel", "url", "absent_means_end", "body_field", "first_cursor", "continue_from"};
 
     /** No paging. */
     public static final PaginatorSpec NONE = new PaginatorSpec("none", null, null, 0, 0, null, null, null, null,
-            false, null, null, null);
+            false, null, null, null, null);
 
     /** The rest module's paginator. */
     public Paginator paginator() {
+        Paginator paging = paging();
+        return continueFrom == null ? paging : Paginators.continuing(paging, continueFrom);
+    }
+
+    private Paginator paging() {
         return switch (type) {
             case "offset" -> Paginators.offset(param, sizeParam, size);
             case "page_number" -> sizeParam == null ? Paginators.pageNumber(param, firstPage)
@@ -113,9 +120,14 @@ public record PaginatorSpec(String type, String param, String sizeParam, int siz
         }
         String hasMore = inBody ? pointer(from.apply("has_more"), "has_more", null, false) : null;
         String firstCursor = inBody ? from.apply("first_cursor").choice("first_cursor", "omit", FIRST_CURSORS) : null;
+        String continueFrom = pointer(from.apply("continue_from"), "continue_from", null, false);
+        if (continueFrom != null && continueFrom.isEmpty()) {
+            throw Errors.at(from.apply("continue_from").get("continue_from"), "the next run cannot continue from the "
+                    + "whole body", "a pointer to the last page's field, such as /next_cursor");
+        }
         rejectIrrelevant(s, type);
         return new PaginatorSpec(type, param, sizeParam, (int) size, firstPage, pointer, idPointer, header, rel,
-                absentMeansEnd, bodyField, hasMore, firstCursor);
+                absentMeansEnd, bodyField, hasMore, firstCursor, continueFrom);
     }
 
     private static String pointer(Section section, String key, String defaultValue, boolean required) {
@@ -152,16 +164,17 @@ public record PaginatorSpec(String type, String param, String sizeParam, int siz
     /** A key that the type does not read is an error, not silently ignored. */
     private static void rejectIrrelevant(Section section, String type) {
         List<String> relevant = switch (type) {
+            // continue_from only where the token it gives goes where this paginator puts its tokens.
             case "offset" -> List.of("param", "size_param", "size");
             case "page_number" -> List.of("param", "size_param", "size", "first_page");
-            case "body_cursor" -> List.of("param", "cursor", "size_param", "size", "absent_means_end");
+            case "body_cursor" -> List.of("param", "cursor", "size_param", "size", "absent_means_end", "continue_from");
             case "last_record_cursor" -> List.of("param", "id", "has_more", "size_param", "size");
-            case "header_cursor" -> List.of("param", "header", "size_param", "size");
+            case "header_cursor" -> List.of("param", "header", "size_param", "size", "continue_from");
             case "link_header" -> List.of("rel", "size_param", "size");
-            case "next_url" -> List.of("url", "size_param", "size", "absent_means_end");
+            case "next_url" -> List.of("url", "size_param", "size", "absent_means_end", "continue_from");
             // The page size of a POST list is a field of its body, written there.
             case "request_body_cursor" -> List.of("body_field", "cursor", "has_more", "first_cursor",
-                    "absent_means_end");
+                    "absent_means_end", "continue_from");
             default -> List.of();
         };
         for (String key : section.node().entries().keySet()) {

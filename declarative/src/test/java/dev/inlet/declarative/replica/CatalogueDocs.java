@@ -74,7 +74,9 @@ final class CatalogueDocs {
                         + " and keeps only its array; the replica serves\nthe other arrays beside it, and a page with"
                         + " none of the stream's records but more to come. The format has no\ndeletion marker: a"
                         + " stream of removed records is read like any other, and the last column says how to\napply"
-                        + " it.\n\n")
+                        + " it. Such a sync's last page names where the next sync starts (`continue_from`): a run"
+                        + " with state\nkeeps it, so the next run of each stream delivers only what changed since (tested"
+                        + " on the replica:\na second run sends the kept cursor and gets nothing new).\n\n")
                 .append("| service | request | stream | records | what they are, how to apply them |\n|---|---|---|---|---|\n");
         for (String service : Catalogue.names()) {
             for (StreamSpec s : sharing(CatalogueReplicaTest.spec(service))) {
@@ -159,6 +161,10 @@ final class CatalogueDocs {
     }
 
     static String paging(PaginatorSpec p) {
+        return within(p) + (p.continueFrom() == null ? "" : "; the next run from `" + p.continueFrom() + "`");
+    }
+
+    private static String within(PaginatorSpec p) {
         String size = p.sizeParam() == null ? "" : ", `" + p.sizeParam() + "`=" + p.size();
         return switch (p.type()) {
             case "offset" -> "offset `" + p.param() + "`" + size;

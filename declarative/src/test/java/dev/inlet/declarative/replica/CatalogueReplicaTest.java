@@ -3,8 +3,11 @@ package dev.inlet.declarative.replica;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.inlet.core.Connector;
 import dev.inlet.core.ConnectorRun;
 import dev.inlet.core.ratelimit.RateLimiters;
+import dev.inlet.core.state.Checkpointing;
+import dev.inlet.core.state.InMemoryStateStore;
 import dev.inlet.declarative.Binding;
 import dev.inlet.declarative.BoundDefinition;
 import dev.inlet.declarative.Catalogue;
@@ -145,8 +148,35 @@ class CatalogueReplicaTest {
                     assertThat(run.position().asString()).as(service + " " + name + ": a saved position")
                             .contains("\"" + SyncPages.cursorOf(Replica.CURSOR_PAGE) + "\"").doesNotContain("secret-");
                 }
+                if (stream.paginator().continueFrom() != null) {
+                    continuesFromTheLastCursor(service + " " + name, bound.connector(name), replica, count,
+                            SyncPages.last(count, siblings.values().stream().mapToInt(List::size).max().orElse(0)));
+                }
             }
         }
+    }
+
+    /**
+     * A sync entry's {@code continue_from}: a completed run with state keeps the last page's cursor, and the next
+     * run sends it as its first request (the replica answers the page after the end: nothing new).
+     */
+    private static void continuesFromTheLastCursor(String what, Connector<JsonNode> connector, Replica replica,
+            int count, int last) {
+        InMemoryStateStore store = new InMemoryStateStore();
+        Checkpointing<JsonNode> sync = Checkpointing.builder(connector, store).build();
+        List<JsonNode> first = new ArrayList<>();
+        sync.run(first::add);
+        assertThat(first).as(what + ": the first sync").hasSize(count);
+        String cursor = "c" + (last + 1);
+        assertThat(store.load(connector.name()).orElseThrow().continuation()).as(what + ": kept").contains(cursor);
+        int pages = replica.pages();
+        List<JsonNode> second = new ArrayList<>();
+        sync.run(second::add);
+        assertThat(second).as(what + ": nothing changed since").isEmpty();
+        assertThat(replica.pages() - pages).as(what + ": one request, from the kept cursor").isEqualTo(1);
+        assertThat(store.load(connector.name()).orElseThrow().continuation()).as(what + ": the page after " + cursor)
+                .contains("c" + (last + 2));
+        assertThat(replica.problems()).as(what).isEmpty();
     }
 
     @Test

@@ -100,7 +100,7 @@ final class VendorSpecs {
                 }
             }
             PaginatorSpec p = stream.paginator();
-            for (String pointer : new String[] {p.pointer(), p.hasMore()}) {
+            for (String pointer : new String[] {p.pointer(), p.hasMore(), p.continueFrom()}) {
                 if (pointer != null && at(body, pointer) == null) {
                     problems.add(name + ": no paging field " + pointer);
                 }

@@ -24,6 +24,16 @@ public interface Paginator {
     /** The token of the next page, or empty if this was the last page. */
     Optional<String> nextToken(PageFacts page);
 
+    /**
+     * Called on the last page only (when {@link #nextToken} was empty): the token a <em>later</em> run
+     * starts from, for sync APIs whose last page says where the next sync continues. Empty (the default):
+     * every run starts at the first page. A checkpointed run ({@code Checkpointing}, {@code IncrementalSync})
+     * saves it and starts its next run there. See {@link Paginators#continuing(Paginator, String)}.
+     */
+    default Optional<String> continuationToken(PageFacts lastPage) {
+        return Optional.empty();
+    }
+
     /** Whether {@link #nextToken} needs {@link PageFacts#lastRecord()} (costs a tree per skipped record). */
     default boolean needsLastRecord() {
         return false;

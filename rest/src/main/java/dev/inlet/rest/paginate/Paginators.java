@@ -137,6 +137,25 @@ public final class Paginators {
         return new NextUrlPaginator(pointer);
     }
 
+    /**
+     * The paginator, with the last page's field at the pointer as where the <em>next run</em> starts: for
+     * sync APIs, e.g. Plaid: {@code continuing(requestBodyCursor("/cursor", "/next_cursor", "/has_more",
+     * FirstCursor.OMIT), "/next_cursor")}, or a Microsoft Graph delta query: {@code
+     * continuing(nextUrl("/@odata.nextLink"), "/@odata.deltaLink")}. The token goes into the first request
+     * of the next run the way the paginator puts any token (it must be one the paginator understands). A
+     * checkpointed run saves it ({@code ConnectorState.continuation()}); a plain {@code Connector.pages()}
+     * run shows it as {@code Page.continuation()} on the last page. Null or empty ends the chain: the next
+     * run starts at the beginning; an absent field is a {@link PaginationException} unless the endpoint
+     * declares {@code absentMeansEnd()}. Continuation URLs get the same secret stripping and origin check
+     * as next-page URLs.
+     *
+     * @param paging how pages within one run follow each other
+     * @param pointer where the continuation is in the last page's body
+     */
+    public static Paginator continuing(Paginator paging, String pointer) {
+        return new ContinuingPaginator(paging, pointer);
+    }
+
     static String requireName(String name, String what) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("the " + what + " must not be blank");
