@@ -127,7 +127,9 @@ public class InletSourceTask extends SourceTask {
                 throw new ConnectException("The stored offset of " + cursor + " is not an Inlet offset: "
                         + e.getMessage() + ". Alter or reset the connector's offsets", e);
             }
-            if (resume.done()) {
+            if (resume.continues()) {
+                cursor.finishContinuing(resume.position(), rescanMillis < 0 ? Long.MAX_VALUE : now + rescanMillis);
+            } else if (resume.done()) {
                 cursor.finish(resume.position(), rescanMillis < 0 ? Long.MAX_VALUE : now + rescanMillis);
             } else {
                 cursor.moveTo(resume.position());
@@ -165,7 +167,7 @@ public class InletSourceTask extends SourceTask {
             if (cursor.readyAt(now)) {
                 next = (index + 1) % cursors.size();
                 if (cursor.done()) {
-                    cursor.moveTo(Position.start());
+                    cursor.moveTo(cursor.continues() ? cursor.position() : Position.start());
                 }
                 return cursor;
             }
@@ -192,6 +194,11 @@ public class InletSourceTask extends SourceTask {
         if (page.next().isPresent()) {
             cursor.moveTo(page.next().get());
             endOffset = SourceOffsets.at(page.next().get());
+        } else if (page.continuation().isPresent()) {
+            // A sync API: the rescan asks for what changed since, from where this page said.
+            Position nextScan = Position.startingAt(page.continuation().get());
+            cursor.finishContinuing(nextScan, rescanMillis < 0 ? Long.MAX_VALUE : now + rescanMillis);
+            endOffset = SourceOffsets.continuing(nextScan);
         } else {
             cursor.finish(at, rescanMillis < 0 ? Long.MAX_VALUE : now + rescanMillis);
             endOffset = SourceOffsets.done(at);

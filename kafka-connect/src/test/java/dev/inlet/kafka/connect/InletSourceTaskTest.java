@@ -80,6 +80,34 @@ class InletSourceTaskTest {
     }
 
     @Test
+    void aSyncApisLastPageMakesTheRescanStartWhereItSaid() throws Exception {
+        Map<String, String> props = config("a", "2,3");
+        props.put("inlet.tenant.a.input.continue", "p1");
+        props.put("inlet.rescan.interval.ms", "0");
+        start(props, false, Map.of());
+        assertThat(task.poll()).hasSize(2);
+        List<SourceRecord> last = task.poll();
+        assertThat(SourceOffsets.read(last.get(2).sourceOffset()))
+                .isEqualTo(new SourceOffsets.Resume(Position.startingAt("p1"), true, true));
+        assertThat(task.poll()).as("the rescan reads from p1, not the first page").extracting(r -> r.key())
+                .containsExactly("a-items-1-0", "a-items-1-1", "a-items-1-2");
+
+        InletSourceTask restarted = new InletSourceTask();
+        try {
+            FakeTaskContext context = new FakeTaskContext(false);
+            context.offsets.put(SourceOffsets.partition("shop-sync", "items", "a"), last.get(2).sourceOffset());
+            InletSourceConnector connector = new InletSourceConnector();
+            connector.start(props);
+            restarted.initialize(context);
+            restarted.start(connector.taskConfigs(1).get(0));
+            assertThat(restarted.poll()).as("a restarted task continues too").extracting(r -> r.key())
+                    .containsExactly("a-items-1-0", "a-items-1-1", "a-items-1-2");
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    @Test
     void aPageWithoutRecordsMovesTheOffsetThroughAHeartbeat() throws Exception {
         start(config("a", "0,1"), false, Map.of());
 

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A test factory over in-memory pages. Tenant inputs: {@code pages} (records per page, e.g.
  * {@code 2,0,3}), {@code streams} (names, default {@code items}), {@code key} (rate-limit key),
- * {@code invalid} (ids rejected by validation, skipped by the connector). Records are
+ * {@code invalid} (ids rejected by validation, skipped by the connector), {@code continue} (a page token the
+ * last page names as where the next scan starts, like a sync API). Records are
  * {@code {"id": "<tenant>-<stream>-<page>-<i>", "n": <i>}}. {@link #FAILURES} makes a tenant's next
  * page fail once.
  */
@@ -48,7 +49,14 @@ public final class PagesFactory implements InletConnectorFactory {
                 if (failure != null) {
                     throw failure.get();
                 }
-                return list.open(position);
+                dev.inlet.core.OpenPage page = list.open(position);
+                java.util.Optional<String> continuation = tenant.input("continue");
+                return continuation.isEmpty() ? page : new dev.inlet.core.ForwardingOpenPage(page) {
+                    @Override
+                    public java.util.Optional<String> continuationToken() {
+                        return nextPosition().isEmpty() ? continuation : java.util.Optional.empty();
+                    }
+                };
             };
             List<String> invalid = Arrays.asList(tenant.input("invalid").orElse("").split(","));
             Connector<JsonNode> connector = Connector.builder(stream, failing)

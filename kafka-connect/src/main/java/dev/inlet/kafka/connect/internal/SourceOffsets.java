@@ -11,8 +11,10 @@ import java.util.Objects;
  *
  * <p>A partition is {@code {"connector", "stream", "tenant"}}. An offset is
  * {@code {"inlet": 1, "position": <Position.asString()>}}, plus {@code "done": true} once the
- * stream's last page was read (the position is then that last page's). The {@code "inlet"} field is
- * the format's version: a later format reads this one.
+ * stream's last page was read (the position is then that last page's), or, for a sync API whose last
+ * page named where the next sync starts ({@code Page.continuation()}), {@code "done": true,
+ * "continue": true} with that start as the position: the rescan begins there instead of at the first
+ * page. The {@code "inlet"} field is the format's version: a later format reads this one.
  */
 public final class SourceOffsets {
 
@@ -25,16 +27,28 @@ public final class SourceOffsets {
     static final String FORMAT = "inlet";
     static final String POSITION = "position";
     static final String DONE = "done";
+    static final String CONTINUE = "continue";
 
     private SourceOffsets() {
     }
 
-    /** Where a stream resumes: the page to read next, or done (with the last page read). */
-    public record Resume(Position position, boolean done) {
+    /**
+     * Where a stream resumes: the page to read next, or done (with the last page read, or, when it
+     * {@code continues}, where its next scan starts).
+     */
+    public record Resume(Position position, boolean done, boolean continues) {
 
-        /** Checks that the position is there. */
+        /** Checks that the position is there and that only a done stream continues. */
         public Resume {
             Objects.requireNonNull(position, "position");
+            if (continues && !done) {
+                throw new IllegalArgumentException("only a done stream has a continuation");
+            }
+        }
+
+        /** A resume without a continuation. */
+        public Resume(Position position, boolean done) {
+            this(position, done, false);
         }
 
         /** A stream that has not been read yet. */
@@ -73,6 +87,13 @@ public final class SourceOffsets {
         return offset;
     }
 
+    /** The offset of a stream whose last page was read and named where the next scan starts. */
+    public static Map<String, Object> continuing(Position nextScan) {
+        Map<String, Object> offset = done(nextScan);
+        offset.put(CONTINUE, true);
+        return offset;
+    }
+
     /**
      * Reads a stored offset; {@code null} (no offset) is the start.
      *
@@ -98,13 +119,18 @@ public final class SourceOffsets {
             throw new IllegalArgumentException("\"" + DONE + "\" in an Inlet source offset must be true or false, was "
                     + done);
         }
+        Object continues = offset.containsKey(CONTINUE) ? offset.get(CONTINUE) : Boolean.FALSE;
+        if (!(continues instanceof Boolean isContinuing) || isContinuing && !isDone) {
+            throw new IllegalArgumentException("\"" + CONTINUE + "\" in an Inlet source offset must be true (with "
+                    + "\"done\": true) or false, was " + continues);
+        }
         for (String field : offset.keySet()) {
-            if (!field.equals(FORMAT) && !field.equals(POSITION) && !field.equals(DONE)) {
+            if (!field.equals(FORMAT) && !field.equals(POSITION) && !field.equals(DONE) && !field.equals(CONTINUE)) {
                 throw new IllegalArgumentException("unknown field \"" + field + "\" in an Inlet source offset; "
-                        + "allowed: inlet, position, done");
+                        + "allowed: inlet, position, done, continue");
             }
         }
-        return new Resume(Position.parse(text), isDone);
+        return new Resume(Position.parse(text), isDone, isContinuing);
     }
 
     /**

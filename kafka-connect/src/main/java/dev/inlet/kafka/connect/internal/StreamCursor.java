@@ -16,6 +16,7 @@ public final class StreamCursor {
     private final ValueConverter converter;
     private Position position;
     private boolean done;
+    private boolean continues;
     private long notBeforeMillis;
 
     /** A cursor at the start of the stream, ready now. */
@@ -48,7 +49,7 @@ public final class StreamCursor {
         return converter;
     }
 
-    /** The page to read next (when done: the last page read). */
+    /** The page to read next (when done: the last page read, or where the next scan starts if it continues). */
     public Position position() {
         return position;
     }
@@ -68,16 +69,29 @@ public final class StreamCursor {
         return nowMillis >= notBeforeMillis;
     }
 
+    /** Whether the done stream's next scan starts at {@link #position()} (a sync API's continuation). */
+    public boolean continues() {
+        return continues;
+    }
+
     /** Moves to a page; the stream is not done. */
     public void moveTo(Position next) {
         this.position = next;
         this.done = false;
+        this.continues = false;
+    }
+
+    /** Marks the stream done, its next scan starting at {@code nextScan}; it waits until {@code notBeforeMillis}. */
+    public void finishContinuing(Position nextScan, long notBeforeMillis) {
+        finish(nextScan, notBeforeMillis);
+        this.continues = true;
     }
 
     /** Marks the stream done after its last page, at that page; it waits until {@code notBeforeMillis}. */
     public void finish(Position lastPage, long notBeforeMillis) {
         this.position = lastPage;
         this.done = true;
+        this.continues = false;
         this.notBeforeMillis = notBeforeMillis;
     }
 

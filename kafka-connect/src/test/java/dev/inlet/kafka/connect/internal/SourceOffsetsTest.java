@@ -22,6 +22,10 @@ class SourceOffsetsTest {
         assertThat(SourceOffsets.read(offset)).isEqualTo(new SourceOffsets.Resume(position, false));
         assertThat(SourceOffsets.read(SourceOffsets.done(position))).isEqualTo(new SourceOffsets.Resume(position, true));
         assertThat(SourceOffsets.read(null)).isEqualTo(SourceOffsets.Resume.fromStart());
+        Position next = Position.startingAt("sync-9");
+        assertThat(SourceOffsets.continuing(next)).containsEntry("done", true).containsEntry("continue", true);
+        assertThat(SourceOffsets.read(SourceOffsets.continuing(next)))
+                .isEqualTo(new SourceOffsets.Resume(next, true, true));
     }
 
     @Test
@@ -49,6 +53,8 @@ class SourceOffsetsTest {
                 .hasMessageContaining("true or false");
         assertThatThrownBy(() -> SourceOffsets.read(Map.of("inlet", 1, "position", "{\"v\":1}", "cursor", "x")))
                 .hasMessageContaining("unknown field \"cursor\"");
+        assertThatThrownBy(() -> SourceOffsets.read(Map.of("inlet", 1, "position", "{\"v\":1}", "continue", true)))
+                .as("a stream that is not done cannot continue").hasMessageContaining("with \"done\": true");
     }
 
     @Test
