@@ -44,6 +44,7 @@ final class DraftWriter {
                     "path parameter `" + p + "` of " + s.path));
             s.requiredParams.forEach((p, input) -> inputs.put(input, "required query parameter `" + p + "` of "
                     + s.path));
+            s.bodyInputs.forEach(inputs::put);
         }
         if (!inputs.isEmpty()) {
             line("inputs:");
@@ -73,7 +74,15 @@ final class DraftWriter {
             path = path.replace("{" + p + "}", "\u0000" + (Names.slug(p).isEmpty() ? "param" : Names.slug(p)) + "\u0001");
         }
         path = literal(path).replace("\u0000", "${input:").replace("\u0001", "}");
-        line("    path: " + quote(path) + "  # GET " + oneLine(s.path));
+        line("    path: " + quote(path) + "  # " + s.method + " " + oneLine(s.path));
+        if (!s.method.equals("GET")) {
+            line("    method: " + s.method);
+        }
+        if (!s.body.isEmpty()) {
+            line("    body:");
+            s.body.forEach((field, value) -> line("      " + key(field) + ": " + (value.value().matches("\\d+")
+                    ? value.value() : quote(value.value())) + "  # guess: " + oneLine(value.why())));
+        }
         if (!s.requiredParams.isEmpty()) {
             line("    params:");
             s.requiredParams.forEach((p, input) -> line("      " + key(p) + ": " + quote("${input:" + input + "}")));

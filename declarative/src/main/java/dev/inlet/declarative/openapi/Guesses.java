@@ -16,7 +16,8 @@ import java.util.Optional;
 final class Guesses {
 
     private static final List<String> RECORD_ARRAYS = List.of("data", "items", "results", "records", "values",
-            "entries", "elements", "list", "value", "nodes", "rows", "objects", "hits", "content", "collection");
+            "entries", "elements", "list", "value", "nodes", "rows", "objects", "hits", "content", "collection",
+            "added");
     private static final List<String> KEYS = List.of("id", "uuid", "key", "_id", "guid", "uid");
     private static final List<String> UPDATED = List.of("updated_at", "updatedat", "modified_at", "modifiedat",
             "last_modified", "lastmodified", "updated", "modified", "date_modified", "datemodified", "updated_time",
@@ -29,15 +30,33 @@ final class Guesses {
 
     private final Schemas schemas;
     private final Pagination pagination;
+    private final RequestBodies bodies;
 
-    Guesses(Schemas schemas, Pagination pagination) {
+    Guesses(Schemas schemas, Pagination pagination, RequestBodies bodies) {
         this.schemas = schemas;
         this.pagination = pagination;
+        this.bodies = bodies;
     }
 
     /** The stream draft of a GET operation, or empty when it does not answer a list. */
-    @SuppressWarnings("rawtypes")
     Optional<StreamDraft> listStream(String path, PathItem item, Operation get) {
+        return list(path, item, get, null, null);
+    }
+
+    /**
+     * The stream draft of a POST that pages by a cursor in its JSON body and answers a list (Plaid's
+     * {@code /transactions/sync}), or empty: a POST without a cursor in its body, or whose answer names no
+     * next cursor, creates something rather than lists.
+     */
+    @SuppressWarnings("rawtypes")
+    Optional<StreamDraft> postListStream(String path, PathItem item, Operation post) {
+        Optional<Schema> request = schemas.requestBody(post);
+        Optional<String> cursor = request.flatMap(bodies::cursorField);
+        return cursor.isEmpty() ? Optional.empty() : list(path, item, post, request.get(), cursor.get());
+    }
+
+    @SuppressWarnings("rawtypes")
+    private Optional<StreamDraft> list(String path, PathItem item, Operation get, Schema request, String bodyCursor) {
         Optional<ApiResponse> response = schemas.success(get);
         Optional<Schema> body = response.flatMap(schemas::body);
         if (body.isEmpty()) {
@@ -81,13 +100,32 @@ final class Guesses {
                 draft.requiredParams.put(p.getName(), Names.slug(p.getName()));
             }
         }
-        pagination.detect(draft, query, body.get(), response.get());
+        if (request == null) {
+            pagination.detect(draft, query, body.get(), response.get());
+        } else {
+            draft.method = "POST";
+            String id = (path + " " + (get.getOperationId() == null ? "" : get.getOperationId())).toLowerCase(Locale.ROOT);
+            boolean sync = id.contains("sync") || pagination.cursorField(body.get())
+                    .map(p -> pagination.documentedForFutureUpdates(body.get(), p)).orElse(false);
+            pagination.detectRequestBody(draft, bodyCursor, body.get(), sync);
+            if (draft.paginatorType == null) {
+                return Optional.empty();
+            }
+            bodies.draft(draft, request, bodyCursor);
+        }
         if (draft.paginatorType != null) {
             // A paginator sets its own parameters; they are not inputs.
             draft.paginatorKeys.forEach((k, v) -> draft.requiredParams.remove(v));
         }
         Map<String, Schema> fields = schemas.properties(item0);
-        for (String key : KEYS) {
+        // Named after the record's schema: a Transaction's `transaction_id` (Plaid), a Ticket's `ticket_id`.
+        String typeName = item0 == null ? null : item0.get$ref() != null
+                ? item0.get$ref().substring(item0.get$ref().lastIndexOf('/') + 1) : item0.getTitle();
+        List<String> keys = new ArrayList<>(KEYS);
+        if (typeName != null && !Names.slug(typeName).isEmpty()) {
+            keys.add(Names.slug(typeName) + "_id");
+        }
+        for (String key : keys) {
             String actual = fields.keySet().stream().filter(f -> f.toLowerCase(Locale.ROOT).equals(key)).findFirst()
                     .orElse(null);
             if (actual != null) {

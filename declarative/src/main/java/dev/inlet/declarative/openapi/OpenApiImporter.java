@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -98,23 +97,30 @@ public final class OpenApiImporter {
         String service = name != null ? name : Names.service(api, sourceName);
         Auth.Choice auth = Auth.choose(api, service.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         Schemas schemas = new Schemas(api);
-        Guesses guesses = new Guesses(schemas, new Pagination(schemas));
+        Guesses guesses = new Guesses(schemas, new Pagination(schemas),
+                new RequestBodies(schemas, service.toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
         List<StreamDraft> drafts = new ArrayList<>();
         Set<String> taken = new LinkedHashSet<>();
         for (Map.Entry<String, PathItem> entry : api.getPaths().entrySet()) {
             Operation get = entry.getValue().getGet();
-            if (get == null || !selected(entry.getKey(), get)) {
-                continue;
+            if (get != null && selected(entry.getKey(), get)) {
+                guesses.listStream(entry.getKey(), entry.getValue(), get).ifPresent(d -> {
+                    d.name = Names.stream(entry.getKey(), get.getOperationId(), taken);
+                    drafts.add(d);
+                });
             }
-            Optional<StreamDraft> draft = guesses.listStream(entry.getKey(), entry.getValue(), get);
-            draft.ifPresent(d -> {
-                d.name = Names.stream(entry.getKey(), get.getOperationId(), taken);
-                drafts.add(d);
-            });
+            Operation post = entry.getValue().getPost();
+            if (post != null && selected(entry.getKey(), post)) {
+                guesses.postListStream(entry.getKey(), entry.getValue(), post).ifPresent(d -> {
+                    d.name = Names.stream(entry.getKey(), post.getOperationId(), taken);
+                    drafts.add(d);
+                });
+            }
         }
         if (drafts.isEmpty()) {
             throw new OpenApiImportException(sourceName + ": no list operation " + (operations.isEmpty()
-                    ? "(a GET answering an array, or an object with an array property)"
+                    ? "(a GET answering an array, or an object with an array property; or a POST with a cursor in "
+                            + "its JSON body answering one with a next cursor)"
                     : "among " + operations), "check --operations against the document's operationIds or paths", null);
         }
         String yaml = new DraftWriter(api, sourceName, service, auth).write(drafts);

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class Pagination {
 
-    private static final List<String> CURSOR_PARAMS = List.of("cursor", "after", "page_token", "pagetoken",
+    static final List<String> CURSOR_PARAMS = List.of("cursor", "after", "page_token", "pagetoken",
             "next_token", "nexttoken", "next_cursor", "continuation", "continuationtoken", "continuation_token",
             "starting_after", "page_after", "marker", "next", "start_cursor", "next_page_token", "since_id");
     private static final List<String> CURSOR_FIELDS = List.of("next_cursor", "nextcursor", "next_page_token",
@@ -31,7 +31,7 @@ final class Pagination {
             "pagenum", "pageindex", "page_index");
     private static final List<String> OFFSET_PARAMS = List.of("offset", "skip", "start", "from", "$skip",
             "startindex", "start_index");
-    private static final List<String> SIZE_PARAMS = List.of("per_page", "perpage", "page_size", "pagesize",
+    static final List<String> SIZE_PARAMS = List.of("per_page", "perpage", "page_size", "pagesize",
             "limit", "size", "count", "max_results", "maxresults", "$top", "top", "pagelimit", "page_limit",
             "results_per_page", "maxitems", "max");
 
@@ -97,6 +97,48 @@ final class Pagination {
             draft.notes.add("parameter `" + cursorParam + "` looks like a cursor, but no response field carries "
                     + "the next one: paginator left as none");
         }
+    }
+
+    /**
+     * A POST list whose cursor goes in the request body (Plaid's {@code /transactions/sync}): pages by the
+     * response's cursor field, while its has-more flag; a sync (by its name, or a cursor documented as being
+     * for future updates) keeps the last page's cursor for the next run. Leaves the draft without a paginator
+     * when the response carries no cursor.
+     */
+    @SuppressWarnings("rawtypes")
+    void detectRequestBody(StreamDraft draft, String bodyField, Schema response, boolean sync) {
+        Optional<String> cursor = field(response, CURSOR_FIELDS);
+        if (cursor.isEmpty()) {
+            return;
+        }
+        Optional<String> hasMore = field(response, List.of("has_more", "hasmore", "has_next", "hasnext"));
+        set(draft, "request_body_cursor", "request body field `" + bodyField + "` and response field `" + cursor.get()
+                + "`" + hasMore.map(h -> " while `" + h + "`").orElse("") + (sync ? "; a sync: its last cursor is "
+                + "where the next run continues" : ""));
+        draft.paginatorKeys.put("body_field", "/" + escape(bodyField));
+        draft.paginatorKeys.put("cursor", cursor.get());
+        hasMore.ifPresent(h -> draft.paginatorKeys.put("has_more", h));
+        if (sync) {
+            draft.paginatorKeys.put("continue_from", cursor.get());
+        }
+    }
+
+    /** Whether a response field's schema documents it as a cursor for later (future) updates. */
+    @SuppressWarnings("rawtypes")
+    boolean documentedForFutureUpdates(Schema response, String pointer) {
+        Schema s = response;
+        for (String token : pointer.substring(1).split("/")) {
+            s = s == null ? null : schemas.properties(s).get(token.replace("~1", "/").replace("~0", "~"));
+        }
+        s = schemas.resolve(s);
+        String description = s == null || s.getDescription() == null ? "" : s.getDescription().toLowerCase(Locale.ROOT);
+        return description.contains("future update") || description.contains("next sync");
+    }
+
+    /** The cursor field a response names, if any (for a POST list's sync detection). */
+    @SuppressWarnings("rawtypes")
+    Optional<String> cursorField(Schema response) {
+        return field(response, CURSOR_FIELDS);
     }
 
     /** A field named plainly `next`/`next_page` is a URL only if its schema says so (Stripe's is a token). */

@@ -108,6 +108,23 @@ final class Schemas {
         return Optional.ofNullable(chosen);
     }
 
+    /** The JSON body schema of an operation's request, resolved ({@code components.requestBodies} refs too). */
+    @SuppressWarnings("rawtypes")
+    Optional<Schema> requestBody(Operation operation) {
+        io.swagger.v3.oas.models.parameters.RequestBody body = operation.getRequestBody();
+        if (body != null && body.get$ref() != null && api.getComponents() != null
+                && api.getComponents().getRequestBodies() != null) {
+            String ref = body.get$ref();
+            body = api.getComponents().getRequestBodies().get(ref.substring(ref.lastIndexOf('/') + 1));
+        }
+        if (body == null || body.getContent() == null || body.getContent().isEmpty()) {
+            return Optional.empty();
+        }
+        MediaType media = body.getContent().entrySet().stream().filter(e -> e.getKey().toLowerCase().contains("json"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        return media == null ? Optional.empty() : Optional.ofNullable(media.getSchema()).map(this::resolve);
+    }
+
     /** The JSON body schema of a response, resolved. */
     @SuppressWarnings("rawtypes")
     Optional<Schema> body(ApiResponse response) {

@@ -27,5 +27,9 @@ final class StreamDraft {
     /** Required query parameters that become inputs, name to input name. */
     final Map<String, String> requiredParams = new LinkedHashMap<>();
     final List<String> pathInputs = new ArrayList<>();
+    /** A POST list's JSON body: field to its YAML value (a placeholder or a number) and why. */
+    final Map<String, Guess> body = new LinkedHashMap<>();
+    /** Inputs the body's placeholders name, input name to what it is. */
+    final Map<String, String> bodyInputs = new LinkedHashMap<>();
     final List<String> notes = new ArrayList<>();
 }

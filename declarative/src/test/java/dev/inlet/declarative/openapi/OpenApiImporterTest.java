@@ -104,6 +104,37 @@ class OpenApiImporterTest {
     }
 
     @Test
+    void plaidsSyncIsAPostListPagedByTheCursorInItsBodyAndContinued() {
+        ImportResult result = OpenApiImporter.builder().name("plaid").build().importSpec(spec("plaid-transactions.json"));
+
+        // /transactions/get pages by an offset inside `options`, /sandbox/public_token/create creates: neither is
+        // a list the importer can page, so only the sync becomes a stream.
+        assertThat(result.operations()).extracting(OperationFinding::path).containsExactly("/transactions/sync");
+        OperationFinding sync = result.operations().get(0);
+        assertThat(sync.method()).isEqualTo("POST");
+        assertThat(sync.records()).contains("/added");
+        assertThat(sync.paginator()).contains("request_body_cursor");
+        assertThat(sync.primaryKey()).contains("/transaction_id");
+
+        Definition draft = load(result);
+        StreamDefinition stream = draft.stream(sync.stream()).orElseThrow(() -> new AssertionError(result.yaml()));
+        assertThat(stream.paginator()).isEqualTo("request_body_cursor");
+        assertThat(result.yaml())
+                .contains("method: POST")
+                .contains("access_token: \"${env:PLAID_ACCESS_TOKEN}\"  # guess: a credential: from the environment")
+                .contains("secret: \"${env:PLAID_SECRET}\"")
+                .contains("client_id: \"${input:client_id}\"")
+                .contains("count: 500  # guess: the page size: the document's maximum")
+                .contains("body_field: \"/cursor\"", "cursor: \"/next_cursor\"", "has_more: \"/has_more\"",
+                        "continue_from: \"/next_cursor\"")
+                .contains("a sync: its last cursor is where the next run continues");
+        String body = result.yaml().substring(result.yaml().indexOf("    body:"), result.yaml().indexOf("    records:"));
+        assertThat(body).as("the cursor is the paginator's, not a body field").doesNotContain("cursor")
+                .doesNotContain("options");
+        assertThat(draft.inputs()).extracting(dev.inlet.declarative.InputDefinition::name).contains("client_id");
+    }
+
+    @Test
     void unknownOperationsAndNonDocumentsAreTypedErrors() {
         assertThatThrownBy(() -> OpenApiImporter.builder().operations(List.of("nope")).build()
                 .importSpec(spec("stripe-charges.json")))
