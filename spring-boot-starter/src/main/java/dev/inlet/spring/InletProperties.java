@@ -114,10 +114,15 @@ public record InletProperties(Map<String, Secret> credentials, Map<String, Pipel
      * @param retryAfter the {@code Retry-After} sent with 503; default 5 s
      * @param drainTimeout how long stopping waits for queued events; default 30 s
      * @param endpoints endpoints by name
+     * @param acknowledgement when a delivery is answered 200: {@code on-receipt} (default: once verified and
+     *     queued) or {@code after-handler} (once its handler is done; 503 with {@code Retry-After} when it fails
+     *     or passes the handler timeout, so the sender delivers again)
+     * @param handlerTimeout with {@code after-handler}, how long a delivery waits for its handler; default 10 s
      */
     public record Webhooks(@DefaultValue("true") boolean enabled, @DefaultValue("4") int workers,
             @DefaultValue("1000") int queueCapacity, @DefaultValue("5s") Duration retryAfter,
-            @DefaultValue("30s") Duration drainTimeout, Map<String, Endpoint> endpoints) {
+            @DefaultValue("30s") Duration drainTimeout, Map<String, Endpoint> endpoints,
+            @DefaultValue("on-receipt") Acknowledgement acknowledgement, @DefaultValue("10s") Duration handlerTimeout) {
 
         /** Absent endpoints become empty. */
         public Webhooks {
@@ -126,8 +131,17 @@ public record InletProperties(Map<String, Secret> credentials, Map<String, Pipel
 
         /** The same settings without endpoints (webhooks disabled). */
         public Webhooks withoutEndpoints() {
-            return new Webhooks(false, workers, queueCapacity, retryAfter, drainTimeout, Map.of());
+            return new Webhooks(false, workers, queueCapacity, retryAfter, drainTimeout, Map.of(), acknowledgement,
+                    handlerTimeout);
         }
+    }
+
+    /** When a webhook delivery is answered (see {@code dev.inlet.webhooks.receiver.Acknowledgement}). */
+    public enum Acknowledgement {
+        /** 200 once the delivery is verified and queued; the handler runs after the answer. */
+        ON_RECEIPT,
+        /** 200 once the handler is done; 503 with {@code Retry-After} when it fails or times out. */
+        AFTER_HANDLER
     }
 
     /**

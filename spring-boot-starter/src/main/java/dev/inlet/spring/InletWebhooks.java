@@ -5,6 +5,7 @@ import dev.inlet.core.Secret;
 import dev.inlet.servlet.ServletWebhookHandler;
 import dev.inlet.webhooks.verify.Keyring;
 import dev.inlet.webhooks.verify.SignatureScheme;
+import dev.inlet.webhooks.receiver.Acknowledgement;
 import dev.inlet.webhooks.receiver.WebhookEndpoint;
 import dev.inlet.webhooks.receiver.WebhookHandler;
 import dev.inlet.webhooks.receiver.WebhookReceiver;
@@ -37,6 +38,9 @@ public final class InletWebhooks implements SmartLifecycle {
                 .queueCapacity(properties.queueCapacity())
                 .retryAfter(properties.retryAfter())
                 .drainTimeout(properties.drainTimeout())
+                .acknowledge(properties.acknowledgement() == InletProperties.Acknowledgement.AFTER_HANDLER
+                        ? Acknowledgement.AFTER_HANDLER : Acknowledgement.ON_RECEIPT)
+                .handlerTimeout(properties.handlerTimeout())
                 .clock(clock);
         properties.endpoints().forEach((name, endpoint) -> builder.endpoint(endpoint(name, endpoint, handlers, clock)));
         endpointBeans.forEach(builder::endpoint);

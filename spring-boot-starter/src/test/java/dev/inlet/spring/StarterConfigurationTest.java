@@ -30,6 +30,8 @@ class StarterConfigurationTest {
             assertThat(properties.webhooks().queueCapacity()).isEqualTo(1000);
             assertThat(properties.webhooks().retryAfter()).isEqualTo(Duration.ofSeconds(5));
             assertThat(properties.webhooks().drainTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(properties.webhooks().acknowledgement()).isEqualTo(InletProperties.Acknowledgement.ON_RECEIPT);
+            assertThat(properties.webhooks().handlerTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(context.getBean(InletPipelines.class).names()).containsExactly("plain");
         });
     }
@@ -75,6 +77,21 @@ class StarterConfigurationTest {
                     context.close();
                     assertThat(webhooks.receiver().orElseThrow().isRunning()).isFalse();
                 });
+    }
+
+    @Test
+    void afterHandlerAcknowledgementReachesTheReceiver() {
+        runner.withBean("shop", WebhookHandler.class, () -> event -> { })
+                .withPropertyValues("inlet.webhooks.endpoints.shop.path=/hooks/shop",
+                        "inlet.webhooks.endpoints.shop.scheme=shopify",
+                        "inlet.webhooks.endpoints.shop.secrets.primary=" + SECRET,
+                        "inlet.webhooks.acknowledgement=after-handler", "inlet.webhooks.handler-timeout=3s")
+                .run(context -> assertThat(context.getBean(InletWebhooks.class).receiver())
+                        .hasValueSatisfying(receiver -> {
+                            assertThat(receiver.acknowledgement())
+                                    .isEqualTo(dev.inlet.webhooks.receiver.Acknowledgement.AFTER_HANDLER);
+                            assertThat(receiver.handlerTimeout()).isEqualTo(Duration.ofSeconds(3));
+                        }));
     }
 
     @Test
