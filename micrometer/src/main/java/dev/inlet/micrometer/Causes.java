@@ -51,8 +51,11 @@ final class Causes {
 
     /** {@code 2xx}, {@code 4xx} … for a status. */
     static String statusClass(int status) {
-        return status >= 100 && status < 600 ? (status / 100) + "xx" : "unknown";
+        return status >= 100 && status < 600 ? STATUS_CLASSES[status / 100 - 1] : "unknown";
     }
+
+    /** The classes as constants: every response is tagged with one, and concatenating made a string each time. */
+    private static final String[] STATUS_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx"};
 
     /** The simple name of a fully qualified class name. */
     static String simpleName(String className) {

@@ -83,7 +83,11 @@ public final class InletMetrics implements InletListener, WebhookListener {
     }
 
     private String bounded(String tag, String value) {
-        return tagValues.computeIfAbsent(tag, t -> new TagValues(maxTagValues)).admit(value == null ? "" : value);
+        TagValues values = tagValues.get(tag);
+        if (values == null) {
+            values = tagValues.computeIfAbsent(tag, t -> new TagValues(maxTagValues));
+        }
+        return values.admit(value == null ? "" : value);
     }
 
     private String connector(String name) {
@@ -105,8 +109,12 @@ public final class InletMetrics implements InletListener, WebhookListener {
     }
 
     private static String method(String method) {
-        return switch (method.toUpperCase(Locale.ROOT)) {
-            case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" -> method.toUpperCase(Locale.ROOT);
+        String upper = switch (method) { // the pipeline's methods are upper case already: no copy per request
+            case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" -> method;
+            default -> method.toUpperCase(Locale.ROOT);
+        };
+        return switch (upper) {
+            case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" -> upper;
             default -> "other";
         };
     }
@@ -146,10 +154,14 @@ public final class InletMetrics implements InletListener, WebhookListener {
     public void responseReceived(ResponseReceived event) {
         RequestKey key = new RequestKey(connector(event.connector()), endpoint(event.url()), method(event.method()),
                 Causes.statusClass(event.status()));
-        requestTimers.computeIfAbsent(key, k -> Timer.builder("inlet.http.client.requests")
-                .description("HTTP attempts, from sending to the response headers").tags(common)
-                .tag("connector", k.connector).tag("endpoint", k.endpoint).tag("method", k.method)
-                .tag("status", k.status).register(registry)).record(event.elapsed());
+        Timer timer = requestTimers.get(key); // get first: computeIfAbsent's lambda would be made per request
+        if (timer == null) {
+            timer = requestTimers.computeIfAbsent(key, k -> Timer.builder("inlet.http.client.requests")
+                    .description("HTTP attempts, from sending to the response headers").tags(common)
+                    .tag("connector", k.connector).tag("endpoint", k.endpoint).tag("method", k.method)
+                    .tag("status", k.status).register(registry));
+        }
+        timer.record(event.elapsed());
     }
 
     @Override
@@ -179,10 +191,14 @@ public final class InletMetrics implements InletListener, WebhookListener {
 
     @Override
     public void pageDone(PageDone event) {
-        PageMeters meters = pageMeters.computeIfAbsent(connector(event.connector()), connector -> new PageMeters(
+        String connector = connector(event.connector());
+        PageMeters meters = pageMeters.get(connector);
+        if (meters == null) {
+            meters = pageMeters.computeIfAbsent(connector, c -> new PageMeters(
                 Timer.builder("inlet.page.duration").description("From requesting a page to reading its last record")
-                        .tags(common).tag("connector", connector).register(registry),
-                records(connector, "delivered"), records(connector, "rejected")));
+                        .tags(common).tag("connector", c).register(registry),
+                records(c, "delivered"), records(c, "rejected")));
+        }
         meters.duration.record(event.elapsed());
         meters.delivered.increment(event.records());
         meters.rejected.increment(event.rejected());

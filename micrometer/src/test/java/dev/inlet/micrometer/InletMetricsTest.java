@@ -67,6 +67,25 @@ class InletMetricsTest {
     }
 
     @Test
+    void methodsAndStatusClassesAreNormalisedWhateverTheirCase() {
+        for (String method : List.of("GET", "get", "Get", "PROPFIND", "post")) {
+            for (int status : new int[] {101, 204, 302, 404, 599, 600, 42}) {
+                metrics.responseReceived(new InletListener.ResponseReceived("c", method, "https://h.example/p", status,
+                        Duration.ofMillis(1), 1, "x"));
+            }
+        }
+        assertThat(registry.get("inlet.http.client.requests").tag("method", "GET").tag("status", "2xx").timer().count())
+                .isEqualTo(3);
+        assertThat(registry.get("inlet.http.client.requests").tag("method", "other").tag("status", "1xx").timer()
+                .count()).isEqualTo(1);
+        assertThat(registry.get("inlet.http.client.requests").tag("method", "POST").tag("status", "unknown").timer()
+                .count()).as("600 and 42 are not HTTP statuses").isEqualTo(2);
+        assertThat(registry.find("inlet.http.client.requests").timers()).extracting(t -> t.getId().getTag("status"))
+                .containsOnly("1xx", "2xx", "3xx", "4xx", "5xx", "unknown");
+        assertThat(registry.find("inlet.http.client.requests").timers()).hasSize(3 * 6);
+    }
+
+    @Test
     void retriesAreCountedByCauseAndFailuresByException() {
         metrics.retryScheduled(new InletListener.RetryScheduled("crm", "GET", "https://crm.example/v2/deals", 1,
                 Duration.ofSeconds(1), "HttpStatusException: HTTP 503 from GET https://crm.example/v2/deals (waiting backoff)",

@@ -63,6 +63,11 @@ public final class InletTracing implements InletListener, WebhookListener {
     private static final AttributeKey<String> RUN_ID = AttributeKey.stringKey("inlet.run_id");
     private static final AttributeKey<String> EXCHANGE_ID = AttributeKey.stringKey("inlet.exchange_id");
     private static final AttributeKey<String> STATE_NAME = AttributeKey.stringKey("inlet.state.name");
+    // Keys of the per-page attributes made once: setAttribute(String, long) makes a new key on every call.
+    private static final AttributeKey<Long> PAGE_INDEX = AttributeKey.longKey("inlet.page.index");
+    private static final AttributeKey<Long> PAGE_RECORDS = AttributeKey.longKey("inlet.page.records");
+    private static final AttributeKey<Long> PAGE_REJECTED = AttributeKey.longKey("inlet.page.rejected");
+    private static final AttributeKey<Boolean> PAGE_LAST = AttributeKey.booleanKey("inlet.page.last");
     /** How many ended runs keep their context for the state commit that follows their end. */
     private static final int FINISHED_RUNS_KEPT = 1_024;
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS",
@@ -126,7 +131,7 @@ public final class InletTracing implements InletListener, WebhookListener {
         Context parent = run == null ? Context.current() : Context.current().with(run);
         Span span = tracer.spanBuilder("inlet.page " + event.connector()).setParent(parent)
                 .setSpanKind(SpanKind.INTERNAL).setAttribute(CONNECTOR, event.connector())
-                .setAttribute(RUN_ID, event.runId()).setAttribute("inlet.page.index", event.position().pageIndex())
+                .setAttribute(RUN_ID, event.runId()).setAttribute(PAGE_INDEX, (long) event.position().pageIndex())
                 .startSpan();
         Span unfinished = pages.put(event.runId(), span);
         if (unfinished != null) {
@@ -138,9 +143,9 @@ public final class InletTracing implements InletListener, WebhookListener {
     public void pageDone(PageDone event) {
         Span span = pages.remove(event.runId());
         if (span != null) {
-            span.setAttribute("inlet.page.records", event.records());
-            span.setAttribute("inlet.page.rejected", event.rejected());
-            span.setAttribute("inlet.page.last", event.next().isEmpty());
+            span.setAttribute(PAGE_RECORDS, (long) event.records());
+            span.setAttribute(PAGE_REJECTED, (long) event.rejected());
+            span.setAttribute(PAGE_LAST, event.next().isEmpty());
             span.end();
         }
     }
@@ -225,7 +230,11 @@ public final class InletTracing implements InletListener, WebhookListener {
     private Context exchangeParent() {
         Optional<RunContext> run = RunContext.current();
         if (run.isPresent()) {
-            Span parent = pages.getOrDefault(run.get().runId(), runs.get(run.get().runId()));
+            String runId = run.get().runId();
+            Span parent = pages.get(runId);
+            if (parent == null) {
+                parent = runs.get(runId);
+            }
             if (parent != null) {
                 return Context.current().with(parent);
             }
@@ -234,6 +243,9 @@ public final class InletTracing implements InletListener, WebhookListener {
     }
 
     private static String method(String method) {
+        if (METHODS.contains(method)) {
+            return method; // already upper case, as the pipeline's requests are: no copy per request
+        }
         String upper = method.toUpperCase(Locale.ROOT);
         return METHODS.contains(upper) ? upper : "_OTHER";
     }
@@ -248,11 +260,11 @@ public final class InletTracing implements InletListener, WebhookListener {
         }
         span.setAttribute(METHOD, method(event.method()));
         span.setAttribute(URL, SafeUrls.full(event.url()));
-        Span target = span;
-        SafeUrls.server(event.url()).ifPresent(server -> {
-            target.setAttribute(SERVER, server.host());
-            target.setAttribute(PORT, server.port());
-        });
+        Optional<SafeUrls.Server> server = SafeUrls.server(event.url());
+        if (server.isPresent()) {
+            span.setAttribute(SERVER, server.get().host());
+            span.setAttribute(PORT, server.get().port());
+        }
         if (event.attempt() > 1) {
             span.setAttribute(RESEND, (long) event.attempt() - 1);
         }
@@ -260,7 +272,10 @@ public final class InletTracing implements InletListener, WebhookListener {
             span.setAttribute(CONNECTOR, event.connector());
         }
         span.setAttribute(EXCHANGE_ID, event.exchangeId());
-        RunContext.current().ifPresent(run -> target.setAttribute(RUN_ID, run.runId()));
+        Optional<RunContext> run = RunContext.current();
+        if (run.isPresent()) {
+            span.setAttribute(RUN_ID, run.get().runId());
+        }
         Span unanswered = attempt.get();
         if (unanswered != null) {
             unanswered.end();

@@ -17,25 +17,31 @@ final class SafeUrls {
 
     /** The URL for {@code url.full}. */
     static String full(String maskedUrl) {
+        // One scan for the authority's end and the fragment, no copy unless something is dropped: a
+        // pipeline's URL has neither user info nor fragment, and this runs for every attempt.
+        int fragment = maskedUrl.indexOf('#');
+        int length = fragment < 0 ? maskedUrl.length() : fragment;
         int scheme = maskedUrl.indexOf("://");
-        String withoutFragment = maskedUrl.contains("#") ? maskedUrl.substring(0, maskedUrl.indexOf('#')) : maskedUrl;
-        if (scheme < 0) {
-            return withoutFragment;
+        if (scheme < 0 || scheme >= length) {
+            return fragment < 0 ? maskedUrl : maskedUrl.substring(0, fragment);
         }
         int authorityStart = scheme + 3;
-        int authorityEnd = withoutFragment.length();
-        for (char end : new char[] {'/', '?'}) {
-            int at = withoutFragment.indexOf(end, authorityStart);
-            if (at >= 0 && at < authorityEnd) {
-                authorityEnd = at;
+        int authorityEnd = length;
+        int at = -1;
+        for (int i = authorityStart; i < length; i++) {
+            char c = maskedUrl.charAt(i);
+            if (c == '/' || c == '?') {
+                authorityEnd = i;
+                break;
+            }
+            if (c == '@') {
+                at = i;
             }
         }
-        int userInfoEnd = withoutFragment.lastIndexOf('@', authorityEnd - 1);
-        if (userInfoEnd < authorityStart) {
-            return withoutFragment;
+        if (at < 0) {
+            return fragment < 0 ? maskedUrl : maskedUrl.substring(0, fragment);
         }
-        return withoutFragment.substring(0, authorityStart) + "REDACTED:REDACTED"
-                + withoutFragment.substring(userInfoEnd);
+        return maskedUrl.substring(0, authorityStart) + "REDACTED:REDACTED" + maskedUrl.substring(at, length);
     }
 
     /** A URL's server: its host and port (the scheme's default port when none is given). */

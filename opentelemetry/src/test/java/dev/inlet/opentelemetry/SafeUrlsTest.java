@@ -31,4 +31,17 @@ class SafeUrlsTest {
                     .contains(new SafeUrls.Server("h" + port + ".example", port));
         }
     }
+
+    @Test
+    void theFullUrlLosesUserInfoAndFragmentAndKeepsEverythingElse() {
+        String plain = "http://127.0.0.1:8081/records?limit=1000&cursor=abc";
+        assertThat(SafeUrls.full(plain)).isSameAs(plain); // nothing to drop: no copy per attempt
+        assertThat(SafeUrls.full("https://u:p@a@api.example.com/v1?q=x@y#f"))
+                .isEqualTo("https://REDACTED:REDACTED@api.example.com/v1?q=x@y");
+        assertThat(SafeUrls.full("https://user@api.example.com")).isEqualTo("https://REDACTED:REDACTED@api.example.com");
+        assertThat(SafeUrls.full("https://api.example.com/a@b#frag")).isEqualTo("https://api.example.com/a@b");
+        assertThat(SafeUrls.full("https://api.example.com?to=a@b.c")).isEqualTo("https://api.example.com?to=a@b.c");
+        assertThat(SafeUrls.full("/relative/path#x://y@z")).isEqualTo("/relative/path");
+        assertThat(SafeUrls.full("no-scheme@host/p")).isEqualTo("no-scheme@host/p");
+    }
 }

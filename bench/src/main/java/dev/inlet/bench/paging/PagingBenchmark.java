@@ -71,6 +71,8 @@ public final class PagingBenchmark {
         List<Double> forkRatios = new ArrayList<>();
         List<Double> cpuRatios = new ArrayList<>();
         List<Double> threadCpuRatios = new ArrayList<>();
+        List<Double> jitA = new ArrayList<>();
+        List<Double> jitB = new ArrayList<>();
         for (int fork = 0; fork < forks; fork++) {
             Fork.Outcome outcome = Fork.run(JVM, PairedChild.class, List.of(a, b, Integer.toString(pages),
                     Integer.toString(perPage), Integer.toString(warmups), Integer.toString(measured)), 900);
@@ -86,9 +88,12 @@ public final class PagingBenchmark {
             cpuRatios.add(outcome.number("cpuRatio"));
             threadCpuRatios.add(outcome.number("threadCpuRatio"));
             System.out.printf(Locale.ROOT, "fork %d %s %,.0f records/s, %s %,.0f; ratio %.4f, JVM CPU ratio %.4f, "
-                    + "reading thread CPU ratio %.4f; pairs %s; %s%n", fork + 1, a, outcome.number("rateA"), b,
-                    outcome.number("rateB"), outcome.number("ratio"), outcome.number("cpuRatio"),
-                    outcome.number("threadCpuRatio"), ratios, outcome.disturbance());
+                    + "reading thread CPU ratio %.4f; JIT compiling %.0f / %.0f ms per pass; pairs %s; %s%n", fork + 1, a,
+                    outcome.number("rateA"), b, outcome.number("rateB"), outcome.number("ratio"),
+                    outcome.number("cpuRatio"), outcome.number("threadCpuRatio"), outcome.number("jitA"),
+                    outcome.number("jitB"), ratios, outcome.disturbance());
+            jitA.add(outcome.number("jitA"));
+            jitB.add(outcome.number("jitB"));
         }
         Stats pairs = Stats.of(all);
         System.out.println();
@@ -100,6 +105,8 @@ public final class PagingBenchmark {
                 Stats.of(cpuRatios).format("%.3f"));
         System.out.printf(Locale.ROOT, "| reading thread's CPU efficiency | – | %s |%n",
                 Stats.of(threadCpuRatios).format("%.3f"));
+        System.out.printf(Locale.ROOT, "| JIT compiling, ms per measured pass: %s / %s | – | %s / %s |%n", a, b,
+                Stats.of(jitA).format("%.0f"), Stats.of(jitB).format("%.0f"));
     }
 
     /** Runs the clients and prints the markdown table, with ratios to the baselines (b may be null). */

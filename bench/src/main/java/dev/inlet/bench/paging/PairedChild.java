@@ -39,6 +39,8 @@ public final class PairedChild {
         List<Double> threadCpuRatios = new ArrayList<>();
         List<Double> ratesA = new ArrayList<>();
         List<Double> ratesB = new ArrayList<>();
+        long compileA = 0;
+        long compileB = 0;
         try (LoopbackServer server = LoopbackServer.start(api)) {
             for (int i = 0; i < warmups + measured; i++) {
                 PagingChild.Pass passA;
@@ -56,6 +58,8 @@ public final class PairedChild {
                     rateRatios.add(passB.rate() / passA.rate());
                     cpuRatios.add(passA.cpuNsPerRecord() / passB.cpuNsPerRecord());
                     threadCpuRatios.add(passA.threadCpuNsPerRecord() / passB.threadCpuNsPerRecord());
+                    compileA += passA.compileMillis();
+                    compileB += passB.compileMillis();
                 }
             }
         }
@@ -65,6 +69,9 @@ public final class PairedChild {
         result.put("ratio", format(Stats.of(rateRatios).median(), "%.4f"));
         result.put("cpuRatio", format(Stats.of(cpuRatios).median(), "%.4f"));
         result.put("threadCpuRatio", format(Stats.of(threadCpuRatios).median(), "%.4f"));
+        // JIT compilation during the measured passes, ms per pass: what is still being compiled, and for which client.
+        result.put("jitA", format((double) compileA / measured, "%.0f"));
+        result.put("jitB", format((double) compileB / measured, "%.0f"));
         result.put("ratios", rateRatios.stream().map(r -> format(r, "%.3f")).toList().toString().replace(" ", ""));
         System.out.println(Fork.resultLine(result));
         System.out.flush();
