@@ -62,10 +62,15 @@ public final class PagingBenchmark {
         int perPage = options.integer("per-page", 1000);
         int warmups = options.integer("paired-warmups", 6);
         int measured = options.integer("paired-rounds", 10);
+        // Steady state by default: warm up until the JIT is done with both clients (see PairedChild).
+        int maxWarmups = options.integer("paired-max-warmups", 80);
+        int settledJitMs = options.integer("paired-settled-jit-ms", 2);
         System.out.println();
         System.out.println("## " + title + ": " + b + " / " + a + ", " + pages + " pages x " + perPage + " records");
         System.out.println(Machine.describe());
-        System.out.println("JVM flags: " + JVM + "; " + forks + " forks, each " + warmups + " warm-up and " + measured
+        System.out.println("JVM flags: " + JVM + "; " + forks + " forks, each at least " + warmups + " warm-up pairs"
+                + (settledJitMs > 0 ? ", then more until no pass of 3 pairs in a row compiled over " + settledJitMs
+                + " ms (at most " + maxWarmups + ")" : "") + ", and " + measured
                 + " measured pairs of passes, the order inside a pair alternating");
         List<Double> all = new ArrayList<>();
         List<Double> forkRatios = new ArrayList<>();
@@ -73,9 +78,12 @@ public final class PagingBenchmark {
         List<Double> threadCpuRatios = new ArrayList<>();
         List<Double> jitA = new ArrayList<>();
         List<Double> jitB = new ArrayList<>();
+        List<Double> warmupPairs = new ArrayList<>();
+        List<Double> warmupRatios = new ArrayList<>();
         for (int fork = 0; fork < forks; fork++) {
             Fork.Outcome outcome = Fork.run(JVM, PairedChild.class, List.of(a, b, Integer.toString(pages),
-                    Integer.toString(perPage), Integer.toString(warmups), Integer.toString(measured)), 900);
+                    Integer.toString(perPage), Integer.toString(warmups), Integer.toString(measured),
+                    Integer.toString(maxWarmups), Integer.toString(settledJitMs)), 900);
             if (!outcome.ok()) {
                 throw new IllegalStateException("paired " + a + "/" + b + " failed (exit " + outcome.exitCode() + "): "
                         + outcome.stderrTail(5));
@@ -88,10 +96,15 @@ public final class PagingBenchmark {
             cpuRatios.add(outcome.number("cpuRatio"));
             threadCpuRatios.add(outcome.number("threadCpuRatio"));
             System.out.printf(Locale.ROOT, "fork %d %s %,.0f records/s, %s %,.0f; ratio %.4f, JVM CPU ratio %.4f, "
-                    + "reading thread CPU ratio %.4f; JIT compiling %.0f / %.0f ms per pass; pairs %s; %s%n", fork + 1, a,
+                    + "reading thread CPU ratio %.4f; JIT compiling %.0f / %.0f ms per pass; warm-up %s pairs (%s), "
+                    + "ratio during it %.4f; pairs %s; %s%n", fork + 1, a,
                     outcome.number("rateA"), b, outcome.number("rateB"), outcome.number("ratio"),
                     outcome.number("cpuRatio"), outcome.number("threadCpuRatio"), outcome.number("jitA"),
-                    outcome.number("jitB"), ratios, outcome.disturbance());
+                    outcome.number("jitB"), outcome.result().get("warmups"),
+                    "true".equals(outcome.result().get("settled")) ? "JIT settled" : "JIT NOT settled",
+                    outcome.number("warmupRatio"), ratios, outcome.disturbance());
+            warmupPairs.add(outcome.number("warmups"));
+            warmupRatios.add(outcome.number("warmupRatio"));
             jitA.add(outcome.number("jitA"));
             jitB.add(outcome.number("jitB"));
         }
@@ -107,6 +120,8 @@ public final class PagingBenchmark {
                 Stats.of(threadCpuRatios).format("%.3f"));
         System.out.printf(Locale.ROOT, "| JIT compiling, ms per measured pass: %s / %s | – | %s / %s |%n", a, b,
                 Stats.of(jitA).format("%.0f"), Stats.of(jitB).format("%.0f"));
+        System.out.printf(Locale.ROOT, "| warm-up pairs run; %s / %s during the warm-up (the JIT's one-time cost) | – | %s; "
+                + "%s |%n", b, a, Stats.of(warmupPairs).format("%.0f"), Stats.of(warmupRatios).format("%.3f"));
     }
 
     /** Runs the clients and prints the markdown table, with ratios to the baselines (b may be null). */

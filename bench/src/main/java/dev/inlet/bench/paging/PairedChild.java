@@ -16,7 +16,14 @@ import java.util.Map;
  * measurement that can see it: separate forks differ by more than that in JIT and placement luck alone, and
  * alternating within one JVM cancels slow drift (the machine, the heap) between the two.
  *
- * <p>Arguments: {@code clientA clientB pages perPage warmupPairs measuredPairs}.
+ * <p>The warm-up runs at least {@code warmupPairs} pairs and then, with {@code settledJitMs} above 0, goes on until
+ * the JIT has compiled what both clients run: until neither pass of three pairs in a row spent more than
+ * {@code settledJitMs} compiling (at most {@code maxWarmupPairs}). A code path run once per page is called a few
+ * hundred times a pass and reaches the compiler's thresholds only after many passes; measuring while the compiler
+ * still works on one client's path charges that client a one-time cost. Both what the warm-up took and the ratio
+ * during it are reported.
+ *
+ * <p>Arguments: {@code clientA clientB pages perPage warmupPairs measuredPairs [maxWarmupPairs settledJitMs]}.
  */
 public final class PairedChild {
 
@@ -31,6 +38,8 @@ public final class PairedChild {
         int perPage = Integer.parseInt(args[3]);
         int warmups = Integer.parseInt(args[4]);
         int measured = Integer.parseInt(args[5]);
+        int maxWarmups = args.length > 6 ? Math.max(warmups, Integer.parseInt(args[6])) : warmups;
+        double settledJitMs = args.length > 7 ? Double.parseDouble(args[7]) : 0;
         PagedApi api = PagingClients.api(a, pages, perPage);
         PagingClient clientA = PagingClients.create(a);
         PagingClient clientB = PagingClients.create(b);
@@ -41,8 +50,11 @@ public final class PairedChild {
         List<Double> ratesB = new ArrayList<>();
         long compileA = 0;
         long compileB = 0;
+        List<Double> warmupRatios = new ArrayList<>();
+        int warmed = 0;
+        int settledPairs = 0;
         try (LoopbackServer server = LoopbackServer.start(api)) {
-            for (int i = 0; i < warmups + measured; i++) {
+            for (int i = 0; ratesA.size() < measured; i++) {
                 PagingChild.Pass passA;
                 PagingChild.Pass passB;
                 if (i % 2 == 0) {
@@ -52,7 +64,12 @@ public final class PairedChild {
                     passB = PagingChild.pass(b, clientB, server, api, perPage);
                     passA = PagingChild.pass(a, clientA, server, api, perPage);
                 }
-                if (i >= warmups) {
+                if (warmed < maxWarmups && (warmed < warmups || settledJitMs > 0 && settledPairs < 3)) {
+                    warmed++;
+                    warmupRatios.add(passB.rate() / passA.rate());
+                    boolean settled = passA.compileMillis() <= settledJitMs && passB.compileMillis() <= settledJitMs;
+                    settledPairs = settled ? settledPairs + 1 : 0;
+                } else {
                     ratesA.add(passA.rate());
                     ratesB.add(passB.rate());
                     rateRatios.add(passB.rate() / passA.rate());
@@ -72,6 +89,9 @@ public final class PairedChild {
         // JIT compilation during the measured passes, ms per pass: what is still being compiled, and for which client.
         result.put("jitA", format((double) compileA / measured, "%.0f"));
         result.put("jitB", format((double) compileB / measured, "%.0f"));
+        result.put("warmups", Integer.toString(warmed));
+        result.put("settled", Boolean.toString(settledJitMs <= 0 || settledPairs >= 3));
+        result.put("warmupRatio", format(Stats.of(warmupRatios).median(), "%.4f"));
         result.put("ratios", rateRatios.stream().map(r -> format(r, "%.3f")).toList().toString().replace(" ", ""));
         System.out.println(Fork.resultLine(result));
         System.out.flush();
