@@ -95,7 +95,8 @@ class InletSourceTaskTest {
         InletSourceTask restarted = new InletSourceTask();
         try {
             FakeTaskContext context = new FakeTaskContext(false);
-            context.offsets.put(SourceOffsets.partition("shop-sync", "items", "a"), last.get(2).sourceOffset());
+            Map<String, Object> stored = new HashMap<>(last.get(2).sourceOffset());
+            context.offsets.put(SourceOffsets.partition("shop-sync", "items", "a"), stored);
             InletSourceConnector connector = new InletSourceConnector();
             connector.start(props);
             restarted.initialize(context);
