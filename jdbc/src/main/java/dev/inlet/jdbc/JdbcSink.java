@@ -139,10 +139,7 @@ public final class JdbcSink {
         int pages = 0;
         long rows = 0;
         boolean completed = false;
-        // No unfinished run: a sync API's last run may have said where this one continues.
-        Optional<String> continuation = current.continuation();
-        Position from = resume.or(() -> continuation.map(Position::startingAt)).orElse(Position.start());
-        try (ConnectorRun<?> run = factory.apply(since).open(from)) {
+        try (ConnectorRun<?> run = factory.apply(since).open(current.nextRunStart())) {
             Iterator<? extends Page<?>> it = run.pages().iterator();
             while (it.hasNext()) {
                 Page<?> page = it.next();

@@ -3,7 +3,6 @@ package dev.inlet.cli.internal;
 import dev.inlet.core.Connector;
 import dev.inlet.core.ConnectorRun;
 import dev.inlet.core.Page;
-import dev.inlet.core.Position;
 import dev.inlet.core.state.ConnectorState;
 import dev.inlet.core.state.FileStateStore;
 import dev.inlet.core.state.InMemoryStateStore;
@@ -150,10 +149,7 @@ final class ReadCommand implements Callable<Integer> {
     private void readPages(Connector<JsonNode> connector, StateStore store, RecordWriter writer, Context context) {
         ConnectorState saved = store == null ? ConnectorState.empty()
                 : store.load(connector.name()).orElse(ConnectorState.empty());
-        // An unfinished run resumes; else a sync API's last run may have said where this one continues.
-        Position from = saved.position().or(() -> saved.continuation().map(Position::startingAt))
-                .orElse(Position.start());
-        try (ConnectorRun<JsonNode> run = connector.open(from)) {
+        try (ConnectorRun<JsonNode> run = connector.open(saved.nextRunStart())) {
             Iterator<Page<JsonNode>> pages = run.pages().iterator();
             int read = 0;
             while (pages.hasNext() && (maxPages == null || read < maxPages)) {

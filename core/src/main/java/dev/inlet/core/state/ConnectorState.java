@@ -109,6 +109,14 @@ public final class ConnectorState {
         return Optional.ofNullable(continuation);
     }
 
+    /**
+     * Where the next run starts: the unfinished run's position, else the continuation a completed run's last
+     * page gave ({@link Position#startingAt}), else the first page.
+     */
+    public Position nextRunStart() {
+        return position != null ? position : continuation != null ? Position.startingAt(continuation) : Position.start();
+    }
+
     /** When this state was written. */
     public Instant updatedAt() {
         return updatedAt;

@@ -85,9 +85,7 @@ final class SyncEngine<T> {
     SyncReport run(Connector<T> connector, ConnectorState loaded, Optional<String> since, CursorTracker<T> cursor,
             boolean keepKeys, Consumer<? super T> sink) {
         Optional<Position> resumedFrom = loaded.position();
-        // No unfinished run: a sync API's last run may have said where the next one continues.
-        Position resumeAt = resumedFrom.or(() -> loaded.continuation().map(Position::startingAt))
-                .orElse(Position.start());
+        Position resumeAt = loaded.nextRunStart();
         Optional<String> continuation = Optional.empty();
         boolean inDoubt = resumedFrom.isPresent() && loaded.inDoubt();
         RecentKeys recent = new RecentKeys(recentKeys, loaded.recentKeys());

@@ -43,6 +43,10 @@ class ConnectorStateTest {
                 .withPosition(Position.startingAt("p1"), true).withSince(Optional.of("s")).withCursor(Optional.of("c"))
                 .withRecentKeys(List.of("k")).withLastCompletedAt(T).withUpdatedAt(T).withoutPosition();
         assertThat(state.continuation()).contains("o7");
+        assertThat(state.nextRunStart()).as("no unfinished run: the continuation").isEqualTo(Position.startingAt("o7"));
+        assertThat(state.withPosition(Position.startingAt("p2"), false).nextRunStart()).as("an unfinished run wins")
+                .isEqualTo(Position.startingAt("p2"));
+        assertThat(ConnectorState.empty().nextRunStart()).isEqualTo(Position.start());
         assertThat(ConnectorState.fromJson("{\"v\":1}").continuation()).as("states written before it").isEmpty();
     }
 
