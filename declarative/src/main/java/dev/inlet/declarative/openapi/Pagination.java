@@ -126,11 +126,7 @@ final class Pagination {
     /** Whether a response field's schema documents it as a cursor for later (future) updates. */
     @SuppressWarnings("rawtypes")
     boolean documentedForFutureUpdates(Schema response, String pointer) {
-        Schema s = response;
-        for (String token : pointer.substring(1).split("/")) {
-            s = s == null ? null : schemas.properties(s).get(token.replace("~1", "/").replace("~0", "~"));
-        }
-        s = schemas.resolve(s);
+        Schema s = schemaAt(response, pointer);
         String description = s == null || s.getDescription() == null ? "" : s.getDescription().toLowerCase(Locale.ROOT);
         return description.contains("future update") || description.contains("next sync");
     }
@@ -148,11 +144,7 @@ final class Pagination {
         if (name.contains("url") || name.contains("link") || name.contains("href")) {
             return true;
         }
-        Schema s = body;
-        for (String token : pointer.substring(1).split("/")) {
-            s = s == null ? null : schemas.properties(s).get(token.replace("~1", "/").replace("~0", "~"));
-        }
-        s = schemas.resolve(s);
+        Schema s = schemaAt(body, pointer);
         if (s == null) {
             return false;
         }
@@ -160,6 +152,16 @@ final class Pagination {
         String description = s.getDescription() == null ? "" : s.getDescription().toLowerCase(Locale.ROOT);
         return format.startsWith("ur") || description.contains("url") || description.contains("uri")
                 || description.contains("link");
+    }
+
+    /** The resolved schema of the field at a JSON Pointer into a body schema, or null. */
+    @SuppressWarnings("rawtypes")
+    private Schema schemaAt(Schema body, String pointer) {
+        Schema s = body;
+        for (String token : pointer.substring(1).split("/")) {
+            s = s == null ? null : schemas.properties(s).get(token.replace("~1", "/").replace("~0", "~"));
+        }
+        return schemas.resolve(s);
     }
 
     private static void set(StreamDraft draft, String type, String why) {
