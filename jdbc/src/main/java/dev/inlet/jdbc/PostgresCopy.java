@@ -1,16 +1,12 @@
 package dev.inlet.jdbc;
 
 import dev.inlet.jdbc.TableColumns.Column;
-import java.io.Reader;
-import java.io.StringReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +18,9 @@ import tools.jackson.databind.JsonNode;
  * upserts them, all in the page's transaction, so exactly-once holds as with the batched insert. An initial load
  * (the table empty at the run's first page, with a unique index on the key: see {@link DirectLoad}) copies
  * straight into the table instead, under a savepoint: a key already there rolls the page back to the savepoint
- * and the run goes on with the staged upsert, so the result is the upsert's either way. One per sink run. Values are
- * converted by {@link ValueBinder#convert}, so the same values are refused. The pgjdbc {@code CopyManager} is
+ * and the run goes on with the staged upsert, so the result is the upsert's either way. One per sink run. Rows are
+ * encoded by {@link CopyCsv} as the COPY runs, so the server works while the client encodes; values are checked by
+ * {@link ValueBinder#convert}, so the same values are refused. The pgjdbc {@code CopyManager} is
  * reached by {@link Connection#unwrap} and reflection: inlet-jdbc compiles against {@code java.sql} only, and
  * without the driver (or behind a pool that cannot unwrap) the sink uses batched inserts.
  */
@@ -32,13 +29,18 @@ final class PostgresCopy implements BulkUpsert {
     private static final String STAGE = "inlet_copy_stage";
 
     private final Object copyManager;
-    private final Method copyIn;
+    private final CopyCalls calls;
+    private final CopyCsv csv = new CopyCsv();
     /** Whether this run's pages go straight into the table; decided at its first page (see {@link DirectLoad}). */
     private Boolean direct;
 
-    private PostgresCopy(Object copyManager, Method copyIn) {
+    private PostgresCopy(Object copyManager, CopyCalls calls) {
         this.copyManager = copyManager;
-        this.copyIn = copyIn;
+        this.calls = calls;
+    }
+
+    /** pgjdbc's COPY methods, looked up once: {@code CopyManager.copyIn(String)} and its {@code CopyIn}'s calls. */
+    private record CopyCalls(Method copyIn, Method writeToCopy, Method endCopy, Method cancelCopy, Method isActive) {
     }
 
     /** The COPY path of this connection, if it is (or wraps) a pgjdbc connection. */
@@ -49,9 +51,14 @@ final class PostgresCopy implements BulkUpsert {
                 return Optional.empty();
             }
             Object api = pg.get().getMethod("getCopyAPI").invoke(c.unwrap(pg.get()));
-            Method copyIn = Class.forName("org.postgresql.copy.CopyManager", false, pg.get().getClassLoader())
-                    .getMethod("copyIn", String.class, Reader.class);
-            return Optional.of(new PostgresCopy(api, copyIn));
+            ClassLoader loader = pg.get().getClassLoader();
+            Class<?> in = Class.forName("org.postgresql.copy.CopyIn", false, loader);
+            Class<?> operation = Class.forName("org.postgresql.copy.CopyOperation", false, loader);
+            CopyCalls calls = new CopyCalls(
+                    Class.forName("org.postgresql.copy.CopyManager", false, loader).getMethod("copyIn", String.class),
+                    in.getMethod("writeToCopy", byte[].class, int.class, int.class), in.getMethod("endCopy"),
+                    operation.getMethod("cancelCopy"), operation.getMethod("isActive"));
+            return Optional.of(new PostgresCopy(api, calls));
         } catch (ReflectiveOperationException | SQLException | RuntimeException unusable) {
             return Optional.empty();
         }
@@ -61,14 +68,13 @@ final class PostgresCopy implements BulkUpsert {
     public int upsert(Connection c, Dialect dialect, String table, List<Column> columns, List<String> keys,
             Collection<JsonNode> records, String where) throws SQLException {
         String cols = BulkUpsert.columnList(dialect, columns);
-        String csv = csv(columns, records, where);
         if (direct == null) {
             direct = DirectLoad.allowed(c, dialect, table, keys);
         }
         if (direct) {
             Savepoint before = c.setSavepoint();
             try {
-                copy(dialect.quote(table), cols, csv, table, where);
+                copy(dialect.quote(table), cols, columns, records, table, where);
                 c.releaseSavepoint(before);
                 return records.size();
             } catch (SQLException e) {
@@ -86,63 +92,54 @@ final class PostgresCopy implements BulkUpsert {
             s.execute("CREATE TEMP TABLE " + STAGE + " (LIKE " + dialect.quote(table) + " INCLUDING DEFAULTS) "
                     + "ON COMMIT DROP");
         }
-        copy(STAGE, cols, csv, table, where);
+        copy(STAGE, cols, columns, records, table, where);
         BulkUpsert.upsertFromStage(c, dialect, table, STAGE, columns, keys);
         return records.size();
     }
 
-    /** The records as CSV rows of these columns, values converted (and refused) as batched inserts do. */
-    private static String csv(List<Column> columns, Collection<JsonNode> records, String where) {
-        StringBuilder csv = new StringBuilder(records.size() * 64);
-        for (JsonNode record : records) {
-            for (int i = 0; i < columns.size(); i++) {
-                if (i > 0) {
-                    csv.append(',');
+    /**
+     * Streams the records into one COPY: chunks go to the server while later rows are encoded. A value refused
+     * half-way (or any other failure) cancels the COPY before the exception leaves, so the connection is back
+     * in its transaction, which the caller rolls back (or back to its savepoint).
+     */
+    private void copy(String into, String cols, List<Column> columns, Collection<JsonNode> records, String table,
+            String where) throws SQLException {
+        Object copy = call(calls.copyIn(), copyManager, table, where,
+                "COPY " + into + " (" + cols + ") FROM STDIN (FORMAT csv)");
+        boolean ended = false;
+        try {
+            csv.write(columns, records, where, (bytes, length) -> call(calls.writeToCopy(), copy, table, where, bytes, 0,
+                    length));
+            call(calls.endCopy(), copy, table, where);
+            ended = true;
+        } finally {
+            if (!ended && Boolean.TRUE.equals(call(calls.isActive(), copy, table, where))) {
+                try {
+                    call(calls.cancelCopy(), copy, table, where);
+                } catch (SQLException | RuntimeException expected) {
+                    // cancelling answers with the server's "COPY cancelled" error; the first failure is the one to report
                 }
-                Column column = columns.get(i);
-                append(csv, ValueBinder.convert(column, TableWriter.field(record, column.name()), where));
             }
-            csv.append('\n');
         }
-        return csv.toString();
     }
 
-    private void copy(String into, String cols, String csv, String table, String where) throws SQLException {
+    /** One pgjdbc call by reflection, its SQLException unwrapped. */
+    private static Object call(Method method, Object target, String table, String where, Object... args)
+            throws SQLException {
         try {
-            copyIn.invoke(copyManager, "COPY " + into + " (" + cols + ") FROM STDIN (FORMAT csv)", new StringReader(csv));
+            return method.invoke(target, args);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof SQLException sql) {
                 throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
             throw new JdbcException(where + ": COPY into " + table + " failed: " + e.getCause(),
                     "nothing of the page was committed; rerun to resume", e.getCause());
         } catch (IllegalAccessException e) {
             throw new JdbcException(where + ": the pgjdbc CopyManager is not accessible: " + e.getMessage(),
                     "use batched inserts (bulkLoad(false) on the JdbcSink builder)", e);
-        }
-    }
-
-    /** One CSV field: NULL unquoted and empty, text always quoted (so an empty string stays one). */
-    private static void append(StringBuilder csv, Object value) {
-        if (value == null) {
-            return;
-        }
-        if (value instanceof BigDecimal d) {
-            csv.append(d.toPlainString());
-        } else if (value instanceof OffsetDateTime t) {
-            csv.append(IsoInstant.of(t.toEpochSecond(), t.getNano())); // the same instant, written without a formatter
-        } else if (value instanceof String text) {
-            csv.append('"');
-            for (int i = 0; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (ch == '"') {
-                    csv.append('"');
-                }
-                csv.append(ch);
-            }
-            csv.append('"');
-        } else {
-            csv.append(value); // Long, Double, Boolean, ISO-8601 date and time values: PostgreSQL reads them as text
         }
     }
 }

@@ -165,7 +165,8 @@ final class TableWriter {
             int pending = 0;
             for (JsonNode record : byKey.values()) {
                 for (int i = 0; i < cols.size(); i++) {
-                    ValueBinder.bind(ps, i + 1, cols.get(i), field(record, cols.get(i).name()), where);
+                    ValueBinder.bind(ps, i + 1, cols.get(i), field(record, cols.get(i).name()), where,
+                            dialect == Dialect.POSTGRESQL);
                 }
                 ps.addBatch();
                 if (++pending == batchSize) {

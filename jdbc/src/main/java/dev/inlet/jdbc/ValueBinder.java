@@ -24,10 +24,16 @@ final class ValueBinder {
     private ValueBinder() {
     }
 
-    /** Binds {@code value} (null or missing for SQL NULL) for {@code column} at parameter {@code index}. */
-    public static void bind(PreparedStatement ps, int index, Column column, JsonNode value, String where)
-            throws SQLException {
+    /**
+     * Binds {@code value} (null or missing for SQL NULL) for {@code column} at parameter {@code index};
+     * {@code nulRefused} for a database whose text cannot hold U+0000 (PostgreSQL).
+     */
+    public static void bind(PreparedStatement ps, int index, Column column, JsonNode value, String where,
+            boolean nulRefused) throws SQLException {
         Object v = convert(column, value, where);
+        if (nulRefused && v instanceof String text && text.indexOf(0) >= 0) {
+            throw nulInText(column, where);
+        }
         if (v == null) {
             ps.setNull(index, column.type() == Types.OTHER ? Types.VARCHAR : column.type());
         } else if (v instanceof Long l) {
@@ -128,6 +134,16 @@ final class ValueBinder {
             }
         }
         return false;
+    }
+
+    /**
+     * The error for a text holding U+0000 where the database's text cannot (PostgreSQL refuses it with "invalid
+     * byte sequence", naming neither the column nor the page); raised before the database is asked.
+     */
+    static JdbcConfigurationException nulInText(Column column, String where) {
+        return new JdbcConfigurationException(where + ": a value for column " + column.name() + " (" + column.typeName()
+                + ") holds the character U+0000 (NUL), which PostgreSQL text cannot store; remove or replace it in a "
+                + "RecordMapper, or keep the field as JSON in a bytea column");
     }
 
     private static JdbcConfigurationException refuse(Column column, JsonNode value, String where, String expected) {
