@@ -22,10 +22,13 @@ interface BulkUpsert {
     int upsert(Connection c, Dialect dialect, String table, List<Column> columns, List<String> keys,
             Collection<JsonNode> records, String where) throws SQLException;
 
-    /** The bulk path of this connection's driver, if the dialect has one and the driver offers it. */
-    static Optional<BulkUpsert> of(Dialect dialect, Connection c) {
+    /**
+     * The bulk path of this connection's driver, if the dialect has one and the driver offers it, for a run that
+     * resumes an interrupted one or not.
+     */
+    static Optional<BulkUpsert> of(Dialect dialect, Connection c, boolean resumed) {
         return switch (dialect) {
-            case POSTGRESQL -> PostgresCopy.of(c).map(copy -> copy);
+            case POSTGRESQL -> PostgresCopy.of(c, resumed).map(copy -> copy);
             case DUCKDB -> DuckDbAppend.of(c).map(append -> append);
             default -> Optional.empty();
         };

@@ -135,7 +135,8 @@ public final class JdbcSink {
         Optional<String> since = resume.isPresent() ? current.since()
                 : current.cursor().map(cursor -> cursors.minus(cursor, lookback)).or(() -> Optional.ofNullable(startAt));
         current = current.withSince(since);
-        TableWriter writer = new TableWriter(dialect, table, primaryKey, createTable, contract, batchSize, bulkLoad);
+        TableWriter writer = new TableWriter(dialect, table, primaryKey, createTable, contract, batchSize, bulkLoad,
+                resume.isPresent());
         int pages = 0;
         long rows = 0;
         boolean completed = false;

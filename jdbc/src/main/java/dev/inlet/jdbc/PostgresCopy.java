@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * PostgreSQL's bulk path for {@link JdbcSink}: a page's rows go by {@code COPY ... FROM STDIN (FORMAT csv)} into
  * a temporary staging table (dropped at commit), then one {@code INSERT ... SELECT ... ON CONFLICT DO UPDATE}
  * upserts them, all in the page's transaction, so exactly-once holds as with the batched insert. An initial load
- * (the table empty at the run's first page, with a unique index on the key: see {@link DirectLoad}) copies
+ * (the table empty at the first page of a run that is not resumed, with a unique index on the key: see {@link DirectLoad}) copies
  * straight into the table instead, under a savepoint: a key already there rolls the page back to the savepoint
  * and the run goes on with the staged upsert, so the result is the upsert's either way. One per sink run. Rows are
  * encoded by {@link CopyCsv} as the COPY runs, so the server works while the client encodes; values are checked by
@@ -31,20 +31,22 @@ final class PostgresCopy implements BulkUpsert {
     private final Object copyManager;
     private final CopyCalls calls;
     private final CopyCsv csv = new CopyCsv();
+    private final boolean resumed;
     /** Whether this run's pages go straight into the table; decided at its first page (see {@link DirectLoad}). */
     private Boolean direct;
 
-    private PostgresCopy(Object copyManager, CopyCalls calls) {
+    private PostgresCopy(Object copyManager, CopyCalls calls, boolean resumed) {
         this.copyManager = copyManager;
         this.calls = calls;
+        this.resumed = resumed;
     }
 
     /** pgjdbc's COPY methods, looked up once: {@code CopyManager.copyIn(String)} and its {@code CopyIn}'s calls. */
     private record CopyCalls(Method copyIn, Method writeToCopy, Method endCopy, Method cancelCopy, Method isActive) {
     }
 
-    /** The COPY path of this connection, if it is (or wraps) a pgjdbc connection. */
-    static Optional<PostgresCopy> of(Connection c) {
+    /** The COPY path of this connection, if it is (or wraps) a pgjdbc connection; for a resumed run or not. */
+    static Optional<PostgresCopy> of(Connection c, boolean resumed) {
         try {
             Optional<Class<?>> pg = BulkUpsert.driverClass(c, "org.postgresql.PGConnection");
             if (pg.isEmpty()) {
@@ -58,7 +60,7 @@ final class PostgresCopy implements BulkUpsert {
                     Class.forName("org.postgresql.copy.CopyManager", false, loader).getMethod("copyIn", String.class),
                     in.getMethod("writeToCopy", byte[].class, int.class, int.class), in.getMethod("endCopy"),
                     operation.getMethod("cancelCopy"), operation.getMethod("isActive"));
-            return Optional.of(new PostgresCopy(api, calls));
+            return Optional.of(new PostgresCopy(api, calls, resumed));
         } catch (ReflectiveOperationException | SQLException | RuntimeException unusable) {
             return Optional.empty();
         }
@@ -69,7 +71,7 @@ final class PostgresCopy implements BulkUpsert {
             Collection<JsonNode> records, String where) throws SQLException {
         String cols = BulkUpsert.columnList(dialect, columns);
         if (direct == null) {
-            direct = DirectLoad.allowed(c, dialect, table, keys);
+            direct = DirectLoad.allowed(c, dialect, table, keys, resumed);
         }
         if (direct) {
             Savepoint before = c.setSavepoint();

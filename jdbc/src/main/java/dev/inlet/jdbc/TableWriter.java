@@ -33,14 +33,15 @@ final class TableWriter {
     private final SchemaContract contract;
     private final int batchSize;
     private final boolean bulk;
+    private final boolean resumed;
     private Optional<BulkUpsert> bulkPath;
     private TableColumns columns;
     private final List<String> added = new ArrayList<>();
     private long discarded;
 
-    /** A writer for this table; nothing is read until the first page. */
+    /** A writer for this table, for a run that resumes an interrupted one or not; nothing is read until the first page. */
     public TableWriter(Dialect dialect, String table, List<String> primaryKey, boolean createTable,
-            SchemaContract contract, int batchSize, boolean bulk) {
+            SchemaContract contract, int batchSize, boolean bulk, boolean resumed) {
         this.dialect = dialect;
         this.table = table;
         this.primaryKey = List.copyOf(primaryKey);
@@ -48,6 +49,7 @@ final class TableWriter {
         this.contract = contract;
         this.batchSize = batchSize;
         this.bulk = bulk;
+        this.resumed = resumed;
     }
 
     /** Columns added so far. */
@@ -122,16 +124,16 @@ final class TableWriter {
 
     /** Upserts the records (the last of a repeated key wins); returns how many rows were written. */
     public int write(Connection c, List<JsonNode> records, String where) throws SQLException {
-        Map<Object, JsonNode> byKey = new LinkedHashMap<>();
+        Map<Object, JsonNode> byKey = new LinkedHashMap<>(records.size() * 4 / 3 + 1);
         Set<String> fields = new LinkedHashSet<>(primaryKey);
         for (JsonNode record : records) {
             Object key;
             if (primaryKey.size() == 1) {
-                key = keyText(record, primaryKey.get(0), where);
+                key = keyValue(record, primaryKey.get(0), where);
             } else {
-                List<String> parts = new ArrayList<>(primaryKey.size());
+                List<Object> parts = new ArrayList<>(primaryKey.size());
                 for (String k : primaryKey) {
-                    parts.add(keyText(record, k, where));
+                    parts.add(keyValue(record, k, where));
                 }
                 key = parts;
             }
@@ -156,7 +158,7 @@ final class TableWriter {
         }
         List<Column> cols = known.stream().map(n -> columns.get(n).orElseThrow()).toList();
         if (bulkPath == null) {
-            bulkPath = bulk ? BulkUpsert.of(dialect, c) : Optional.empty();
+            bulkPath = bulk ? BulkUpsert.of(dialect, c, resumed) : Optional.empty();
         }
         if (bulkPath.isPresent()) {
             return bulkPath.get().upsert(c, dialect, columns.table(), cols, keyColumns(), byKey.values(), where);
@@ -182,10 +184,11 @@ final class TableWriter {
     }
 
     /**
-     * A key value as text that is equal exactly when the JSON values are: its JSON text, but text values as a quote
-     * and their raw text and integers as digits, which give the same equality without serializing every key.
+     * A key value that is equal exactly when the JSON values are: a {@code Long} for an integer that fits, else
+     * text: its JSON text, but text values as a quote and their raw text (so never equal to a {@code Long}), which
+     * give the same equality without serializing every key.
      */
-    private static String keyText(JsonNode record, String k, String where) {
+    private static Object keyValue(JsonNode record, String k, String where) {
         JsonNode v = record.get(k);
         if (v == null || v.isNull()) {
             throw new JdbcConfigurationException(where + ": a record has no value for primary key column '" + k
@@ -194,7 +197,7 @@ final class TableWriter {
         if (v.isString()) {
             return "\"" + v.asString();
         }
-        return v.isIntegralNumber() && v.canConvertToLong() ? Long.toString(v.longValue()) : v.toString();
+        return v.isIntegralNumber() && v.canConvertToLong() ? (Object) v.longValue() : v.toString();
     }
 
     private List<String> keyColumns() {

@@ -47,8 +47,9 @@ class PostgresJdbcSinkTest extends JdbcSinkContract {
         int batchBefore = batching.queries.get();
         copy.write(Connector.builder("items", new ListSource(40, 10, JdbcSinkContract::awkward, -1)).build());
         batched.write(Connector.builder("items", new ListSource(40, 10, JdbcSinkContract::awkward, -1)).build());
-        // the same statements but for the rows: batched prepares its insert once per page (4 pages), COPY never
-        assertThat((batching.queries.get() - batchBefore) - (copying.queries.get() - copyBefore)).isEqualTo(4);
+        // the same statements but for the rows: batched prepares its insert once per page (4 pages), COPY never;
+        // COPY prepares one statistics query per run instead (is the table empty: see DirectLoad)
+        assertThat((batching.queries.get() - batchBefore) - (copying.queries.get() - copyBefore)).isEqualTo(4 - 1);
         String columns = "id, name, price, ratio, at, ok";
         List<String> copied = Sql.column(dataSource(), "SELECT concat_ws('|', " + columns + ") FROM items ORDER BY id");
         assertThat(copied).hasSize(40)
