@@ -18,9 +18,12 @@ import tools.jackson.databind.JsonNode;
  */
 interface BulkUpsert {
 
-    /** Upserts the records (one per key) into the table; returns how many rows were written. */
+    /**
+     * Upserts the records (one per key) into the table; returns how many rows were written. {@code onlyChange}:
+     * nothing else has changed in the connection's transaction, so rolling it back undoes only this write.
+     */
     int upsert(Connection c, Dialect dialect, String table, List<Column> columns, List<String> keys,
-            Collection<JsonNode> records, String where) throws SQLException;
+            Collection<JsonNode> records, String where, boolean onlyChange) throws SQLException;
 
     /**
      * The bulk path of this connection's driver, if the dialect has one and the driver offers it, for a run that

@@ -11,11 +11,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Writes records as the UTF-8 CSV rows of PostgreSQL's {@code COPY ... FROM STDIN (FORMAT csv)}, straight into a
- * reused byte buffer that is handed to the COPY stream each time it fills. Streaming is the point: the server
- * parses and inserts one chunk while the next is being encoded, where building the whole page's text first
- * left the server idle for all of that time (the largest part of the COPY path's client time in the bench
- * profile). Values are checked by {@link ValueBinder#convert}, so the COPY path refuses what batched inserts
+ * Writes records as the UTF-8 CSV rows of PostgreSQL's {@code COPY ... FROM STDIN (FORMAT csv)}, chunk by chunk
+ * (see {@link CopyBuffer}): the COPY path for tables with a column type {@link CopyBinary} does not write. Values
+ * are checked by {@link ValueBinder#convert}, so the COPY path refuses what batched inserts
  * refuse; a timestamp already in the canonical UTC shape is written as it came, after the same check.
  *
  * <p>CSV rules kept here: NULL is an empty unquoted field; text is always quoted, with {@code "} doubled, so an
@@ -24,26 +22,11 @@ import tools.jackson.databind.JsonNode;
  * driver's own encoder writes it for a bound parameter; U+0000, which PostgreSQL text cannot hold, is refused
  * with the column and page named (as the batched insert refuses it on PostgreSQL).
  */
-final class CopyCsv {
-
-    /** Where full chunks go: the driver's {@code CopyIn.writeToCopy}. */
-    interface Chunks {
-        void write(byte[] bytes, int length) throws SQLException;
-    }
-
-    /** Bytes per chunk: large enough that a chunk's call costs nothing, small enough to start the server early. */
-    static final int CHUNK = 64 * 1024;
-    /** Room kept free for the longest single write that is not a text value (a number, a timestamp). */
-    private static final int SLACK = 128;
-
-    private final byte[] buffer = new byte[CHUNK + SLACK];
-    private int length;
-    private Chunks out;
+final class CopyCsv extends CopyBuffer {
 
     /** Writes every record's row of these columns to {@code out}, the last partial chunk included. */
     void write(List<Column> columns, Collection<JsonNode> records, String where, Chunks out) throws SQLException {
-        this.out = out;
-        length = 0;
+        start(out);
         boolean[] zonedText = new boolean[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
@@ -64,10 +47,7 @@ final class CopyCsv {
             }
             put((byte) '\n');
         }
-        if (length > 0) {
-            out.write(buffer, length);
-            length = 0;
-        }
+        finish();
     }
 
     private void append(Object value, Column column, String where) throws SQLException {
@@ -90,34 +70,7 @@ final class CopyCsv {
     /** A quoted text value, encoded as UTF-8 as it goes, chunk boundaries anywhere between bytes. */
     private void text(String text, Column column, String where) throws SQLException {
         put((byte) '"');
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch < 0x80) {
-                if (ch == 0) {
-                    throw ValueBinder.nulInText(column, where);
-                }
-                if (ch == '"') {
-                    put((byte) '"');
-                }
-                put((byte) ch);
-            } else if (ch < 0x800) {
-                put((byte) (0xC0 | ch >> 6));
-                put((byte) (0x80 | ch & 0x3F));
-            } else if (Character.isHighSurrogate(ch) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                int cp = Character.toCodePoint(ch, text.charAt(++i));
-                put((byte) (0xF0 | cp >> 18));
-                put((byte) (0x80 | cp >> 12 & 0x3F));
-                put((byte) (0x80 | cp >> 6 & 0x3F));
-                put((byte) (0x80 | cp & 0x3F));
-            } else if (Character.isSurrogate(ch)) {
-                put((byte) '?');
-            } else {
-                put((byte) (0xE0 | ch >> 12));
-                put((byte) (0x80 | ch >> 6 & 0x3F));
-                put((byte) (0x80 | ch & 0x3F));
-            }
-        }
+        utf8(text, true, column, where);
         put((byte) '"');
     }
 
@@ -155,24 +108,5 @@ final class CopyCsv {
             value /= 10;
         }
         length += digits;
-    }
-
-    private void put(byte b) throws SQLException {
-        if (length >= CHUNK) {
-            flush();
-        }
-        buffer[length++] = b;
-    }
-
-    /** Makes room for {@code n} ≤ {@link #SLACK} bytes written in one piece: the buffer may run past CHUNK by that. */
-    private void roomFor(int n) throws SQLException {
-        if (length + n > buffer.length) {
-            flush();
-        }
-    }
-
-    private void flush() throws SQLException {
-        out.write(buffer, length);
-        length = 0;
     }
 }

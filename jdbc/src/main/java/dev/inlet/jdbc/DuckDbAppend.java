@@ -78,7 +78,7 @@ final class DuckDbAppend implements BulkUpsert {
 
     @Override
     public int upsert(Connection c, Dialect dialect, String table, List<Column> columns, List<String> keys,
-            Collection<JsonNode> records, String where) throws SQLException {
+            Collection<JsonNode> records, String where, boolean onlyChange) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS temp.main." + STAGE);
             s.execute("CREATE TEMP TABLE " + STAGE + " (" + columns.stream()

@@ -36,6 +36,8 @@ final class TableWriter {
     private final boolean resumed;
     private Optional<BulkUpsert> bulkPath;
     private TableColumns columns;
+    /** Whether this page's transaction has changed the table's definition (created it, added a column). */
+    private boolean definitionChanged;
     private final List<String> added = new ArrayList<>();
     private long discarded;
 
@@ -62,8 +64,12 @@ final class TableWriter {
         return discarded;
     }
 
-    /** Checks the table (creating it if allowed and missing) before anything is read; idempotent. */
+    /**
+     * Checks the table (creating it if allowed and missing) before anything is read: called at the start of every
+     * page, before {@link #write}; the table is read once.
+     */
     public void prepare(Connection c, List<JsonNode> firstRecords) throws SQLException {
+        definitionChanged = false;
         if (columns != null) {
             return;
         }
@@ -74,6 +80,7 @@ final class TableWriter {
                         + "createTable(true) on the JdbcSink builder to create it from the records");
             }
             create(c, firstRecords);
+            definitionChanged = true;
             columns = TableColumns.read(c.getMetaData(), table).orElseThrow(() -> new JdbcConfigurationException(
                     "table " + table + " was created but its columns cannot be read from the database metadata"));
         }
@@ -161,7 +168,8 @@ final class TableWriter {
             bulkPath = bulk ? BulkUpsert.of(dialect, c, resumed) : Optional.empty();
         }
         if (bulkPath.isPresent()) {
-            return bulkPath.get().upsert(c, dialect, columns.table(), cols, keyColumns(), byKey.values(), where);
+            return bulkPath.get().upsert(c, dialect, columns.table(), cols, keyColumns(), byKey.values(), where,
+                    !definitionChanged);
         }
         try (PreparedStatement ps = c.prepareStatement(dialect.upsert(columns.table(), known, keyColumns()))) {
             int pending = 0;
@@ -245,6 +253,7 @@ final class TableWriter {
                     columns.add(new Column(field, Types.VARCHAR, sqlType, 0, 0));
                 }
                 added.add(field);
+                definitionChanged = true;
             }
             default -> throw new IllegalStateException(String.valueOf(contract));
         }

@@ -21,21 +21,27 @@ import tools.jackson.databind.JsonNode;
  */
 final class ValueBinder {
 
+    /** PostgreSQL's numeric limits (the widest of the supported databases): digits before and after the point. */
+    private static final int MAX_INTEGER_DIGITS = 131_072;
+    private static final int MAX_SCALE = 16_383;
+
     private ValueBinder() {
     }
 
     /**
-     * Binds {@code value} (null or missing for SQL NULL) for {@code column} at parameter {@code index};
-     * {@code nulRefused} for a database whose text cannot hold U+0000 (PostgreSQL).
+     * Binds {@code value} (null or missing for SQL NULL) for {@code column} at parameter {@code index}; on PostgreSQL
+     * ({@code postgres}) a text holding U+0000 is refused (its text cannot hold it) and json/jsonb values and their
+     * NULLs go untyped, so the server converts them (it refuses a varchar for a jsonb column).
      */
     public static void bind(PreparedStatement ps, int index, Column column, JsonNode value, String where,
-            boolean nulRefused) throws SQLException {
+            boolean postgres) throws SQLException {
         Object v = convert(column, value, where);
-        if (nulRefused && v instanceof String text && text.indexOf(0) >= 0) {
+        boolean untyped = postgres && column.type() == Types.OTHER;
+        if (postgres && v instanceof String text && text.indexOf(0) >= 0) {
             throw nulInText(column, where);
         }
         if (v == null) {
-            ps.setNull(index, column.type() == Types.OTHER ? Types.VARCHAR : column.type());
+            ps.setNull(index, untyped ? Types.OTHER : column.type() == Types.OTHER ? Types.VARCHAR : column.type());
         } else if (v instanceof Long l) {
             ps.setLong(index, l);
         } else if (v instanceof BigDecimal d) {
@@ -44,6 +50,8 @@ final class ValueBinder {
             ps.setDouble(index, d);
         } else if (v instanceof Boolean b) {
             ps.setBoolean(index, b);
+        } else if (v instanceof String text && untyped) {
+            ps.setObject(index, text, Types.OTHER);
         } else if (v instanceof String text) {
             ps.setString(index, text);
         } else {
@@ -70,6 +78,13 @@ final class ValueBinder {
                 throw refuse(column, value, where, "a number");
             }
             BigDecimal d = value.decimalValue();
+            if (d.scale() > MAX_SCALE || d.precision() - d.scale() > MAX_INTEGER_DIGITS) {
+                // also what keeps "1e1000000000" from being written out as a billion digits
+                throw new JdbcConfigurationException(where + ": " + shorten(value.toString()) + " for column "
+                        + column.name() + " has more digits than any SQL numeric holds (PostgreSQL: "
+                        + MAX_INTEGER_DIGITS + " before the point, " + MAX_SCALE + " after); round or reject it in a "
+                        + "RecordMapper");
+            }
             boolean bounded = column.size() > 0 && column.size() < 1000;
             if (bounded && d.scale() > column.scale()) {
                 d = d.stripTrailingZeros();
@@ -146,10 +161,13 @@ final class ValueBinder {
                 + "RecordMapper, or keep the field as JSON in a bytea column");
     }
 
+    private static String shorten(String shown) {
+        return shown.length() > 60 ? shown.substring(0, 57) + "..." : shown;
+    }
+
     private static JdbcConfigurationException refuse(Column column, JsonNode value, String where, String expected) {
-        String shown = value.toString();
         return new JdbcConfigurationException(where + ": column " + column.name() + " (" + column.typeName()
-                + ") needs " + expected + ", got " + (shown.length() > 60 ? shown.substring(0, 57) + "..." : shown)
+                + ") needs " + expected + ", got " + shorten(value.toString())
                 + "; change the column's type or convert the field in a RecordMapper");
     }
 }
