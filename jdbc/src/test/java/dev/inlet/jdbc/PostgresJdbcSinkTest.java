@@ -6,30 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.inlet.core.Connector;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sink contract on PostgreSQL (through COPY, the default there), plus COPY against batched inserts. */
 class PostgresJdbcSinkTest extends JdbcSinkContract {
 
-    private static Postgres postgres;
-
-    @BeforeAll
-    static void start() {
-        postgres = new Postgres();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final Postgres postgres = new Postgres();
 
     @Override
     DataSource dataSource() {
         return postgres.dataSource();
     }
-
 
     @Test
     void copyWritesExactlyWhatBatchedInsertsWriteAndOnlyPreparesTheStateStatements() throws Exception {

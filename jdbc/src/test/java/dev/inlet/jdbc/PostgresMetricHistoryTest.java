@@ -1,22 +1,12 @@
 package dev.inlet.jdbc;
 
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresMetricHistoryTest extends MetricHistoryContract {
 
-    private static Postgres postgres;
-
-    @BeforeAll
-    static void start() {
-        postgres = new Postgres();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final Postgres postgres = new Postgres();
 
     @Override
     DataSource dataSource() {

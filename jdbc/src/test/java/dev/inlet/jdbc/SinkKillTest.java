@@ -10,10 +10,9 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The acceptance test of the sink's exactly-once: a child JVM syncing 3,000 records (60 pages) into a table is
@@ -27,20 +26,12 @@ class SinkKillTest {
     private static final int KILLS = 6;
     private static final int TOTAL = 3000;
     private static final int PAGE = 50;
-    private static Postgres postgres;
+
+    @RegisterExtension
+    static final Postgres postgres = new Postgres();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        postgres = new Postgres();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
 
     @Test
     void postgresKilledMidSyncLosesAndRepeatsNothing() throws Exception {
