@@ -19,7 +19,7 @@ import java.util.Set;
  * resumed one, the table looks empty (an initial load: every key is new, so an insert is what the upsert would
  * do) and a unique index on exactly the primary-key columns exists (so a key that does arrive twice, from
  * another page or another writer, fails the load with a unique violation, which the caller answers by rolling
- * back to a savepoint and upserting, rather than landing as a second row). Correctness rests on that index, not
+ * the load back and upserting, rather than landing as a second row). Correctness rests on that index, not
  * on the emptiness test: emptiness only predicts that the direct load will not be wasted.
  *
  * <p>So on PostgreSQL the prediction is read from the statistics ({@code pg_stat_user_tables.n_live_tup}), not by
