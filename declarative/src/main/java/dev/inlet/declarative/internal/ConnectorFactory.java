@@ -90,6 +90,7 @@ public final class ConnectorFactory {
         if (paginator.absentMeansEnd()) {
             builder.absentMeansEnd();
         }
+        builder.prefetch(PrefetchDefault.of(stream, spec.rateLimit()));
         applyPipeline(builder);
         applyCommon(builder, stream);
         return builder.build();

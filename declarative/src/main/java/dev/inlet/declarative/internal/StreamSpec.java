@@ -24,14 +24,17 @@ import java.util.Map;
  * @param validation the validation, or null
  * @param parent the parent of a substream, or null
  * @param graphql the GraphQL operation of a GraphQL stream, or null
+ * @param prefetch the pages in flight asked for ({@code prefetch:}, 1 to 64), or 0 for the default
+ *     ({@link PrefetchDefault})
  */
 public record StreamSpec(String name, Node node, String description, Template path, String method,
         Map<String, Template> query, Map<String, Template> headers, Node body, String records, String primaryKey,
         PaginatorSpec paginator, IncrementalSpec incremental, ValidationSpec validation, ParentSpec parent,
-        GraphQlSpec graphql) {
+        GraphQlSpec graphql, int prefetch) {
 
     static final String[] KEYS = {"description", "path", "method", "params", "headers", "body", "records",
-            "primary_key", "paginator", "incremental", "schema", "rules", "on_invalid", "parent", "graphql"};
+            "primary_key", "paginator", "incremental", "schema", "rules", "on_invalid", "parent", "graphql",
+            "prefetch"};
 
     /** Reads a stream; {@code context} holds the definition-wide parts it inherits or references. */
     static StreamSpec read(String name, Node node, ParseContext context) {
@@ -67,8 +70,21 @@ public record StreamSpec(String name, Node node, String description, Template pa
         IncrementalSpec incremental = s.has("incremental") ? IncrementalSpec.read(s.get("incremental")) : null;
         ValidationSpec validation = ValidationSpec.read(s);
         ParentSpec parent = s.has("parent") ? ParentSpec.read(s.get("parent")) : null;
+        int prefetch = 0;
+        if (s.has("prefetch")) {
+            long asked = s.integer("prefetch", 0);
+            if (asked < 1 || asked > PrefetchDefault.MAX) {
+                throw Errors.at(s.get("prefetch"), "prefetch " + asked + " is out of range",
+                        "1 (one request at a time) to " + PrefetchDefault.MAX);
+            }
+            if (graphql != null) {
+                throw Errors.at(s.get("prefetch"), "a GraphQL stream's next page needs the current one's cursor",
+                        "no prefetch on a GraphQL stream");
+            }
+            prefetch = (int) asked;
+        }
         return new StreamSpec(name, node, description, path, method, query, headers, body, records, primaryKey,
-                paginator, incremental, validation, parent, graphql);
+                paginator, incremental, validation, parent, graphql, prefetch);
     }
 
     /** A mapping of names to text (params, headers). */
