@@ -144,10 +144,12 @@ public final class LatencyBenchmark {
         }
     }
 
+    /** The median; of an even count, the mean of the two middle values (not the upper one). */
     private static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(null);
-        return sorted.get(sorted.size() / 2);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static double min(List<Double> values) {
