@@ -85,17 +85,16 @@ public final class WaitingSources {
                             : release ? bareClient(contender.equals("jdk-direct"))
                             : contender.equals("jdk-direct") ? direct : bare;
                     Result r = measure(contender, server, client, sources, pages);
-                    if (release) {
-                        release(server, client);
-                    }
+                    String released = release ? release(server, client, r.openFilesAtStart) : "";
                     System.out.printf("  round %d%s %-10s %,8.0f pages/s = %.3f of ideal; CPU %,6.1f us/page -> "
                             + "ceiling on %d cores %,.0f pages/s; at most %d waiting; %d failed; heap %s; %d open "
-                            + "files at start%n", round, round == 1 ? " (warm-up)" : "", contender, r.pagesPerSecond,
+                            + "files at start%s%n", round, round == 1 ? " (warm-up)" : "", contender, r.pagesPerSecond,
                             r.pagesPerSecond / ideal, r.cpuMicrosPerPage, cores, cores * 1e6 / r.cpuMicrosPerPage,
                             r.maxWaiting, r.failed,
-                            r.heapPerSourceKb < 0 ? "not measured (fewer than 90 % waited at once)"
-                                    : String.format("%.1f KB per waiting source", r.heapPerSourceKb),
-                            r.openFilesAtStart);
+                            Double.isNaN(r.heapPerSourceKb) ? "not measured (fewer than 90 % waited at once)"
+                                    : String.format("%.1f KB per waiting source%s", r.heapPerSourceKb,
+                                            r.heapPerSourceKb < 0 ? " (below the heap before the round)" : ""),
+                            r.openFilesAtStart, released);
                 }
             }
         }
@@ -110,16 +109,30 @@ public final class WaitingSources {
     /**
      * After a contender's round: closes its bare client (21+; on 17 it has no close, and drops its idle
      * connections when the server closes them), every connection the server accepted, and the idle ones in
-     * the pool of the socket transport Inlet's default pipeline shares.
+     * the pool of the socket transport Inlet's default pipeline shares; then waits (at most 30 s) until
+     * the process has at most 32 more open files than when the round started, so that neither the next round's
+     * heap baseline nor its CPU carries this contender's leftovers (JDK 25's {@code HttpClient.close()}
+     * returns with some of its sockets still open). Returns what the round's line reports about it.
      */
-    private static void release(DelayedServer server, HttpClient client) throws Exception {
+    private static String release(DelayedServer server, HttpClient client, long openFilesAtStart) throws Exception {
         if (client instanceof AutoCloseable closeable) {
             closeable.close();
         }
-        server.closeConnections().get(30, TimeUnit.SECONDS);
+        int closed = server.closeConnections().get(30, TimeUnit.SECONDS);
         if (Transport.sockets() instanceof SocketTransport sockets) {
             sockets.close();
         }
+        long start = System.nanoTime();
+        long open = openFiles();
+        long deadline = start + TimeUnit.SECONDS.toNanos(30);
+        long settled = openFilesAtStart + 32;
+        while (open > settled && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            System.gc(); // a dropped client's sockets close when its selector thread sees it unreachable (17)
+            open = openFiles();
+        }
+        return String.format(", %,d after (the server closed %,d connections; %.1f s until settled%s)", open,
+                closed, (System.nanoTime() - start) / 1e9, open > settled ? ", gave up" : "");
     }
 
     private record Result(double pagesPerSecond, double cpuMicrosPerPage, int maxWaiting, long failed,
@@ -144,9 +157,10 @@ public final class WaitingSources {
         };
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpu = processCpuNanos() - cpu0;
-        long heap = heapWhileWaiting.isDone() ? heapWhileWaiting.join() : -1L;
+        double heapPerSource = heapWhileWaiting.isDone() ? (heapWhileWaiting.join() - before) / 1024.0 / sources
+                : Double.NaN;
         return new Result((double) sources * pages / seconds, cpu / 1e3 / ((double) sources * pages),
-                server.maxWaiting.get(), failed, heap < 0 ? -1 : (heap - before) / 1024.0 / sources, openFiles);
+                server.maxWaiting.get(), failed, heapPerSource, openFiles);
     }
 
     private static long inlet(String base, int sources) {
