@@ -39,6 +39,8 @@ final class DelayedServer implements AutoCloseable {
     final AtomicInteger maxWaiting = new AtomicInteger();
     private volatile int threshold = Integer.MAX_VALUE;
     private volatile CompletableFuture<Void> reachedThreshold = new CompletableFuture<>();
+    /** Set by {@link #closeConnections()}; the selector thread closes them and completes it with the count. */
+    private volatile CompletableFuture<Integer> closeRequest;
 
     /** A response to write once its time has come. */
     private record Due(long atNanos, SelectionKey key, ByteBuffer response) {
@@ -93,6 +95,11 @@ final class DelayedServer implements AutoCloseable {
                     handle(key);
                 }
                 selector.selectedKeys().clear();
+                CompletableFuture<Integer> closing = closeRequest;
+                if (closing != null) {
+                    closeRequest = null;
+                    closing.complete(closeAccepted());
+                }
                 long now = System.nanoTime();
                 while (!due.isEmpty() && due.peek().atNanos - now <= 0) {
                     Due d = due.poll();
@@ -105,6 +112,34 @@ final class DelayedServer implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * Closes every connection this server accepted (on its selector thread, between rounds: no request
+     * should be waiting) and completes with how many it closed; the clients see them closed. So one
+     * contender's idle keep-alive connections, on both sides, do not stay open while the next one opens
+     * its own.
+     */
+    CompletableFuture<Integer> closeConnections() {
+        CompletableFuture<Integer> closing = new CompletableFuture<>();
+        closeRequest = closing;
+        selector.wakeup();
+        return closing;
+    }
+
+    private int closeAccepted() throws IOException {
+        int closedNow = 0;
+        for (SelectionKey key : selector.keys()) {
+            if (key.channel() instanceof SocketChannel && key.isValid()) {
+                key.cancel();
+                key.channel().close();
+                closedNow++;
+            }
+        }
+        int before = due.size();
+        due.removeIf(d -> !d.key.isValid());
+        waiting.addAndGet(due.size() - before);
+        return closedNow;
     }
 
     private void handle(SelectionKey key) throws IOException {

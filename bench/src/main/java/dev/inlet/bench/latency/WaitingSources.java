@@ -4,6 +4,8 @@ import dev.inlet.bench.harness.Options;
 import dev.inlet.core.Connector;
 import dev.inlet.core.compose.ConcurrentFetch;
 import dev.inlet.core.compose.FetchReport;
+import dev.inlet.core.http.SocketTransport;
+import dev.inlet.core.http.Transport;
 import dev.inlet.rest.RestConnector;
 import dev.inlet.rest.paginate.Paginators;
 import java.lang.management.ManagementFactory;
@@ -12,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,6 +39,15 @@ import tools.jackson.databind.JsonNode;
  * per page (client and server), the ceiling that CPU leaves on this machine's cores, and the heap per
  * waiting source: the heap in use (after a GC) while ≥ 90 % of the sources wait, less the heap before
  * the round, divided by N — an upper bound, since the server's connections count too.
+ *
+ * <p>Open files: each round's line shows the process's open file descriptors when it starts. Two
+ * contenders' keep-alive connections, each with the server's side, need about 4 × N; where that would
+ * not fit under the process's limit ({@code --release-connections auto}, the default; {@code yes} and
+ * {@code no} force it), each contender round gets its own bare client, closed after it ({@code close()}
+ * on 21+; on 17 the server's closing makes the client drop its idle connections), the server then closes
+ * every connection it accepted, and Inlet's shared socket transport closes its idle pooled ones
+ * ({@link SocketTransport#close()}; at most 64 per origin by default). Otherwise the bare clients are
+ * built once and keep their connections across rounds, as before.
  */
 public final class WaitingSources {
 
@@ -48,36 +62,87 @@ public final class WaitingSources {
         List<String> contenders = options.list("contenders", List.of("inlet", "jdk"));
         int cores = Runtime.getRuntime().availableProcessors();
         double ideal = sources / (delay / 1000.0);
+        long fdLimit = maxOpenFiles();
+        long fdNeed = 4L * sources + 1024;
+        boolean release = switch (options.text("release-connections", "auto")) {
+            case "auto" -> fdLimit > 0 && fdNeed > fdLimit;
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new IllegalArgumentException("--release-connections auto, yes or no");
+        };
         System.out.printf("waiting sources: Java %s, %d cores, %d sources x %d pages, %d ms per page, ideal %,.0f "
                 + "pages/s, load %s%n", Runtime.version(), cores, sources, pages, delay, ideal, load());
+        System.out.printf("  open files: limit %,d, two contenders' connections and the server's ~%,d -> "
+                + "connections closed after each contender's round: %s%n", fdLimit, fdNeed, release ? "yes" : "no");
         try (DelayedServer server = new DelayedServer(delay, page -> ("{\"data\":[{\"n\":" + page + "}]"
                 + (page + 1 < pages ? ",\"next\":" + (page + 1) : "") + "}").getBytes(StandardCharsets.UTF_8))) {
-            HttpClient bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpClient direct = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run)
-                    .build();
+            HttpClient bare = release ? null : bareClient(false);
+            HttpClient direct = release ? null : bareClient(true);
             for (int round = 1; round <= rounds; round++) {
                 for (int c = 0; c < contenders.size(); c++) {
                     String contender = contenders.get((c + round) % contenders.size());
-                    Result r = measure(contender, server, bare, direct, sources, pages);
+                    HttpClient client = !contender.startsWith("jdk") ? null
+                            : release ? bareClient(contender.equals("jdk-direct"))
+                            : contender.equals("jdk-direct") ? direct : bare;
+                    Result r = measure(contender, server, client, sources, pages);
+                    String released = release ? release(server, client, r.openFilesAtStart) : "";
                     System.out.printf("  round %d%s %-10s %,8.0f pages/s = %.3f of ideal; CPU %,6.1f us/page -> "
-                            + "ceiling on %d cores %,.0f pages/s; at most %d waiting; %d failed; heap %s%n", round,
-                            round == 1 ? " (warm-up)" : "", contender, r.pagesPerSecond, r.pagesPerSecond / ideal,
-                            r.cpuMicrosPerPage, cores, cores * 1e6 / r.cpuMicrosPerPage, r.maxWaiting, r.failed,
-                            r.heapPerSourceKb < 0 ? "not measured (fewer than 90 % waited at once)"
-                                    : String.format("%.1f KB per waiting source", r.heapPerSourceKb));
+                            + "ceiling on %d cores %,.0f pages/s; at most %d waiting; %d failed; heap %s; %d open "
+                            + "files at start%s%n", round, round == 1 ? " (warm-up)" : "", contender, r.pagesPerSecond,
+                            r.pagesPerSecond / ideal, r.cpuMicrosPerPage, cores, cores * 1e6 / r.cpuMicrosPerPage,
+                            r.maxWaiting, r.failed,
+                            Double.isNaN(r.heapPerSourceKb) ? "not measured (fewer than 90 % waited at once)"
+                                    : String.format("%.1f KB per waiting source%s", r.heapPerSourceKb,
+                                            r.heapPerSourceKb < 0 ? " (below the heap before the round)" : ""),
+                            r.openFilesAtStart, released);
                 }
             }
         }
     }
 
-    private record Result(double pagesPerSecond, double cpuMicrosPerPage, int maxWaiting, long failed,
-            double heapPerSourceKb) {
+    /** The baseline client: the JDK's defaults on HTTP/1.1, or completing on the calling thread. */
+    private static HttpClient bareClient(boolean directExecutor) {
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+        return (directExecutor ? b.executor(Runnable::run) : b).build();
     }
 
-    private static Result measure(String contender, DelayedServer server, HttpClient bare, HttpClient direct,
-            int sources, int pages)
+    /**
+     * After a contender's round: closes its bare client (21+; on 17 it has no close, and drops its idle
+     * connections when the server closes them), every connection the server accepted, and the idle ones in
+     * the pool of the socket transport Inlet's default pipeline shares; then waits (at most 30 s) until
+     * the process has at most 32 more open files than when the round started, so that neither the next round's
+     * heap baseline nor its CPU carries this contender's leftovers (JDK 25's {@code HttpClient.close()}
+     * returns with some of its sockets still open). Returns what the round's line reports about it.
+     */
+    private static String release(DelayedServer server, HttpClient client, long openFilesAtStart) throws Exception {
+        if (client instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+        int closed = server.closeConnections().get(30, TimeUnit.SECONDS);
+        if (Transport.sockets() instanceof SocketTransport sockets) {
+            sockets.close();
+        }
+        long start = System.nanoTime();
+        long open = openFiles();
+        long deadline = start + TimeUnit.SECONDS.toNanos(30);
+        long settled = openFilesAtStart + 32;
+        while (open > settled && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            System.gc(); // a dropped client's sockets close when its selector thread sees it unreachable (17)
+            open = openFiles();
+        }
+        return String.format(", %,d after (the server closed %,d connections; %.1f s until settled%s)", open,
+                closed, (System.nanoTime() - start) / 1e9, open > settled ? ", gave up" : "");
+    }
+
+    private record Result(double pagesPerSecond, double cpuMicrosPerPage, int maxWaiting, long failed,
+            double heapPerSourceKb, long openFilesAtStart) {
+    }
+
+    private static Result measure(String contender, DelayedServer server, HttpClient client, int sources, int pages)
             throws Exception {
         System.gc();
+        long openFiles = openFiles();
         long before = usedHeap();
         CompletableFuture<Long> heapWhileWaiting = server.whenWaiting(sources * 9 / 10).thenApplyAsync(reached -> {
             System.gc();
@@ -87,15 +152,15 @@ public final class WaitingSources {
         long start = System.nanoTime();
         long failed = switch (contender) {
             case "inlet" -> inlet(server.baseUrl(), sources);
-            case "jdk" -> bare(bare, server.baseUrl(), sources, pages);
-            case "jdk-direct" -> bare(direct, server.baseUrl(), sources, pages);
+            case "jdk", "jdk-direct" -> bare(client, server.baseUrl(), sources, pages);
             default -> throw new IllegalArgumentException("unknown contender " + contender + " (inlet, jdk, jdk-direct)");
         };
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpu = processCpuNanos() - cpu0;
-        long heap = heapWhileWaiting.isDone() ? heapWhileWaiting.join() : -1L;
+        double heapPerSource = heapWhileWaiting.isDone() ? (heapWhileWaiting.join() - before) / 1024.0 / sources
+                : Double.NaN;
         return new Result((double) sources * pages / seconds, cpu / 1e3 / ((double) sources * pages),
-                server.maxWaiting.get(), failed, heap < 0 ? -1 : (heap - before) / 1024.0 / sources);
+                server.maxWaiting.get(), failed, heapPerSource, openFiles);
     }
 
     private static long inlet(String base, int sources) {
@@ -155,6 +220,21 @@ public final class WaitingSources {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** The process's open file descriptors (entries of /proc/self/fd, less the one listing them), or -1. */
+    private static long openFiles() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count() - 1;
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+
+    /** The process's limit on open files, or -1 where the JVM does not tell. */
+    private static long maxOpenFiles() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix
+                ? unix.getMaxFileDescriptorCount() : -1;
     }
 
     private static long usedHeap() {

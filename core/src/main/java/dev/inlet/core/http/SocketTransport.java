@@ -116,7 +116,11 @@ public final class SocketTransport implements Transport, AutoCloseable {
         return direct;
     }
 
-    /** Closes the idle pooled connections (connections in use close when their bodies do). */
+    /**
+     * Closes the idle pooled connections (connections in use close when their bodies do). The transport
+     * stays usable: later requests open new connections. So a caller can release what the shared
+     * {@link Transport#sockets()} keeps open, for example between bursts of many connections.
+     */
     @Override
     public void close() {
         wire.close();

@@ -106,6 +106,19 @@ class SocketTransportTest {
     }
 
     @Test
+    void closeEmptiesThePoolAndLaterRequestsOpenNewConnections() throws IOException {
+        try (ScriptedServer server = new ScriptedServer(fixed("again"))) {
+            assertThat(text(get(server, "/a"))).isEqualTo("again");
+            assertThat(transport.idleConnections()).isEqualTo(1);
+            transport.close();
+            assertThat(transport.idleConnections()).isZero();
+            assertThat(text(get(server, "/b"))).isEqualTo("again");
+            assertThat(server.connections).hasValue(2);
+            assertThat(transport.idleConnections()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aBodyWithoutLengthEndsWithTheConnection() throws IOException {
         try (ScriptedServer server = new ScriptedServer(c -> {
             c.readHead();
