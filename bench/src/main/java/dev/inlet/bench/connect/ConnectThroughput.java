@@ -3,6 +3,7 @@ package dev.inlet.bench.connect;
 import dev.inlet.bench.harness.Machine;
 import dev.inlet.bench.harness.Options;
 import dev.inlet.bench.harness.Quiet;
+import dev.inlet.bench.harness.Stats;
 import dev.inlet.bench.paging.Tally;
 import dev.inlet.bench.server.LoopbackServer;
 import dev.inlet.bench.server.RecordPages;
@@ -64,7 +65,7 @@ public final class ConnectThroughput {
                 row("(c) through Kafka Connect (1 worker, 1 broker)", throughConnect, connector);
                 List<Double> steady = new ArrayList<>(STEADY.subList(STEADY.size() - passes, STEADY.size()));
                 steady.sort(Double::compare);
-                row("(d) through Kafka Connect, first record to last", steady.get(steady.size() / 2), connector);
+                row("(d) through Kafka Connect, first record to last", Stats.of(steady).median(), connector);
             } finally {
                 connect.stop();
             }
@@ -87,8 +88,7 @@ public final class ConnectThroughput {
             rates.add(records * 1e9 / pass.nanos());
             System.out.printf(Locale.ROOT, "%-22s pass %d: %,12.0f records/s%n", name, i + 1, rates.get(i));
         }
-        rates.sort(Double::compare);
-        return rates.get(rates.size() / 2);
+        return Stats.of(rates).median();
     }
 
     private static void row(String path, double rate, double baseline) {

@@ -1,6 +1,7 @@
 package dev.inlet.bench.latency;
 
 import dev.inlet.bench.harness.Options;
+import dev.inlet.bench.harness.Stats;
 import dev.inlet.core.Connector;
 import dev.inlet.core.ratelimit.RateLimit;
 import dev.inlet.core.ratelimit.RateLimiters;
