@@ -29,6 +29,9 @@ class WaitingThreadsTest {
         assertThat(out).contains("PROBE OK on Java " + Runtime.version().feature());
         if (Runtime.version().feature() < 21) {
             assertThat(out).contains("ok   virtual=false", "ok   256 fetches waiting at once");
+            // the cap is said, once, at WARN: how many were asked for and how to lift it
+            assertThat(out.stream().filter(line -> line.contains("at most 256 platform threads"))).singleElement()
+                    .asString().contains("WARN").contains("inlet-fetch: 2000 may run at once").contains("executor(...)");
         }
     }
 
@@ -40,6 +43,7 @@ class WaitingThreadsTest {
         List<String> out = probe(java);
         assertThat(out).contains("ok   virtual=true", "ok   scheduler job on a virtual thread=true",
                 "ok   2,000 fetches waiting at once", "ok   pages ahead on a virtual thread=true");
+        assertThat(out).noneMatch(line -> line.contains("platform threads of its own"));
         assertThat(out.get(out.size() - 1)).startsWith("PROBE OK on Java ");
     }
 
