@@ -66,10 +66,12 @@ public final class LatencyBenchmark {
                         + "(Inlet without prefetch %,.0f)%n", round, loopLink, inletLink, inletLink / loopLink,
                         inletLinkSeq);
             }
+            Stats offsetStats = Stats.of(offsetRatios);
+            Stats linkStats = Stats.of(linkRatios);
             System.out.printf("offset prefetch(%d) / sequential OkHttp: median %.2f (%.2f-%.2f), goal >= 7%n", k,
-                    median(offsetRatios), min(offsetRatios), max(offsetRatios));
+                    offsetStats.median(), offsetStats.min(), offsetStats.max());
             System.out.printf("Link pipelining / sequential OkHttp: median %.2f (%.2f-%.2f), goal >= 1.6%n",
-                    median(linkRatios), min(linkRatios), max(linkRatios));
+                    linkStats.median(), linkStats.min(), linkStats.max());
 
             Connector<JsonNode> limited = RestConnector.builder("limited").baseUrl(base).path("/limited")
                     .records("/data").paginator(Paginators.offset("offset", "limit", perPage)).prefetch(k)
@@ -143,21 +145,5 @@ public final class LatencyBenchmark {
         } catch (IOException e) {
             return "?";
         }
-    }
-
-    /** The median; of an even count, the mean of the two middle values (not the upper one). */
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static double min(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-    }
-
-    private static double max(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 }
