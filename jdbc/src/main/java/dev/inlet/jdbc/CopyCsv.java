@@ -4,7 +4,6 @@ import dev.inlet.jdbc.TableColumns.Column;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -29,8 +28,7 @@ final class CopyCsv extends CopyBuffer {
         start(out);
         boolean[] zonedText = new boolean[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            Column c = columns.get(i);
-            zonedText[i] = TableColumns.isTimestamp(c) && !(c.type() == Types.TIMESTAMP && !ValueBinder.zoned(c.typeName()));
+            zonedText[i] = ValueBinder.zonedTimestamp(columns.get(i));
         }
         for (JsonNode record : records) {
             for (int i = 0; i < columns.size(); i++) {

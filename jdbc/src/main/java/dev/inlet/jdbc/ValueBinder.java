@@ -127,7 +127,7 @@ final class ValueBinder {
         }
         String text = value.asString();
         try {
-            if (column.type() == Types.TIMESTAMP && !zoned(column.typeName())) {
+            if (!zonedTimestamp(column)) {
                 return LocalDateTime.parse(text);
             }
             Optional<OffsetDateTime> utc = IsoInstant.parseUtc(text); // the common shape, without the general parser
@@ -141,8 +141,17 @@ final class ValueBinder {
         }
     }
 
+    /**
+     * Whether a timestamp column holds instants ({@code TIMESTAMP WITH TIME ZONE}, or a driver's {@code TIMESTAMP}
+     * named like {@code timestamptz}), so its values are converted to {@code OffsetDateTime}, not
+     * {@code LocalDateTime}.
+     */
+    static boolean zonedTimestamp(Column column) {
+        return TableColumns.isTimestamp(column) && !(column.type() == Types.TIMESTAMP && !zoned(column.typeName()));
+    }
+
     /** Whether a type name says "tz" in any case (timestamptz), without lower-casing a copy per value. */
-    static boolean zoned(String typeName) {
+    private static boolean zoned(String typeName) {
         for (int i = 0; i + 2 <= typeName.length(); i++) {
             if (typeName.regionMatches(true, i, "tz", 0, 2)) {
                 return true;
