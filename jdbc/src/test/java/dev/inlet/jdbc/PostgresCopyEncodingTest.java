@@ -208,4 +208,27 @@ class PostgresCopyEncodingTest {
             assertThat(Sql.count(db(), "SELECT COUNT(*) FROM " + table)).as("bulk %s", bulk).isZero();
         }
     }
+
+    @ParameterizedTest(name = "tag {0}")
+    @ValueSource(strings = {"TEXT", "NAME"})
+    void aVeryLongNumericLandsAsOnTheBatchedPathAndOneBeyondAnyNumericIsRefusedOnBoth(String tagType)
+            throws Exception {
+        tables(tagType);
+        // 13,000 digits before the point and 20 after: 3,255 base-10000 digits in the binary form, far past its
+        // long fast path; the batched insert takes it, so COPY must as well
+        String digits = "9".repeat(13_000) + "." + "1".repeat(20);
+        IntFunction<JsonNode> longOne = i -> record(i).put("amount", new java.math.BigDecimal(i == 3 ? digits : "1"));
+        sink("texts", true).write(source(10, 5, longOne));
+        sink("texts_batched", false).write(source(10, 5, longOne));
+        assertThat(rows("texts")).containsExactlyElementsOf(rows("texts_batched"));
+        assertThat(Sql.column(db(), "SELECT amount::text FROM texts WHERE id = 3")).containsExactly(digits);
+        // beyond what any SQL numeric holds: refused before it is written out (1e1000000000 as text is a GB)
+        IntFunction<JsonNode> hostile = i -> record(i).put("amount", new java.math.BigDecimal("1e1000000000"));
+        for (boolean bulk : new boolean[] {true, false}) {
+            String table = bulk ? "texts" : "texts_batched";
+            assertThatThrownBy(() -> sink(table, bulk).write(source(1, 1, hostile))).as("bulk %s", bulk)
+                    .isInstanceOf(JdbcConfigurationException.class).hasMessageContaining("column amount")
+                    .hasMessageContaining("more digits than any SQL numeric holds");
+        }
+    }
 }
