@@ -3,7 +3,7 @@ package dev.inlet.graphql;
 import dev.inlet.graphql.cost.internal.CostSignals;
 import dev.inlet.core.error.HttpStatusException;
 import dev.inlet.core.ResponseInfo;
-import dev.inlet.core.http.Interceptor;
+import dev.inlet.core.http.AsyncInterceptor;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
 import dev.inlet.core.retry.RetryPolicy;
@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +32,7 @@ import dev.inlet.graphql.error.GraphQlErrorsException;
  * says exactly how long to wait and no header does — then it is retried after that wait. Bodies that
  * are not GraphQL errors pass through untouched.
  */
-final class StatusErrors implements Interceptor {
+final class StatusErrors implements AsyncInterceptor {
 
     /** Error bodies are small; anything larger is not read here. */
     private static final int MAX_BYTES = 256 * 1024;
@@ -48,7 +50,23 @@ final class StatusErrors implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        Response response = chain.proceed(request);
+        return examined(request, chain.proceed(request));
+    }
+
+    @Override
+    public CompletableFuture<Response> interceptAsync(AsyncChain chain) {
+        Request request = chain.request();
+        return chain.proceedAsync(request).thenApply(response -> {
+            try {
+                return examined(request, response);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    /** The response, or the structured GraphQL error its non-2xx JSON body holds. */
+    private Response examined(Request request, Response response) throws IOException {
         int status = response.status();
         if (status < 400 || status > 599 || !isJson(response)) {
             return response;

@@ -1,5 +1,7 @@
 package dev.inlet.core.auth;
 
+import dev.inlet.core.http.AsyncInterceptor;
+import java.util.concurrent.CompletableFuture;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
@@ -36,7 +38,7 @@ import java.util.function.Supplier;
  *         .build();
  * }</pre>
  */
-public final class AwsSigV4 implements Credentials {
+public final class AwsSigV4 implements Credentials, AsyncInterceptor {
 
     private final OriginBound binding;
     private final String region;
@@ -57,6 +59,11 @@ public final class AwsSigV4 implements Credentials {
             Response authenticate(Chain chain, Request request) throws IOException {
                 return chain.proceed(sign(request).request());
             }
+
+            @Override
+            CompletableFuture<Response> authenticateAsync(AsyncChain chain, Request request) {
+                return chain.proceedAsync(sign(request).request());
+            }
         };
     }
 
@@ -73,6 +80,11 @@ public final class AwsSigV4 implements Credentials {
     @Override
     public Response intercept(Chain chain) throws IOException {
         return binding.intercept(chain);
+    }
+
+    @Override
+    public CompletableFuture<Response> interceptAsync(AsyncChain chain) {
+        return binding.interceptAsync(chain);
     }
 
     /** Signs the request as of now (the configured clock). */

@@ -1,5 +1,8 @@
 package dev.inlet.core.auth;
 
+import dev.inlet.core.http.AsyncInterceptor;
+import dev.inlet.core.internal.Futures;
+import java.util.concurrent.CompletableFuture;
 import dev.inlet.core.http.CallContext;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
@@ -8,11 +11,17 @@ import java.io.IOException;
 import java.util.List;
 
 /** Several credentials applied in order, each to its own origin only. */
-final class CompositeCredentials implements Credentials {
+class CompositeCredentials implements Credentials {
 
     private final List<Credentials> links;
 
-    CompositeCredentials(List<Credentials> links) {
+    /** The composite: one that also works asynchronously when every credential in it does. */
+    static CompositeCredentials of(List<Credentials> links) {
+        return links.stream().allMatch(c -> c instanceof AsyncInterceptor) ? new Async(links)
+                : new CompositeCredentials(links);
+    }
+
+    private CompositeCredentials(List<Credentials> links) {
         if (links.isEmpty()) {
             throw new IllegalArgumentException("Credentials.all needs at least one credential");
         }
@@ -65,6 +74,55 @@ final class CompositeCredentials implements Credentials {
             }
             return links.get(index).intercept(new Link(index + 1, outer, next));
         }
+    }
+
+    /** The composite of credentials that are all {@link AsyncInterceptor}s. */
+    private static final class Async extends CompositeCredentials implements AsyncInterceptor {
+
+        Async(List<Credentials> links) {
+            super(links);
+        }
+
+        @Override
+        public CompletableFuture<Response> interceptAsync(AsyncChain chain) {
+            return new AsyncLink(0, chain, chain.request()).proceedAsync(chain.request());
+        }
+
+        private final class AsyncLink implements AsyncChain {
+            private final int index;
+            private final AsyncChain outer;
+            private final Request request;
+
+            AsyncLink(int index, AsyncChain outer, Request request) {
+                this.index = index;
+                this.outer = outer;
+                this.request = request;
+            }
+
+            @Override
+            public Request request() {
+                return request;
+            }
+
+            @Override
+            public CallContext call() {
+                return outer.call();
+            }
+
+            @Override
+            public CompletableFuture<Response> proceedAsync(Request next) {
+                List<Credentials> all = links();
+                if (index == all.size()) {
+                    return outer.proceedAsync(next);
+                }
+                AsyncInterceptor link = (AsyncInterceptor) all.get(index);
+                return Futures.attempt(() -> link.interceptAsync(new AsyncLink(index + 1, outer, next)));
+            }
+        }
+    }
+
+    final List<Credentials> links() {
+        return links;
     }
 
     @Override

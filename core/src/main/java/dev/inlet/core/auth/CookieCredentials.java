@@ -1,5 +1,6 @@
 package dev.inlet.core.auth;
 
+import java.util.concurrent.CompletableFuture;
 import dev.inlet.core.Secret;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
@@ -29,6 +30,15 @@ final class CookieCredentials extends OriginBound {
 
     @Override
     Response authenticate(Chain chain, Request request) throws IOException {
+        return chain.proceed(withCookie(request));
+    }
+
+    @Override
+    CompletableFuture<Response> authenticateAsync(AsyncChain chain, Request request) {
+        return chain.proceedAsync(withCookie(request));
+    }
+
+    private Request withCookie(Request request) {
         String pair = cookie + "=" + key.reveal();
         String existing = request.headers().all("Cookie").stream()
                 .flatMap(v -> Arrays.stream(v.split(";")))
@@ -37,7 +47,7 @@ final class CookieCredentials extends OriginBound {
                 .reduce((a, b) -> a + "; " + b)
                 .orElse("");
         String value = existing.isEmpty() ? pair : existing + "; " + pair;
-        return chain.proceed(request.toBuilder().header("Cookie", value).build());
+        return request.toBuilder().header("Cookie", value).build();
     }
 
     private static boolean isToken(String name) {

@@ -108,7 +108,7 @@ public interface Credentials extends Interceptor {
      * what the earlier ones added.
      */
     static Credentials all(Credentials... credentials) {
-        return new CompositeCredentials(List.of(credentials));
+        return CompositeCredentials.of(List.of(credentials));
     }
 
     private static Secret supplied(Supplier<Secret> tokens) {

@@ -1,5 +1,6 @@
 package dev.inlet.core.auth;
 
+import java.util.concurrent.CompletableFuture;
 import dev.inlet.core.Headers;
 import dev.inlet.core.internal.Redaction;
 import dev.inlet.core.http.Origin;
@@ -25,7 +26,16 @@ final class HeaderCredentials extends OriginBound {
 
     @Override
     Response authenticate(Chain chain, Request request) throws IOException {
-        return chain.proceed(request.toBuilder().header(header, value.get()).build());
+        return chain.proceed(keyed(request));
+    }
+
+    @Override
+    CompletableFuture<Response> authenticateAsync(AsyncChain chain, Request request) {
+        return chain.proceedAsync(keyed(request));
+    }
+
+    private Request keyed(Request request) {
+        return request.toBuilder().header(header, value.get()).build();
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.inlet.core.auth;
 
+import dev.inlet.core.http.AsyncInterceptor;
+import java.util.concurrent.CompletableFuture;
 import dev.inlet.core.Headers;
 import dev.inlet.core.Secret;
 import dev.inlet.core.http.Origin;
@@ -53,7 +55,7 @@ import java.util.function.Supplier;
  *         .build();
  * }</pre>
  */
-public final class HmacSigner implements Credentials {
+public final class HmacSigner implements Credentials, AsyncInterceptor {
 
     /** The parts of a request that can be signed, in canonical order. */
     public enum Part {
@@ -137,6 +139,11 @@ public final class HmacSigner implements Credentials {
             Response authenticate(Chain chain, Request request) throws IOException {
                 return chain.proceed(sign(request));
             }
+
+            @Override
+            CompletableFuture<Response> authenticateAsync(AsyncChain chain, Request request) {
+                return chain.proceedAsync(sign(request));
+            }
         };
     }
 
@@ -153,6 +160,11 @@ public final class HmacSigner implements Credentials {
     @Override
     public Response intercept(Chain chain) throws IOException {
         return binding.intercept(chain);
+    }
+
+    @Override
+    public CompletableFuture<Response> interceptAsync(AsyncChain chain) {
+        return binding.interceptAsync(chain);
     }
 
     /** The request with timestamp, nonce, key id and signature headers. */

@@ -1,5 +1,7 @@
 package dev.inlet.core.auth;
 
+import dev.inlet.core.http.AsyncInterceptor;
+import java.util.concurrent.CompletableFuture;
 import dev.inlet.core.Secret;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
@@ -31,7 +33,7 @@ import java.util.Map;
  *         .build();
  * }</pre>
  */
-public final class OAuth2ClientCredentials implements Credentials {
+public final class OAuth2ClientCredentials implements Credentials, AsyncInterceptor {
 
     private final TokenCredentials delegate;
     private final String description;
@@ -65,6 +67,11 @@ public final class OAuth2ClientCredentials implements Credentials {
     @Override
     public Response intercept(Chain chain) throws IOException {
         return delegate.intercept(chain);
+    }
+
+    @Override
+    public CompletableFuture<Response> interceptAsync(AsyncChain chain) {
+        return delegate.interceptAsync(chain);
     }
 
     /** Token requests made so far (each one a request to the token endpoint, retries aside). */

@@ -1,5 +1,7 @@
 package dev.inlet.core.auth;
 
+import dev.inlet.core.http.AsyncInterceptor;
+import java.util.concurrent.CompletableFuture;
 import dev.inlet.core.Secret;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * }</pre>
  */
-public final class OAuth2RefreshToken implements Credentials {
+public final class OAuth2RefreshToken implements Credentials, AsyncInterceptor {
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuth2RefreshToken.class);
 
@@ -71,6 +73,11 @@ public final class OAuth2RefreshToken implements Credentials {
     @Override
     public Response intercept(Chain chain) throws IOException {
         return delegate.intercept(chain);
+    }
+
+    @Override
+    public CompletableFuture<Response> interceptAsync(AsyncChain chain) {
+        return delegate.interceptAsync(chain);
     }
 
     /** Token requests made so far (each one a request to the token endpoint, retries aside). */

@@ -1,5 +1,8 @@
 package dev.inlet.core.auth;
 
+import dev.inlet.core.internal.Futures;
+import dev.inlet.core.http.AsyncInterceptor;
+import java.util.concurrent.CompletableFuture;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
@@ -10,7 +13,7 @@ import java.util.Objects;
  * The part every credential shares: it authenticates requests for its one origin and passes every
  * other request through untouched.
  */
-abstract class OriginBound implements Credentials {
+abstract class OriginBound implements Credentials, AsyncInterceptor {
 
     private final Origin origin;
 
@@ -38,7 +41,19 @@ abstract class OriginBound implements Credentials {
     }
 
     /** Sends the request, authenticated, through the rest of the chain. */
+    @Override
+    public final CompletableFuture<Response> interceptAsync(AsyncChain chain) {
+        Request request = chain.request();
+        if (!appliesTo(request.origin())) {
+            return chain.proceedAsync(request);
+        }
+        return Futures.attempt(() -> authenticateAsync(chain, request));
+    }
+
     abstract Response authenticate(Chain chain, Request request) throws IOException;
+
+    /** {@link #authenticate} without waiting: the same request, the future of its response. */
+    abstract CompletableFuture<Response> authenticateAsync(AsyncChain chain, Request request);
 
     static Origin checked(Origin origin) {
         Objects.requireNonNull(origin, "origin");

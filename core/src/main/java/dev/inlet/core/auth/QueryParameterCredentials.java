@@ -1,5 +1,6 @@
 package dev.inlet.core.auth;
 
+import java.util.concurrent.CompletableFuture;
 import dev.inlet.core.internal.Redaction;
 import dev.inlet.core.Secret;
 import dev.inlet.core.http.Origin;
@@ -44,8 +45,20 @@ final class QueryParameterCredentials extends OriginBound {
 
     @Override
     Response authenticate(Chain chain, Request request) throws IOException {
-        Request keyed = request.toBuilder().uri(withKey(request.uri())).sensitiveParameter(parameter).build();
-        Response response = chain.proceed(keyed);
+        return unkeyed(request, chain.proceed(keyed(request)));
+    }
+
+    @Override
+    CompletableFuture<Response> authenticateAsync(AsyncChain chain, Request request) {
+        return chain.proceedAsync(keyed(request)).thenApply(response -> unkeyed(request, response));
+    }
+
+    private Request keyed(Request request) {
+        return request.toBuilder().uri(withKey(request.uri())).sensitiveParameter(parameter).build();
+    }
+
+    /** The response as the links before see it: to the request they sent, without the key. */
+    private static Response unkeyed(Request request, Response response) {
         return new Response(request, response.status(), response.headers(), response.body(),
                 response.info().sentAt(), response.info().elapsed());
     }

@@ -1,5 +1,7 @@
 package dev.inlet.core.auth;
 
+import dev.inlet.core.http.AsyncInterceptor;
+import java.util.concurrent.CompletableFuture;
 import dev.inlet.core.Secret;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
@@ -35,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  *         .build();
  * }</pre>
  */
-public final class SessionLogin implements Credentials {
+public final class SessionLogin implements Credentials, AsyncInterceptor {
 
     private final TokenCredentials delegate;
     private final String description;
@@ -77,6 +79,11 @@ public final class SessionLogin implements Credentials {
     @Override
     public Response intercept(Chain chain) throws IOException {
         return delegate.intercept(chain);
+    }
+
+    @Override
+    public CompletableFuture<Response> interceptAsync(AsyncChain chain) {
+        return delegate.interceptAsync(chain);
     }
 
     /** Login requests made so far. */

@@ -1,5 +1,7 @@
 package dev.inlet.core.auth;
 
+import dev.inlet.core.internal.Futures;
+import java.util.concurrent.CompletableFuture;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
@@ -45,10 +47,26 @@ final class TokenCredentials extends OriginBound {
         if (response.status() != 401) {
             return response;
         }
-        response.close();
+        return chain.proceed(renewed(request, token, response));
+    }
+
+    /**
+     * As {@link #authenticate}. The token comes from the cache, so only a renewal (rare: at expiry, or
+     * once after a 401) holds the thread for the token endpoint's request.
+     */
+    @Override
+    CompletableFuture<Response> authenticateAsync(AsyncChain chain, Request request) {
+        AccessToken token = cache.get();
+        return chain.proceedAsync(withToken(request, token)).thenCompose(response -> response.status() != 401
+                ? CompletableFuture.completedFuture(response)
+                : Futures.attempt(() -> chain.proceedAsync(renewed(request, token, response))));
+    }
+
+    /** After a 401: closes it, renews the token the request carried, and returns the request to replay. */
+    private Request renewed(Request request, AccessToken token, Response refused) {
+        refused.close();
         LOG.debug("{} was refused with 401; renewing the token and sending it once more", request);
-        AccessToken renewed = cache.replace(token);
-        return chain.proceed(withToken(request, renewed));
+        return withToken(request, cache.replace(token));
     }
 
     private Request withToken(Request request, AccessToken token) {

@@ -3,13 +3,15 @@ package dev.inlet.core.http;
 import dev.inlet.core.ReadLimits;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The pipeline's body link, after the listener's events: undoes the response's content encoding
  * (the chain's end asks for {@code gzip, deflate}, see {@link PipelineChain}), and puts the
  * {@link ReadLimits} (size, reading time, compression ratio) on what comes out. Runs on every hop.
  */
-final class BodyDecoding implements Interceptor {
+final class BodyDecoding implements AsyncInterceptor {
 
     private final ReadLimits limits;
     private final Clock clock;
@@ -21,8 +23,23 @@ final class BodyDecoding implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
+        return decoded(chain.request(), chain.proceed(chain.request()));
+    }
+
+    @Override
+    public CompletableFuture<Response> interceptAsync(AsyncChain chain) {
         Request request = chain.request();
-        Response response = ContentEncodings.decode(chain.proceed(request), limits);
+        return chain.proceedAsync(request).thenApply(response -> {
+            try {
+                return decoded(request, response);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    private Response decoded(Request request, Response raw) throws IOException {
+        Response response = ContentEncodings.decode(raw, limits);
         return response.withBody(new BodyLimiter(response.body(), limits, clock, request));
     }
 }

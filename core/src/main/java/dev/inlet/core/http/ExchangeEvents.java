@@ -2,6 +2,7 @@ package dev.inlet.core.http;
 
 import dev.inlet.core.Headers;
 import dev.inlet.core.InletListener;
+import dev.inlet.core.internal.Futures;
 import dev.inlet.core.internal.Redaction;
 import dev.inlet.core.internal.SentSecrets;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -20,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Emits request/response events and DEBUG logs for every hop that reaches the transport. URLs are
  * shown redacted ({@link Request#toString()}) and headers masked ({@code Headers.toString()}).
  */
-final class ExchangeEvents implements Interceptor {
+final class ExchangeEvents implements AsyncInterceptor {
 
     /** Listener failures are logged as the pipeline's. */
     private static final Logger PIPELINE_LOG = LoggerFactory.getLogger(HttpPipeline.class);
@@ -79,44 +81,81 @@ final class ExchangeEvents implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Request request = chain.request();
-        int attempt = chain.call().attempt();
-        SentSecrets secrets = chain.call().secrets();
+        Exchange exchange = start(chain.request(), chain.call());
+        Response response;
+        try {
+            response = chain.proceed(chain.request());
+        } catch (IOException | RuntimeException e) {
+            exchange.failed(e);
+            throw e;
+        }
+        exchange.received(response);
+        return response;
+    }
+
+    @Override
+    public CompletableFuture<Response> interceptAsync(AsyncChain chain) {
+        Exchange exchange = start(chain.request(), chain.call());
+        return chain.proceedAsync(chain.request()).whenComplete((response, failure) -> {
+            if (failure != null) {
+                exchange.failed(Futures.cause(failure));
+            } else {
+                exchange.received(response);
+            }
+        });
+    }
+
+    /** Records the credentials that leave, tells the listener the request is sent, and starts its clock. */
+    private Exchange start(Request request, CallContext call) {
+        int attempt = call.attempt();
+        SentSecrets secrets = call.secrets();
         // The last link before the transport sees every credential: record each form that leaves.
         request.headers().forEach(secrets::addHeader);
         secrets.addQuery(request.uri(), request.sensitiveParameters());
         InletListener.RequestSent sent = new InletListener.RequestSent(request.connector(), request.method(),
-                request.redactedUri(), attempt, chain.call().exchangeId());
+                request.redactedUri(), attempt, call.exchangeId());
         safely(() -> listener.requestSent(sent));
         if (log.isDebugEnabled()) {
             log.debug("--> {} (attempt {}) headers={}", request, attempt,
                     display(request.headers(), request.sensitiveParameters(), secrets));
         }
-        Instant start = clock.instant();
-        long startNanos = System.nanoTime();
-        Response response;
-        try {
-            response = chain.proceed(request);
-        } catch (IOException | RuntimeException e) {
-            if (log.isDebugEnabled()) {
-                log.debug("<-- failed {} after {} ms: {}", request, (System.nanoTime() - startNanos) / 1_000_000,
-                        secrets.scrub(e.toString()));
-            }
-            throw e;
-        }
-        if (log.isDebugEnabled()) {
-            log.debug("<-- {} {} in {} ms headers={}", response.status(), request, response.elapsedMillis(),
-                    display(response.headers(), request.sensitiveParameters(), secrets));
-        }
-        Duration elapsed = Duration.between(start, clock.instant());
-        InletListener.ResponseReceived received = new InletListener.ResponseReceived(request.connector(),
-                request.method(), request.redactedUri(), response.status(),
-                elapsed.isNegative() ? Duration.ZERO : elapsed, attempt, chain.call().exchangeId());
-        safely(() -> listener.responseReceived(received));
-        return response;
+        return new Exchange(request, call, clock.instant(), System.nanoTime());
     }
 
-    /** Runs a listener callback; a listener that throws is logged, and the call goes on. */
+    /** One exchange under way: what its response or failure event needs. */
+    private final class Exchange {
+        private final Request request;
+        private final CallContext call;
+        private final Instant start;
+        private final long startNanos;
+
+        Exchange(Request request, CallContext call, Instant start, long startNanos) {
+            this.request = request;
+            this.call = call;
+            this.start = start;
+            this.startNanos = startNanos;
+        }
+
+        void failed(Throwable e) {
+            if (log.isDebugEnabled()) {
+                log.debug("<-- failed {} after {} ms: {}", request, (System.nanoTime() - startNanos) / 1_000_000,
+                        call.secrets().scrub(e.toString()));
+            }
+        }
+
+        void received(Response response) {
+            if (log.isDebugEnabled()) {
+                log.debug("<-- {} {} in {} ms headers={}", response.status(), request, response.elapsedMillis(),
+                        display(response.headers(), request.sensitiveParameters(), call.secrets()));
+            }
+            Duration elapsed = Duration.between(start, clock.instant());
+            InletListener.ResponseReceived received = new InletListener.ResponseReceived(request.connector(),
+                    request.method(), request.redactedUri(), response.status(),
+                    elapsed.isNegative() ? Duration.ZERO : elapsed, call.attempt(), call.exchangeId());
+            safely(() -> listener.responseReceived(received));
+        }
+    }
+
     static void safely(Runnable callback) {
         try {
             callback.run();

@@ -7,6 +7,7 @@ import dev.inlet.core.OpenPage;
 import dev.inlet.core.Position;
 import dev.inlet.core.ReadLimits;
 import dev.inlet.core.Sleeper;
+import dev.inlet.core.internal.WaitingThreads;
 import dev.inlet.core.retry.RetryPolicy;
 import java.io.IOException;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +56,7 @@ public final class HttpPipeline {
     private final ReadLimits limits;
     private final Logger log;
     private final Set<String> sensitiveParameters;
+    private final boolean asyncLinks;
 
     private HttpPipeline(Builder b) {
         this.transport = b.transport;
@@ -85,6 +88,7 @@ public final class HttpPipeline {
             chain.add(new ReadTimeout(readTimeout));
         }
         this.links = List.copyOf(chain);
+        this.asyncLinks = links.stream().allMatch(link -> link instanceof AsyncInterceptor);
         this.sensitiveParameters = links.stream().flatMap(link -> link.sensitiveParameters().stream())
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
@@ -186,6 +190,41 @@ public final class HttpPipeline {
     public Response send(Request request) {
         PipelineCall call = PipelineCall.of(this, request);
         return RetryLoop.run(call, call::attempt);
+    }
+
+    /**
+     * Sends a request as {@link #send} does (same links, retries, waits, events and exceptions) and
+     * returns at once: the future completes with the successful response, body unread (the caller must
+     * close it), or fails with the {@link InletException} {@code send} would throw ({@code join()} wraps
+     * it in a {@link java.util.concurrent.CompletionException}, as for any future).
+     *
+     * <p><b>Threads.</b> When the pipeline {@linkplain #sendsAsynchronously() sends asynchronously}, no
+     * thread waits: not for the response (the transport's asynchronous API), not for a rate-limit permit
+     * or a retry's backoff (the sleeper's {@link Sleeper#delay}). Otherwise the synchronous call runs
+     * on a waiting thread: a virtual thread on Java 21+, else one of a shared pool of
+     * {@value dev.inlet.core.internal.WaitingThreads#SHARED_POOL_THREADS} daemon threads (calls beyond them
+     * queue).
+     *
+     * <p><b>Cancelling</b> the future stops further attempts and waits; an exchange already under way
+     * finishes, and its response is closed, so no connection leaks.
+     */
+    public CompletableFuture<Response> sendAsync(Request request) {
+        Objects.requireNonNull(request, "request");
+        if (!sendsAsynchronously()) {
+            return CompletableFuture.supplyAsync(() -> send(request), WaitingThreads.shared());
+        }
+        PipelineCall call = PipelineCall.of(this, request);
+        return RetryLoop.runAsync(call, call::attemptAsync);
+    }
+
+    /**
+     * Whether {@link #sendAsync} holds no thread while a call waits: true when the transport
+     * {@linkplain Transport#sendsAsynchronously() sends asynchronously} (such as {@link Transport#jdk()})
+     * and every link of the chain is an {@link AsyncInterceptor} (all the built-in ones are; an
+     * interceptor added with {@link Builder#addInterceptor} must be one too).
+     */
+    public boolean sendsAsynchronously() {
+        return asyncLinks && transport.sendsAsynchronously();
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.inlet.core.http;
 
 import dev.inlet.core.Headers;
+import dev.inlet.core.internal.Futures;
+import dev.inlet.core.internal.WaitingThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -11,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** {@link Transport} over {@link java.net.http.HttpClient}, streaming the body as an InputStream. */
 final class JdkTransport implements Transport {
@@ -39,6 +43,63 @@ final class JdkTransport implements Transport {
 
     @Override
     public Response send(Request request, Duration timeout) throws IOException {
+        Instant sentAt = Instant.now();
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(toJdk(request, timeout), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting for "
+                    + request.redactedUri());
+            interrupted.initCause(e);
+            throw interrupted;
+        }
+        return fromJdk(request, response, sentAt, start);
+    }
+
+    /**
+     * The JDK client's {@code sendAsync}: no thread waits for the response. The client completes its
+     * future on its selector thread (this transport's executor runs tasks in place), so the response is
+     * handed to the shared waiting executor at once: whatever the pipeline does next, reading the body
+     * included, must not run on the thread that delivers every connection's bytes.
+     */
+    @Override
+    public CompletableFuture<Response> sendAsync(Request request, Duration timeout) {
+        Instant sentAt = Instant.now();
+        long start = System.nanoTime();
+        HttpRequest jdkRequest;
+        try {
+            jdkRequest = toJdk(request, timeout);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<HttpResponse<InputStream>> sent =
+                client.sendAsync(jdkRequest, HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture<Response> response = sent.handleAsync((r, failure) -> {
+            if (failure != null) {
+                Throwable cause = Futures.cause(failure);
+                throw new CompletionException(cause instanceof IOException ? cause
+                        : new IOException(cause.getClass().getSimpleName() + " while waiting for "
+                                + request.redactedUri(), cause));
+            }
+            return fromJdk(request, r, sentAt, start);
+        }, WaitingThreads.shared());
+        // Cancelling the caller's future aborts the exchange.
+        response.whenComplete((r, failure) -> {
+            if (response.isCancelled()) {
+                sent.cancel(true);
+            }
+        });
+        return response;
+    }
+
+    @Override
+    public boolean sendsAsynchronously() {
+        return true;
+    }
+
+    private static HttpRequest toJdk(Request request, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(timeout);
         byte[] body = request.rawBody();
         builder.method(request.method(), body == null
@@ -49,18 +110,10 @@ final class JdkTransport implements Transport {
                 builder.header(name, value);
             }
         });
-        Instant sentAt = Instant.now();
-        long start = System.nanoTime();
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting for "
-                    + request.redactedUri());
-            interrupted.initCause(e);
-            throw interrupted;
-        }
+        return builder.build();
+    }
+
+    private static Response fromJdk(Request request, HttpResponse<InputStream> response, Instant sentAt, long start) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         return new Response(request, response.statusCode(), Headers.of(response.headers().map()), response.body(),
                 sentAt, elapsed);

@@ -7,6 +7,7 @@ import dev.inlet.core.Sleeper;
 import dev.inlet.core.error.TransportException;
 import dev.inlet.core.retry.Attempts;
 import dev.inlet.core.retry.RetryPolicy;
+import dev.inlet.core.internal.Futures;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import dev.inlet.core.http.internal.BodyExcerpt;
 
 /**
@@ -57,25 +59,67 @@ final class PipelineCall {
         this.idempotencyKey = pipeline.retryPolicy().idempotencyKeyHeader().flatMap(h -> request.headers().first(h));
         this.attempts = pipeline.retryPolicy().begin(pipeline.clock(), request.isIdempotent()
                 || idempotencyKey.isPresent());
-        Sleeper sleeper = pipeline.sleeper();
-        this.tallyingSleeper = duration -> {
+        this.tallyingSleeper = new TallyingSleeper(pipeline.sleeper());
+    }
+
+    /** The pipeline's sleeper, adding up what the links wait (a rate limit) for {@link #waited()}. */
+    private final class TallyingSleeper implements Sleeper {
+        private final Sleeper sleeper;
+
+        TallyingSleeper(Sleeper sleeper) {
+            this.sleeper = sleeper;
+        }
+
+        @Override
+        public void sleep(Duration duration) throws InterruptedException {
+            tally(duration);
+            sleeper.sleep(duration);
+        }
+
+        @Override
+        public CompletableFuture<Void> delay(Duration duration) {
+            tally(duration);
+            return sleeper.delay(duration);
+        }
+
+        private void tally(Duration duration) {
             if (!duration.isNegative()) {
                 chainWaits = chainWaits.plus(duration);
             }
-            sleeper.sleep(duration);
-        };
+        }
     }
 
-    /** One attempt: a 2xx response, or an exception. */
     Response attempt() {
-        CallContext context = new CallContext(attempts.attempt(), idempotencyKey, attempts.deadline(),
-                pipeline.clock(), tallyingSleeper, pipeline.listener(), secrets, exchangeId);
         Response response;
         try {
-            response = new PipelineChain(pipeline, 0, request, context).proceed(request);
+            response = new PipelineChain(pipeline, 0, request, context()).proceed(request);
         } catch (IOException e) {
             throw transportFailure(request, e);
         }
+        return successful(response);
+    }
+
+    /**
+     * One attempt through the asynchronous chain: fails as {@link #attempt} throws (a failed exchange as
+     * a {@link dev.inlet.core.error.TransportException}, a non-2xx status as an {@link HttpStatusException}).
+     */
+    CompletableFuture<Response> attemptAsync() {
+        return new PipelineChain(pipeline, 0, request, context()).proceedAsync(request).handle((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = Futures.cause(failure);
+                throw cause instanceof IOException io ? transportFailure(request, io) : Futures.rethrow(cause);
+            }
+            return successful(response);
+        });
+    }
+
+    private CallContext context() {
+        return new CallContext(attempts.attempt(), idempotencyKey, attempts.deadline(),
+                pipeline.clock(), tallyingSleeper, pipeline.listener(), secrets, exchangeId);
+    }
+
+    /** The response if its status is 2xx; otherwise closes it and throws the scrubbed status error. */
+    private Response successful(Response response) {
         if (!response.isSuccessful()) {
             String hint = Redirects.isRedirect(response) ? redirectHint(response) : null;
             ResponseInfo info = maskedInfo(response);
@@ -85,7 +129,6 @@ final class PipelineCall {
         return response;
     }
 
-    /** Why a redirect reached the caller: a Location that cannot be followed, none followed, or a loop. */
     private String redirectHint(Response response) {
         Optional<String> unfollowable = Redirects.unfollowable(response);
         if (unfollowable.isPresent()) {

@@ -1,13 +1,20 @@
 package dev.inlet.core.http;
 
+import dev.inlet.core.internal.Futures;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
-/** The chain an interceptor sees: the links after it (see {@link HttpPipeline}), then the transport. */
-final class PipelineChain implements Interceptor.Chain {
+/**
+ * The chain an interceptor sees: the links after it (see {@link HttpPipeline}), then the transport. One
+ * class for both forms, so the synchronous and the asynchronous call obey one contract: a call runs
+ * either {@link #proceed} on every link or {@link #proceedAsync} on every link ({@link HttpPipeline}
+ * chooses the asynchronous form only when every link is an {@link AsyncInterceptor}).
+ */
+final class PipelineChain implements Interceptor.Chain, AsyncInterceptor.AsyncChain {
 
     private final HttpPipeline pipeline;
     private final int index;
@@ -41,6 +48,32 @@ final class PipelineChain implements Interceptor.Chain {
 
     @Override
     public Response proceed(Request next) throws IOException {
+        enter(next);
+        try {
+            return send(next);
+        } finally {
+            running = 0;
+        }
+    }
+
+    @Override
+    public CompletableFuture<Response> proceedAsync(Request next) {
+        try {
+            enter(next);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Response> response;
+        try {
+            response = sendAsync(next);
+        } catch (RuntimeException e) {
+            response = CompletableFuture.failedFuture(e);
+        }
+        return response.whenComplete((r, e) -> running = 0);
+    }
+
+    /** Counts a call and marks it running: the contract in {@code Interceptor.Chain.proceed}. */
+    private void enter(Request next) {
         Objects.requireNonNull(next, "request");
         int allowed = 1 + Math.max(1, pipeline.maxRedirects());
         if (CALLS.incrementAndGet(this) > allowed) {
@@ -51,11 +84,6 @@ final class PipelineChain implements Interceptor.Chain {
         if (!RUNNING.compareAndSet(this, 0, 1)) {
             throw new IllegalStateException(caller() + " called Chain.proceed while its previous call was still "
                     + "running; call it again only after the previous call returned (see Interceptor.Chain.proceed)");
-        }
-        try {
-            return send(next);
-        } finally {
-            running = 0;
         }
     }
 
@@ -73,11 +101,34 @@ final class PipelineChain implements Interceptor.Chain {
             }
             return response;
         }
-        // Like the transport's own headers (User-Agent), added last: signers leave it out, proxies rewrite it,
-        // and the links see the request they passed on (its redacted URL computed once).
-        Request sent = next.headers().contains("Accept-Encoding") ? next
-                : next.toBuilder().header("Accept-Encoding", ContentEncodings.ACCEPTED).build();
+        Request sent = withAcceptEncoding(next);
         return pipeline.transport().send(sent, timeoutFor(sent));
+    }
+
+    private CompletableFuture<Response> sendAsync(Request next) {
+        List<Interceptor> links = pipeline.links();
+        if (index < links.size()) {
+            Interceptor link = links.get(index);
+            CompletableFuture<Response> response = Futures.attempt(() ->
+                    ((AsyncInterceptor) link).interceptAsync(new PipelineChain(pipeline, index + 1, next, context)));
+            return response.thenApply(r -> {
+                if (r == null) {
+                    throw new IllegalStateException("interceptor " + link.getClass().getName() + " returned no response");
+                }
+                return r;
+            });
+        }
+        Request sent = withAcceptEncoding(next);
+        return Futures.attempt(() -> pipeline.transport().sendAsync(sent, timeoutFor(sent)));
+    }
+
+    /**
+     * Like the transport's own headers (User-Agent), added last: signers leave it out, proxies rewrite it,
+     * and the links see the request they passed on (its redacted URL computed once).
+     */
+    private static Request withAcceptEncoding(Request next) {
+        return next.headers().contains("Accept-Encoding") ? next
+                : next.toBuilder().header("Accept-Encoding", ContentEncodings.ACCEPTED).build();
     }
 
     /** The attempt's timeout: the request's or the pipeline's, but never beyond the call's budget. */

@@ -2,6 +2,7 @@ package dev.inlet.core.http;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The pipeline's read-timeout link, the last before the transport: wraps the body as it comes off
@@ -9,7 +10,7 @@ import java.time.Duration;
  * {@linkplain HttpPipeline#readTimeout() read timeout} for its next byte fails with a retryable
  * timeout. Present only when the read timeout is not zero. Runs on every hop.
  */
-final class ReadTimeout implements Interceptor {
+final class ReadTimeout implements AsyncInterceptor {
 
     private final Duration timeout;
 
@@ -19,7 +20,16 @@ final class ReadTimeout implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Response response = chain.proceed(chain.request());
-        return response.withBody(StallGuard.wrap(response.body(), timeout, chain.request()));
+        return guarded(chain.request(), chain.proceed(chain.request()));
+    }
+
+    @Override
+    public CompletableFuture<Response> interceptAsync(AsyncChain chain) {
+        Request request = chain.request();
+        return chain.proceedAsync(request).thenApply(response -> guarded(request, response));
+    }
+
+    private Response guarded(Request request, Response response) {
+        return response.withBody(StallGuard.wrap(response.body(), timeout, request));
     }
 }

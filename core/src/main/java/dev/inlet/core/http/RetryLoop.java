@@ -6,8 +6,11 @@ import dev.inlet.core.error.InletException;
 import dev.inlet.core.error.TransportException;
 import dev.inlet.core.retry.Attempts;
 import dev.inlet.core.retry.WaitHint;
+import dev.inlet.core.internal.Futures;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The pipeline's one attempt-and-retry loop, which {@link HttpPipeline#execute},
@@ -42,15 +45,88 @@ final class RetryLoop {
     }
 
     /** Waits before the next attempt, or throws when the policy says stop. */
+    /**
+     * The asynchronous loop of {@link HttpPipeline#sendAsync}: the same judgement and events, the wait
+     * through the sleeper's {@link dev.inlet.core.Sleeper#delay delay}, so no thread waits between
+     * attempts. Cancelling the returned future stops further attempts; a response that arrives after
+     * it was cancelled is closed, so its connection is not leaked.
+     */
+    static <R extends AutoCloseable> CompletableFuture<R> runAsync(PipelineCall call,
+            Supplier<CompletableFuture<R>> attempt) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        next(call, attempt, result);
+        return result;
+    }
+
+    private static <R extends AutoCloseable> void next(PipelineCall call, Supplier<CompletableFuture<R>> attempt,
+            CompletableFuture<R> result) {
+        if (result.isDone()) {
+            return;
+        }
+        Futures.attempt(attempt::get).whenComplete((value, error) -> {
+            if (error == null) {
+                if (!result.complete(value)) {
+                    closeQuietly(value);
+                }
+                return;
+            }
+            Throwable cause = Futures.cause(error);
+            if (!(cause instanceof InletException failure)) {
+                result.completeExceptionally(cause);
+                return;
+            }
+            failure.scrubbedOf(call.secrets);
+            int made = call.attempts.attempt();
+            Duration wait;
+            try {
+                wait = plan(call, failure, made);
+            } catch (InletException stop) {
+                result.completeExceptionally(stop);
+                return;
+            }
+            call.pipeline.sleeper().delay(wait).whenComplete((done, interrupted) -> {
+                if (interrupted != null) {
+                    result.completeExceptionally(failed(call, new TransportException("Interrupted while waiting to retry "
+                            + call.request, false, Futures.cause(interrupted)), made));
+                } else {
+                    next(call, attempt, result);
+                }
+            });
+        });
+    }
+
+    private static void closeQuietly(AutoCloseable value) {
+        try {
+            value.close();
+        } catch (Exception ignored) {
+            // Nobody wants this response any more; closing only returns its connection.
+        }
+    }
+
     private static void retryAfter(PipelineCall call, InletException failure) {
         failure.scrubbedOf(call.secrets);
-        Attempts attempts = call.attempts;
-        Request request = call.request;
-        HttpPipeline pipeline = call.pipeline;
-        int made = attempts.attempt();
+        int made = call.attempts.attempt();
         if (Thread.currentThread().isInterrupted()) {
             throw failed(call, failure.addNote("not retried: the thread was interrupted"), made);
         }
+        Duration wait = plan(call, failure, made);
+        try {
+            call.pipeline.sleeper().sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failed(call, new TransportException("Interrupted while waiting to retry " + call.request, false, e),
+                    made);
+        }
+    }
+
+    /**
+     * Judges a failed attempt: the wait before the next one, after logging it and telling the listener;
+     * throws the failure to give up with once the policy says stop.
+     */
+    private static Duration plan(PipelineCall call, InletException failure, int made) {
+        Attempts attempts = call.attempts;
+        Request request = call.request;
+        HttpPipeline pipeline = call.pipeline;
         Duration wait;
         try {
             wait = attempts.nextWait(failure, request.toString());
@@ -73,12 +149,7 @@ final class RetryLoop {
                     request.origin().authority(), wait, "server: " + hint.get().source() + " on " + status);
             ExchangeEvents.safely(() -> listener.rateLimited(limited));
         }
-        try {
-            pipeline.sleeper().sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failed(call, new TransportException("Interrupted while waiting to retry " + request, false, e), made);
-        }
+        return wait;
     }
 
     /**

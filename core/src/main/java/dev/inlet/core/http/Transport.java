@@ -22,6 +22,32 @@ public interface Transport {
     Response send(Request request, Duration timeout) throws IOException;
 
     /**
+     * Sends the request; the future completes with the response (body still streaming) once its head
+     * arrived, or fails with the {@link IOException} {@link #send} would throw. The default calls
+     * {@link #send} on the calling thread and returns a completed future; a transport that
+     * {@linkplain #sendsAsynchronously() sends asynchronously} returns at once and holds no thread
+     * while it waits. Never throws.
+     *
+     * @param timeout how long to wait for the response headers
+     */
+    default java.util.concurrent.CompletableFuture<Response> sendAsync(Request request, Duration timeout) {
+        try {
+            return java.util.concurrent.CompletableFuture.completedFuture(send(request, timeout));
+        } catch (IOException | RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Whether {@link #sendAsync} waits for the response without holding a thread. False by default;
+     * true for {@link #jdk()} (the JDK client's asynchronous API). {@link HttpPipeline#sendAsync} sends
+     * without a thread per waiting request only over such a transport.
+     */
+    default boolean sendsAsynchronously() {
+        return false;
+    }
+
+    /**
      * The JDK client, tuned for connectors: HTTP/1.1 (no HTTP/2 upgrade attempt on cleartext),
      * redirects not followed (the pipeline follows them itself, re-checking credentials per hop),
      * a 10-second connect timeout, and completion on the calling thread (no pool hand-off).

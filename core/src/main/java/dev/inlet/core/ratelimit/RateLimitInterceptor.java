@@ -6,7 +6,7 @@ import dev.inlet.core.retry.ServerBudget;
 import dev.inlet.core.retry.WaitHint;
 import dev.inlet.core.retry.WaitHints;
 import dev.inlet.core.http.CallContext;
-import dev.inlet.core.http.Interceptor;
+import dev.inlet.core.http.AsyncInterceptor;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
 import java.io.IOException;
@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * permit and for the server's budget (through the call's sleeper, reported to the listener); after
  * the response arrives, it teaches the key what the server said about its budget.
  */
-final class RateLimitInterceptor implements Interceptor {
+final class RateLimitInterceptor implements AsyncInterceptor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RateLimiters.class);
 
@@ -42,6 +43,58 @@ final class RateLimitInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         CallContext call = chain.call();
+        Reservation reservation = reserve(request, call);
+        if (!reservation.wait.isZero()) {
+            try {
+                call.sleeper().sleep(reservation.wait);
+            } catch (InterruptedException e) {
+                reservation.limiter.pacer().release();
+                Thread.currentThread().interrupt();
+                InterruptedIOException interrupted = new InterruptedIOException("interrupted while " + request
+                        + " waited for rate limit '" + reservation.key + "'");
+                interrupted.initCause(e);
+                throw interrupted;
+            }
+        }
+        Response response;
+        try {
+            response = chain.proceed(request);
+        } catch (IOException | RuntimeException e) {
+            reservation.limiter.pacer().release();
+            throw e;
+        }
+        reservation.settle(response, call.clock());
+        return response;
+    }
+
+    @Override
+    public CompletableFuture<Response> interceptAsync(AsyncChain chain) {
+        Request request = chain.request();
+        CallContext call = chain.call();
+        Reservation reservation;
+        try {
+            reservation = reserve(request, call);
+        } catch (RateLimitedException tooLong) {
+            return CompletableFuture.failedFuture(tooLong);
+        }
+        CompletableFuture<Void> permit = reservation.wait.isZero() ? CompletableFuture.completedFuture(null)
+                : call.sleeper().delay(reservation.wait);
+        return permit.thenCompose(ready -> chain.proceedAsync(request)).whenComplete((response, failure) -> {
+            if (failure != null) {
+                reservation.limiter.pacer().release();
+            } else {
+                reservation.settle(response, call.clock());
+            }
+        });
+    }
+
+    /**
+     * Takes the request's place under its limit: how long it must wait before it leaves, the event and
+     * log line said when it must wait at all.
+     *
+     * @throws RateLimitedException when the wait would exceed the limit's maxWait or the call's budget
+     */
+    private Reservation reserve(Request request, CallContext call) {
         String key = sharedKey != null ? sharedKey : request.origin().authority();
         KeyLimiter limiter = registry.limiterFor(key, limit);
         RateLimit config = limiter.limit();
@@ -75,37 +128,35 @@ final class RateLimitInterceptor implements Interceptor {
                 LOG.warn("An InletListener failed; the call goes on", e);
             }
             LOG.debug("{} waits {} ms under rate limit '{}': {}", request, wait.toMillis(), key, reason);
-            try {
-                call.sleeper().sleep(wait);
-            } catch (InterruptedException e) {
-                limiter.pacer().release();
-                Thread.currentThread().interrupt();
-                InterruptedIOException interrupted = new InterruptedIOException("interrupted while " + request
-                        + " waited for rate limit '" + key + "'");
-                interrupted.initCause(e);
-                throw interrupted;
-            }
         }
-
-        Response response;
-        try {
-            response = chain.proceed(request);
-        } catch (IOException | RuntimeException e) {
-            limiter.pacer().release();
-            throw e;
-        }
-        if (config.isAdaptive()) {
-            Instant after = clock.instant();
-            Optional<WaitHint> hint = throttled(response.status())
-                    ? WaitHints.find(response.info(), clock) : Optional.empty();
-            limiter.pacer().observe(ServerBudget.from(response.info(), clock), hint, after);
-        } else {
-            limiter.pacer().release();
-        }
-        return response;
+        return new Reservation(key, limiter, wait);
     }
 
-    /** Statuses whose wait hint holds back every request under the key. */
+    /** A request's place under its limit: its key, the limiter, and how long it waits before leaving. */
+    private static final class Reservation {
+        final String key;
+        final KeyLimiter limiter;
+        final Duration wait;
+
+        Reservation(String key, KeyLimiter limiter, Duration wait) {
+            this.key = key;
+            this.limiter = limiter;
+            this.wait = wait;
+        }
+
+        /** After a response: an adaptive limit learns the server's budget from it; a fixed one frees its place. */
+        void settle(Response response, Clock clock) {
+            if (limiter.limit().isAdaptive()) {
+                Instant after = clock.instant();
+                Optional<WaitHint> hint = throttled(response.status())
+                        ? WaitHints.find(response.info(), clock) : Optional.empty();
+                limiter.pacer().observe(ServerBudget.from(response.info(), clock), hint, after);
+            } else {
+                limiter.pacer().release();
+            }
+        }
+    }
+
     private static boolean throttled(int status) {
         return status == 429 || status == 503 || status == 403;
     }
