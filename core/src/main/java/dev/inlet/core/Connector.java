@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -118,6 +120,34 @@ public final class Connector<T> {
     public ConnectorRun<T> open(Position from) {
         Objects.requireNonNull(from, "from");
         return new ConnectorRun<>(this, from);
+    }
+
+    /**
+     * Reads every record from the first page on into the consumer, as {@code open().forEachRemaining}
+     * does (same events, validation, guards and report), without a thread waiting for its pages: the
+     * future completes with the run's report, or fails with the {@link InletException} the run failed
+     * with (its {@link InletException#resumePosition()} says where a new run would continue).
+     *
+     * <p><b>Threads.</b> Pages are opened with {@link PageSource#openAsync}: a REST source over
+     * {@link dev.inlet.core.http.Transport#jdk()} holds no thread while a page is on its way, on Java 17
+     * too, so thousands of runs can wait at once; other sources wait on a virtual thread (Java 21+) or a
+     * shared pool. The consumer is called on the thread that delivered the page (the caller's for the
+     * first steps, then Inlet's waiting threads), one record at a time, never concurrently for one run;
+     * a consumer shared by several runs must be thread-safe, and should hand slow work elsewhere. One page
+     * at a time: a {@link PrefetchingSource}'s pages ahead are for the synchronous run.
+     *
+     * <p>Cancelling the future ends the run: the page on its way is cancelled (closed if it still
+     * arrives) and no further record is delivered.
+     */
+    public CompletableFuture<RunReport> readAsync(Consumer<? super T> consumer) {
+        return readAsync(Position.start(), consumer);
+    }
+
+    /** As {@link #readAsync(Consumer)}, from a saved position on. */
+    public CompletableFuture<RunReport> readAsync(Position from, Consumer<? super T> consumer) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(consumer, "consumer");
+        return AsyncRun.start(this, from, consumer);
     }
 
     /**

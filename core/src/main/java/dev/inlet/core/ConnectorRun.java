@@ -75,12 +75,17 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
     private Duration waited = Duration.ZERO;
 
     ConnectorRun(Connector<T> connector, Position from) {
+        this(connector, from, connector.reading().reader());
+    }
+
+    /** A run opening its pages through this reader ({@link AsyncRun}'s, which opens them ahead without waiting). */
+    ConnectorRun(Connector<T> connector, Position from, PageReader reader) {
         this.connector = connector;
         this.processor = connector.processor();
         this.current = from;
         this.startedAt = connector.clock().instant();
         this.guard = new PagingGuard(connector.pagingGuards());
-        this.reader = connector.reading().reader();
+        this.reader = reader;
         this.context = new RunContext(connector.name(), connector.name(), RunContext.newRunId());
         this.scope = context.scope();
         try (RunContext.Scope ignored = scope.enter()) {
@@ -248,18 +253,40 @@ public final class ConnectorRun<T> implements Iterator<T>, AutoCloseable {
             return true;
         }
         try (RunContext.Scope ignored = scope.enter()) {
-            return advanceInRun();
+            return advanceInRun(Integer.MAX_VALUE);
         }
     }
 
-    private boolean advanceInRun() {
+    /**
+     * For {@link AsyncRun}: as {@link #hasNext}, opening at most one page, and only when {@code mayOpen}
+     * (the reader has it ready). False at the end of the run, or when the page at {@link #position()}
+     * must be opened first ({@link #awaitsPage()}).
+     */
+    boolean advanceWithin(boolean mayOpen) {
+        claim(Mode.ITERATOR);
+        if (pending != null) {
+            return true;
+        }
+        try (RunContext.Scope ignored = scope.enter()) {
+            return advanceInRun(mayOpen ? 1 : 0);
+        }
+    }
+
+    /** Whether the run goes on with the page at {@link #position()}, not yet opened. */
+    boolean awaitsPage() {
+        return page == null && pending == null && !exhausted && !finished;
+    }
+
+    /** Moves to the next valid record, opening at most {@code opens} pages; false at the end or out of opens. */
+    private boolean advanceInRun(int opens) {
+        int left = opens;
         try {
             while (pending == null) {
                 if (finished && !exhausted) {
                     return false;
                 }
                 if (page == null) {
-                    if (exhausted) {
+                    if (exhausted || left-- <= 0) {
                         return false;
                     }
                     openPage();

@@ -1,8 +1,12 @@
 package dev.inlet.core;
 
+import dev.inlet.core.internal.Futures;
+import dev.inlet.core.internal.WaitingThreads;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import dev.inlet.core.error.InletException;
@@ -26,6 +30,28 @@ public interface PageSource {
      * @throws InletException if the page cannot be fetched (after any retries the source applies)
      */
     OpenPage open(Position position);
+
+    /**
+     * Opens the page at the position as {@link #open} does, without waiting: the future completes with
+     * the open page (its records still to be read) or fails with the {@link InletException} {@code open}
+     * would throw. The default runs {@code open} on a waiting thread (a virtual thread on Java 21+, else
+     * one of a shared pool of daemon threads); a source that sends through an asynchronous pipeline (REST
+     * over {@link dev.inlet.core.http.Transport#jdk()}) holds no thread while the page is on its way.
+     * Cancelling the future closes a page that arrives afterwards.
+     */
+    default CompletableFuture<OpenPage> openAsync(Position position) {
+        Objects.requireNonNull(position, "position");
+        return Futures.supplyClosing(() -> open(position), WaitingThreads.shared());
+    }
+
+    /**
+     * Whether {@link #openAsync} waits for a page without holding a thread. False by default; a REST
+     * source says true when its pipeline {@linkplain dev.inlet.core.http.HttpPipeline#sendsAsynchronously()
+     * sends asynchronously}. {@code ConcurrentFetch} reads such sources without a thread per waiting fetch.
+     */
+    default boolean opensAsynchronously() {
+        return false;
+    }
 
     /**
      * This source, delivering records already bound by the reader where it can: each such record is a

@@ -80,6 +80,17 @@ public final class PrefetchingSource implements PageSource {
         return source.open(position);
     }
 
+    /** The delegate's: an asynchronous open is one page, nothing ahead. */
+    @Override
+    public java.util.concurrent.CompletableFuture<OpenPage> openAsync(Position position) {
+        return source.openAsync(position);
+    }
+
+    @Override
+    public boolean opensAsynchronously() {
+        return source.opensAsynchronously();
+    }
+
     @Override
     public PageSource binding(ObjectReader reader) {
         PageSource bound = source.binding(reader);

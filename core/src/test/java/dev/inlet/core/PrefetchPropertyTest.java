@@ -71,7 +71,8 @@ class PrefetchPropertyTest {
         PrefetchingSourceTest.eventually("every page opened is closed", () -> source.closed() == source.opened());
     }
 
-    private static long mix(long seed, long offset, int attempt) {
+    /** A seeded hash of an offset and an attempt: where the property tests put their faults. */
+    static long mix(long seed, long offset, int attempt) {
         long z = seed + offset * 0x9E3779B97F4A7C15L + attempt * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

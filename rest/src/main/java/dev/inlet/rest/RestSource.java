@@ -13,6 +13,7 @@ import dev.inlet.rest.paginate.PageFacts;
 import dev.inlet.rest.paginate.Paginator;
 import java.net.URI;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,10 +55,30 @@ final class RestSource implements PageSource, PagePrediction {
 
     @Override
     public OpenPage open(Position position) {
-        Request request = withoutForeignCredentials(
+        Request request = requestAt(position);
+        return pipeline.openPage(position, request, (response, at) -> RestPage.open(this, request, response, at));
+    }
+
+    /** As {@link #open}, through the pipeline's asynchronous form: no thread waits over {@code Transport.jdk()}. */
+    @Override
+    public CompletableFuture<OpenPage> openAsync(Position position) {
+        Request request;
+        try {
+            request = requestAt(position);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return pipeline.openPageAsync(position, request, (response, at) -> RestPage.open(this, request, response, at));
+    }
+
+    @Override
+    public boolean opensAsynchronously() {
+        return pipeline.sendsAsynchronously();
+    }
+
+    private Request requestAt(Position position) {
+        return withoutForeignCredentials(
                 endpoint.paginator().apply(pipeline.marked(endpoint.firstRequest(connector)), position));
-        return pipeline.openPage(position, request,
-                (response, at) -> RestPage.open(this, request, response, at));
     }
 
     /**

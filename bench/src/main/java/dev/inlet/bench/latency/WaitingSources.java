@@ -4,6 +4,7 @@ import dev.inlet.bench.harness.Options;
 import dev.inlet.core.Connector;
 import dev.inlet.core.compose.ConcurrentFetch;
 import dev.inlet.core.compose.FetchReport;
+import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.SocketTransport;
 import dev.inlet.core.http.Transport;
 import dev.inlet.rest.RestConnector;
@@ -34,7 +35,9 @@ import tools.jackson.databind.JsonNode;
  * {@code maxConcurrent(N)} and no executor (virtual threads on Java 21+, at most 256 platform threads
  * on 17). The baseline, in the same JVM and rounds: the same requests sent by a bare JDK
  * {@code HttpClient} (its defaults, HTTP/1.1; {@code jdk-direct}: with Inlet's direct executor) from the
- * same kind of threads. Round 1 warms up (JIT,
+ * same kind of threads. {@code inlet-async}: the same connectors over {@code Transport.jdk()}, which
+ * {@code ConcurrentFetch} reads with {@code readAsync} (no thread waits for a page, on Java 17 too); its
+ * baseline {@code jdk-async} chains the bare client's {@code sendAsync} per source. Round 1 warms up (JIT,
  * connections); later rounds alternate the order. Reports pages/s against N / delay, the process CPU
  * per page (client and server), the ceiling that CPU leaves on this machine's cores, and the heap per
  * waiting source: the heap in use (after a GC) while ≥ 90 % of the sources wait, less the heap before
@@ -82,8 +85,8 @@ public final class WaitingSources {
                 for (int c = 0; c < contenders.size(); c++) {
                     String contender = contenders.get((c + round) % contenders.size());
                     HttpClient client = !contender.startsWith("jdk") ? null
-                            : release ? bareClient(contender.equals("jdk-direct"))
-                            : contender.equals("jdk-direct") ? direct : bare;
+                            : release ? bareClient(!contender.equals("jdk"))
+                            : contender.equals("jdk") ? bare : direct;
                     Result r = measure(contender, server, client, sources, pages);
                     String released = release ? release(server, client, r.openFilesAtStart) : "";
                     System.out.printf("  round %d%s %-10s %,8.0f pages/s = %.3f of ideal; CPU %,6.1f us/page -> "
@@ -151,9 +154,12 @@ public final class WaitingSources {
         long cpu0 = processCpuNanos();
         long start = System.nanoTime();
         long failed = switch (contender) {
-            case "inlet" -> inlet(server.baseUrl(), sources);
+            case "inlet" -> inlet(server.baseUrl(), sources, null);
+            case "inlet-async" -> inlet(server.baseUrl(), sources, ASYNC);
             case "jdk", "jdk-direct" -> bare(client, server.baseUrl(), sources, pages);
-            default -> throw new IllegalArgumentException("unknown contender " + contender + " (inlet, jdk, jdk-direct)");
+            case "jdk-async" -> bareAsync(client, server.baseUrl(), sources, pages);
+            default -> throw new IllegalArgumentException("unknown contender " + contender
+                    + " (inlet, inlet-async, jdk, jdk-direct, jdk-async)");
         };
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpu = processCpuNanos() - cpu0;
@@ -163,11 +169,18 @@ public final class WaitingSources {
                 server.maxWaiting.get(), failed, heapPerSource, openFiles);
     }
 
-    private static long inlet(String base, int sources) {
+    /**
+     * Inlet over the JDK client's asynchronous API ({@code inlet-async}): one pipeline for every source, so
+     * one JDK client, as a host would share it; {@code ConcurrentFetch} then reads each with {@code readAsync}.
+     */
+    private static final HttpPipeline ASYNC = HttpPipeline.builder().transport(Transport.jdk()).build();
+
+    private static long inlet(String base, int sources, HttpPipeline pipeline) {
         ConcurrentFetch.Builder fetch = ConcurrentFetch.builder().maxConcurrent(Math.min(sources, 100_000));
         for (int i = 0; i < sources; i++) {
-            Connector<JsonNode> connector = RestConnector.builder("s" + i).baseUrl(base).path("/p").records("/data")
-                    .paginator(Paginators.bodyCursor("page", "/next")).absentMeansEnd().build();
+            RestConnector.Builder builder = RestConnector.builder("s" + i).baseUrl(base).path("/p").records("/data")
+                    .paginator(Paginators.bodyCursor("page", "/next")).absentMeansEnd();
+            Connector<JsonNode> connector = (pipeline == null ? builder : builder.pipeline(pipeline)).build();
             fetch.add(connector, record -> { });
         }
         FetchReport report = fetch.build().run();
@@ -202,6 +215,37 @@ public final class WaitingSources {
         threads.shutdown();
         threads.awaitTermination(1, TimeUnit.MINUTES);
         return failed;
+    }
+
+    /**
+     * The baseline of {@code inlet-async}: each source chains {@code sendAsync} for its pages on the
+     * direct-executor client (Inlet's settings), so no thread waits; bodies read as byte arrays.
+     */
+    private static long bareAsync(HttpClient client, String base, int sources, int pages) throws Exception {
+        List<CompletableFuture<Void>> all = new ArrayList<>(sources);
+        for (int i = 0; i < sources; i++) {
+            all.add(page(client, base, 0, pages));
+        }
+        long failed = 0;
+        for (CompletableFuture<Void> f : all) {
+            try {
+                f.get(10, TimeUnit.MINUTES);
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    private static CompletableFuture<Void> page(HttpClient client, String base, int page, int pages) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/p?page=" + page))
+                .timeout(Duration.ofSeconds(30)).build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenCompose(response -> {
+            if (response.body().length == 0) {
+                throw new IllegalStateException("empty page " + page);
+            }
+            return page + 1 < pages ? page(client, base, page + 1, pages) : CompletableFuture.completedFuture(null);
+        });
     }
 
     /** A virtual thread per task on 21+, else 256 platform threads: what ConcurrentFetch starts. */

@@ -1,21 +1,20 @@
 package dev.inlet.core.compose;
 
 import dev.inlet.core.Connector;
-import dev.inlet.core.ConnectorRun;
 import dev.inlet.core.RunReport;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
@@ -34,10 +33,14 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p><b>Threads</b>: fetches spend most of their time waiting on HTTP. At most
- * {@link Builder#maxConcurrent(int)} fetches run at once whatever the executor. Without an executor,
- * each run starts a virtual thread per fetch on Java 21+ (detected at run time: thousands of waiting
- * fetches, no platform thread each), and on Java 17 uses up to 256 daemon platform threads of its own. <b>Consumers</b> are called on the fetch's
- * thread: a consumer shared by several fetches must be thread-safe. <b>Rate limits</b>: connectors
+ * {@link Builder#maxConcurrent(int)} fetches run at once whatever the executor. Without an executor, a
+ * connector whose source opens pages without a thread ({@link dev.inlet.core.PageSource#opensAsynchronously()}:
+ * a REST connector over {@code Transport.jdk()}) is read with {@link Connector#readAsync}, on Java 17 too,
+ * so thousands can wait at once with no thread each; any other fetch runs on a virtual thread per fetch
+ * on Java 21+ (detected at run time), and on Java 17 on up to 256 daemon platform threads of its own.
+ * With an executor, every fetch runs on its threads. <b>Consumers</b> are called on the thread that
+ * delivered the records (the fetch's, or for an asynchronous read the one that completed the page), one
+ * record at a time per fetch: a consumer shared by several fetches must be thread-safe. <b>Rate limits</b>: connectors
  * built with the same rate limiter instance share its budget across these threads, so several
  * endpoints of one API stay within the API's limit together.
  *
@@ -45,7 +48,7 @@ import java.util.function.Consumer;
  */
 public final class ConcurrentFetch {
 
-    private final Map<String, Callable<Optional<RunReport>>> fetches;
+    private final Map<String, FetchTask> fetches;
     private final Executor executor;
     private final int maxConcurrent;
 
@@ -68,22 +71,23 @@ public final class ConcurrentFetch {
      *     are then cancelled and interrupted)
      */
     public FetchReport run() {
-        ExecutorService owned = executor == null ? DaemonPool.create("inlet-fetch", maxConcurrent) : null;
-        ExecutorCompletionService<FetchOutcome> done = new ExecutorCompletionService<>(executor == null ? owned
-                : executor);
+        boolean async = executor == null;
+        ExecutorService owned = async && fetches.values().stream().anyMatch(FetchTask::needsThread)
+                ? DaemonPool.create("inlet-fetch", maxConcurrent) : null;
+        Executor threads = async ? owned : executor;
+        BlockingQueue<FetchOutcome> done = new LinkedBlockingQueue<>();
         Map<String, FetchOutcome> outcomes = new LinkedHashMap<>();
         fetches.keySet().forEach(name -> outcomes.put(name, null));
-        List<Future<FetchOutcome>> running = new ArrayList<>();
-        var waiting = new ArrayList<>(fetches.entrySet()).iterator();
+        List<Future<?>> running = new ArrayList<>();
+        Iterator<FetchTask> waiting = new ArrayList<>(fetches.values()).iterator();
         try {
             int inFlight = 0;
             while (waiting.hasNext() || inFlight > 0) {
                 while (waiting.hasNext() && inFlight < maxConcurrent) {
-                    var fetch = waiting.next();
-                    running.add(done.submit(() -> isolated(fetch.getKey(), fetch.getValue())));
+                    running.add(waiting.next().start(threads, async, done::add));
                     inFlight++;
                 }
-                FetchOutcome outcome = done.take().get();
+                FetchOutcome outcome = done.take();
                 inFlight--;
                 outcomes.put(outcome.name(), outcome);
             }
@@ -92,25 +96,12 @@ public final class ConcurrentFetch {
             Thread.currentThread().interrupt();
             throw new CompositionException("Interrupted while waiting for concurrent fetches " + fetches.keySet(),
                     null, e);
-        } catch (ExecutionException e) {
-            // isolated(...) catches everything a fetch throws; this is a bug, not a fetch failure.
-            throw new IllegalStateException("a concurrent fetch escaped its isolation", e.getCause());
         } finally {
             if (owned != null) {
                 owned.shutdownNow();
             }
         }
         return new FetchReport(new ArrayList<>(outcomes.values()));
-    }
-
-    private static FetchOutcome isolated(String name, Callable<Optional<RunReport>> fetch) {
-        long start = System.nanoTime();
-        try {
-            Optional<RunReport> report = Objects.requireNonNullElse(fetch.call(), Optional.empty());
-            return new FetchOutcome(name, report, Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
-        } catch (Exception | Error e) {
-            return new FetchOutcome(name, Optional.empty(), Optional.of(e), Duration.ofNanos(System.nanoTime() - start));
-        }
     }
 
     /** The names of the fetches, in order. */
@@ -125,23 +116,22 @@ public final class ConcurrentFetch {
      * given.
      */
     public static final class Builder {
-        private final Map<String, Callable<Optional<RunReport>>> fetches = new LinkedHashMap<>();
+        private final Map<String, FetchTask> fetches = new LinkedHashMap<>();
         private Executor executor;
         private int maxConcurrent = 4;
 
         private Builder() {
         }
 
-        /** Reads the connector from its first page to its end into the consumer; named after the connector. */
+        /**
+         * Reads the connector from its first page to its end into the consumer; named after the connector.
+         * Without an {@link #executor(Executor)}, a connector whose source opens pages asynchronously is
+         * read with {@link Connector#readAsync} (no thread waits for its pages); see the class documentation.
+         */
         public <T> Builder add(Connector<T> connector, Consumer<? super T> consumer) {
             Objects.requireNonNull(connector, "connector");
             Objects.requireNonNull(consumer, "consumer");
-            return add(connector.name(), () -> {
-                try (ConnectorRun<T> run = connector.open()) {
-                    run.forEachRemaining(consumer);
-                    return Optional.of(run.report());
-                }
-            });
+            return add(FetchTask.of(connector, consumer));
         }
 
         /** Adds any fetch under a unique name, e.g. a checkpointed or incremental sync returning its run report. */
@@ -150,8 +140,12 @@ public final class ConcurrentFetch {
                 throw new IllegalArgumentException("a fetch needs a non-blank name");
             }
             Objects.requireNonNull(fetch, "fetch");
-            if (fetches.putIfAbsent(name, fetch) != null) {
-                throw new IllegalArgumentException("two fetches are named '" + name + "'; give each a unique name");
+            return add(FetchTask.of(name, fetch));
+        }
+
+        private Builder add(FetchTask fetch) {
+            if (fetches.putIfAbsent(fetch.name(), fetch) != null) {
+                throw new IllegalArgumentException("two fetches are named '" + fetch.name() + "'; give each a unique name");
             }
             return this;
         }
@@ -164,9 +158,10 @@ public final class ConcurrentFetch {
 
         /**
          * How many fetches may run at once (1 to 100,000). Default 4. Without an
-         * {@link #executor(Executor)}, each fetch runs on a virtual thread on Java 21+; on Java 17 on at
-         * most 256 daemon platform threads, so more than 256 only queue (give a pool of your own to go
-         * beyond).
+         * {@link #executor(Executor)}, a connector whose source opens pages asynchronously waits without a
+         * thread (see the class documentation); any other fetch runs on a virtual thread on Java 21+, on Java
+         * 17 on at most 256 daemon platform threads, so more than 256 of those only queue (give a pool of
+         * your own, or use {@code Transport.jdk()}, to go beyond).
          */
         public Builder maxConcurrent(int max) {
             if (max < 1 || max > 100_000) {

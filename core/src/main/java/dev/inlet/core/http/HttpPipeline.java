@@ -7,6 +7,7 @@ import dev.inlet.core.OpenPage;
 import dev.inlet.core.Position;
 import dev.inlet.core.ReadLimits;
 import dev.inlet.core.Sleeper;
+import dev.inlet.core.internal.Futures;
 import dev.inlet.core.internal.WaitingThreads;
 import dev.inlet.core.retry.RetryPolicy;
 import java.io.IOException;
@@ -211,7 +212,7 @@ public final class HttpPipeline {
     public CompletableFuture<Response> sendAsync(Request request) {
         Objects.requireNonNull(request, "request");
         if (!sendsAsynchronously()) {
-            return CompletableFuture.supplyAsync(() -> send(request), WaitingThreads.shared());
+            return Futures.supplyClosing(() -> send(request), WaitingThreads.shared());
         }
         PipelineCall call = PipelineCall.of(this, request);
         return RetryLoop.runAsync(call, call::attemptAsync);
@@ -234,6 +235,26 @@ public final class HttpPipeline {
      */
     public OpenPage openPage(Position position, Request request, PageDecoder decoder) {
         return new RetryingPage(PipelineCall.of(this, request), position, decoder);
+    }
+
+    /**
+     * Opens a page as {@link #openPage} does (same retries, the records decoded as they are read, a
+     * mid-body failure fetching the page again), without waiting: the future completes once the page's
+     * response arrived and its decoding started, or fails with the {@link InletException}
+     * {@code openPage} would throw. Threads as for {@link #sendAsync}: none waits when the pipeline
+     * {@linkplain #sendsAsynchronously() sends asynchronously}. Reading the page's records happens on
+     * the caller's thread as usual. Cancelling the future closes a page that arrives afterwards.
+     */
+    public CompletableFuture<OpenPage> openPageAsync(Position position, Request request, PageDecoder decoder) {
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(decoder, "decoder");
+        if (!sendsAsynchronously()) {
+            return Futures.supplyClosing(() -> openPage(position, request, decoder), WaitingThreads.shared());
+        }
+        PipelineCall call = PipelineCall.of(this, request);
+        CompletableFuture<OpenPage> first = RetryLoop.runAsync(call,
+                () -> call.attemptAsync().thenApply(response -> RetryingPage.decode(decoder, response, position)));
+        return Futures.closingIfCancelled(first, page -> new RetryingPage(call, position, decoder, page));
     }
 
     List<Interceptor> links() {

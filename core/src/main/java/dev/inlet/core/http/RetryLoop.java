@@ -66,7 +66,7 @@ final class RetryLoop {
         Futures.attempt(attempt::get).whenComplete((value, error) -> {
             if (error == null) {
                 if (!result.complete(value)) {
-                    closeQuietly(value);
+                    Futures.closeQuietly(value);
                 }
                 return;
             }
@@ -93,14 +93,6 @@ final class RetryLoop {
                 }
             });
         });
-    }
-
-    private static void closeQuietly(AutoCloseable value) {
-        try {
-            value.close();
-        } catch (Exception ignored) {
-            // Nobody wants this response any more; closing only returns its connection.
-        }
     }
 
     private static void retryAfter(PipelineCall call, InletException failure) {

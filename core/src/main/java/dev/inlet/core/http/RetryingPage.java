@@ -33,6 +33,24 @@ final class RetryingPage implements OpenPage {
         RetryLoop.run(call, () -> current = fetch());
     }
 
+    /** The page whose first attempt already succeeded ({@link HttpPipeline#openPageAsync}): its decoded body. */
+    RetryingPage(PipelineCall call, Position position, PageDecoder decoder, OpenPage first) {
+        this.position = position;
+        this.decoder = decoder;
+        this.call = call;
+        this.current = first;
+    }
+
+    /** The first attempt's page, decoded; a body that fails to decode closes its response and is retried. */
+    static OpenPage decode(PageDecoder decoder, Response response, Position position) {
+        try {
+            return decoder.decode(response, position);
+        } catch (InletException failure) {
+            response.close();
+            throw failure;
+        }
+    }
+
     /** One attempt at the page: the request, then the decoder over the body, skipping what was delivered. */
     private OpenPage fetch() {
         Response response = call.attempt();

@@ -41,6 +41,64 @@ public final class Futures {
         }
     }
 
+    /**
+     * The supplier's resource, made on the executor: cancelling the future before it is made skips it, and
+     * a resource made after the caller cancelled is closed rather than leaked.
+     */
+    public static <T extends AutoCloseable> CompletableFuture<T> supplyClosing(java.util.function.Supplier<T> supplier,
+            java.util.concurrent.Executor executor) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        executor.execute(() -> {
+            if (result.isDone()) {
+                return;
+            }
+            try {
+                T value = supplier.get();
+                if (!result.complete(value)) {
+                    closeQuietly(value);
+                }
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * The source's resource handed on as {@code wrap} makes it. Cancelling the returned future cancels the
+     * source, which must itself close a resource it still makes (as the pipeline's retry loop does); one
+     * that arrives all the same is closed here.
+     */
+    public static <T extends AutoCloseable, R> CompletableFuture<R> closingIfCancelled(CompletableFuture<T> source,
+            java.util.function.Function<? super T, ? extends R> wrap) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        source.whenComplete((value, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(cause(failure));
+            } else if (result.isDone() || !result.complete(wrap.apply(value))) {
+                closeQuietly(value);
+            }
+        });
+        result.whenComplete((value, failure) -> {
+            if (result.isCancelled()) {
+                source.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    /** Closes a resource nobody wants any more; closing only releases it, so a failure to close is ignored. */
+    public static void closeQuietly(AutoCloseable value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            value.close();
+        } catch (Exception ignored) {
+            // Released as far as it can be: nobody reads it.
+        }
+    }
+
     /** Rethrows a future's failure unchanged: unchecked as is, a checked one wrapped so stages pass it on. */
     public static RuntimeException rethrow(Throwable failure) {
         Throwable cause = cause(failure);
