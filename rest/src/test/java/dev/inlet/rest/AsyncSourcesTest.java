@@ -9,6 +9,11 @@ import dev.inlet.core.Secret;
 import dev.inlet.core.auth.Credentials;
 import dev.inlet.core.compose.ConcurrentFetch;
 import dev.inlet.core.compose.FetchReport;
+import dev.inlet.core.compose.Substreams;
+import dev.inlet.core.schedule.Job;
+import dev.inlet.core.schedule.Schedule;
+import dev.inlet.core.schedule.ScheduledRun;
+import dev.inlet.core.schedule.Scheduler;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Transport;
@@ -46,6 +51,7 @@ import tools.jackson.databind.JsonNode;
  * connector over {@link Transport#jdk()} opens its pages through the pipeline's asynchronous form. The
  * server holds every first page until all of them have arrived, so they all wait at the same moment;
  * later pages are answered at once. Each tenant's records arrive once, in order, with its own credential.
+ * The same for {@link Substreams} children of one parent list, and for connector jobs of a {@link Scheduler}.
  */
 class AsyncSourcesTest {
 
@@ -64,7 +70,9 @@ class AsyncSourcesTest {
         serverThreads = Executors.newFixedThreadPool(2);
         server.setExecutor(serverThreads);
         server.createContext("/", exchange -> {
-            if (offset(exchange) == 0) {
+            if (exchange.getRequestURI().getPath().equals("/parents")) {
+                answerParents(exchange);
+            } else if (offset(exchange) == 0) {
                 heldFirstPages.add(exchange);
                 firstPagesArrived.countDown();
             } else {
@@ -117,6 +125,89 @@ class AsyncSourcesTest {
         assertThat(received.values()).allSatisfy(records -> assertThat(records).isEqualTo(expected));
         assertThat(during - before).as("threads added while %d sources waited (a thread each would be %d)", SOURCES,
                 SOURCES).isLessThan(SOURCES / 3);
+    }
+
+    @Test
+    void substreamChildrenWaitAtOnceWithoutAThreadEachAndComeOutInParentOrder() throws Exception {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        Origin origin = Origin.of(URI.create(base));
+        HttpPipeline pipeline = HttpPipeline.builder().transport(Transport.jdk()).build();
+        Connector<JsonNode> parents = RestConnector.builder("tenants").baseUrl(base).path("/parents").records("/items")
+                .pipeline(pipeline).build();
+        Substreams<JsonNode> children = Substreams.builder(parents, tenant -> {
+            int id = tenant.get("id").asInt();
+            return RestConnector.builder("tenant-" + id).baseUrl(base).path("/tenant-" + id + "/items").pipeline(pipeline)
+                    .credentials(Credentials.bearer(origin, Secret.of("key-" + id)))
+                    .records("/items").paginator(Paginators.offset("offset", "limit", PAGE)).build();
+        }).carry("/id").concurrency(SOURCES).build();
+        int before = ManagementFactory.getThreadMXBean().getThreadCount();
+
+        List<JsonNode> records = java.util.Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Long> run = CompletableFuture.supplyAsync(() -> children.run(records::add).records());
+        assertThat(firstPagesArrived.await(60, TimeUnit.SECONDS)).as("all %d children's first pages waiting at once",
+                SOURCES).isTrue();
+        int during = ManagementFactory.getThreadMXBean().getThreadCount();
+        for (HttpExchange exchange : heldFirstPages) {
+            answer(exchange);
+        }
+
+        assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo((long) SOURCES * RECORDS);
+        List<String> expected = IntStream.range(0, SOURCES).boxed()
+                .flatMap(tenant -> IntStream.range(0, RECORDS).mapToObj(n -> tenant + ":" + n)).toList();
+        assertThat(records).extracting(r -> r.get("parent_id").asInt() + ":" + r.get("n").asInt())
+                .as("in parent order, each child in its own order").isEqualTo(expected);
+        assertThat(during - before).as("threads added while %d children waited", SOURCES).isLessThan(SOURCES / 3);
+    }
+
+    @Test
+    void scheduledConnectorJobsWaitAtOnceWithoutAThreadEach() throws Exception {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        Origin origin = Origin.of(URI.create(base));
+        HttpPipeline pipeline = HttpPipeline.builder().transport(Transport.jdk()).build();
+        List<ScheduledRun> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch allDone = new CountDownLatch(SOURCES);
+        try (Scheduler scheduler = Scheduler.builder().manual().onRunDone(run -> {
+            runs.add(run);
+            allDone.countDown();
+        }).build()) {
+            for (int tenant = 0; tenant < SOURCES; tenant++) {
+                Connector<JsonNode> connector = RestConnector.builder("tenant-" + tenant).baseUrl(base)
+                        .path("/tenant-" + tenant + "/items").pipeline(pipeline)
+                        .credentials(Credentials.bearer(origin, Secret.of("key-" + tenant)))
+                        .records("/items").paginator(Paginators.offset("offset", "limit", PAGE)).build();
+                scheduler.schedule("tenant-" + tenant, Schedule.fixedRate(Duration.ofHours(1)),
+                        Job.of(connector, record -> { }));
+            }
+            int before = ManagementFactory.getThreadMXBean().getThreadCount();
+            for (int tenant = 0; tenant < SOURCES; tenant++) {
+                scheduler.runNow("tenant-" + tenant);
+            }
+            assertThat(firstPagesArrived.await(60, TimeUnit.SECONDS)).as("all %d jobs' first pages waiting at once",
+                    SOURCES).isTrue();
+            int during = ManagementFactory.getThreadMXBean().getThreadCount();
+            for (HttpExchange exchange : heldFirstPages) {
+                answer(exchange);
+            }
+
+            assertThat(allDone.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(runs).hasSize(SOURCES).allSatisfy(run -> {
+                assertThat(run.succeeded()).isTrue();
+                assertThat(run.records()).isEqualTo(RECORDS);
+            });
+            assertThat(during - before).as("threads added while %d scheduled jobs waited", SOURCES)
+                    .isLessThan(SOURCES / 3);
+        }
+    }
+
+    private static void answerParents(HttpExchange exchange) throws IOException {
+        String parents = IntStream.range(0, SOURCES).mapToObj(i -> "{\"id\":" + i + "}").collect(Collectors.joining(","));
+        byte[] body = ("{\"items\":[" + parents + "]}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+        exchange.close();
     }
 
     private static long offset(HttpExchange exchange) {

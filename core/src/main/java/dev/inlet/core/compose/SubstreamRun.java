@@ -4,6 +4,8 @@ import dev.inlet.core.Connector;
 import dev.inlet.core.ConnectorRun;
 import dev.inlet.core.error.InletException;
 import dev.inlet.core.Json;
+import dev.inlet.core.RunReport;
+import dev.inlet.core.internal.Futures;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,9 +15,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -27,15 +31,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SubstreamRun<P> implements Iterator<JsonNode>, AutoCloseable {
 
-    /** A child run in flight, in parent order. */
-    private record Pending(long index, FutureTask<List<JsonNode>> task) {
+    /** A child run in flight, in parent order: on a thread, or read without one ({@link Connector#readAsync}). */
+    private record Pending(long index, Future<List<JsonNode>> task) {
     }
 
     private final Function<? super P, Connector<JsonNode>> child;
     private final List<Substreams.Carry> carries;
     private final int concurrency;
-    private final Executor executor;
-    private final ExecutorService owned;
+    private final Optional<Executor> executor;
+    /** The pool this run starts when a child needs a thread and the host gave no executor. */
+    private ExecutorService owned;
     private final OnChildFailure onFailure;
     private final ConnectorRun<P> parents;
     private final String parentName;
@@ -53,8 +58,7 @@ final class SubstreamRun<P> implements Iterator<JsonNode>, AutoCloseable {
         this.child = child;
         this.carries = carries;
         this.concurrency = concurrency;
-        this.owned = executor.isPresent() ? null : DaemonPool.create("inlet-substream", concurrency);
-        this.executor = executor.orElse(owned);
+        this.executor = executor;
         this.onFailure = onFailure;
         this.parentName = parent.name();
         this.parents = parent.open();
@@ -111,9 +115,7 @@ final class SubstreamRun<P> implements Iterator<JsonNode>, AutoCloseable {
             while (window.size() < concurrency && parents.hasNext()) {
                 P parent = parents.next();
                 long index = parentCount++;
-                FutureTask<List<JsonNode>> task = new FutureTask<>(() -> fetch(parent, index));
-                window.add(new Pending(index, task));
-                executor.execute(task);
+                window.add(new Pending(index, start(parent, index)));
             }
         } catch (RuntimeException e) {
             close();
@@ -121,13 +123,53 @@ final class SubstreamRun<P> implements Iterator<JsonNode>, AutoCloseable {
         }
     }
 
-    private List<JsonNode> fetch(P parent, long index) {
-        JsonNode parentJson = carries.isEmpty() ? null
-                : parent instanceof JsonNode node ? node : Json.mapper().valueToTree(parent);
+    /**
+     * Starts the child run of a parent. Without a host executor, a child whose source opens pages
+     * asynchronously is read with {@link Connector#readAsync}: no thread waits for it (on Java 17 too);
+     * any other child runs on a thread (the host's, else a pool this run starts when first needed).
+     */
+    private Future<List<JsonNode>> start(P parent, long index) {
+        if (executor.isEmpty()) {
+            Connector<JsonNode> connector;
+            try {
+                connector = childOf(parent);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            if (connector.source().opensAsynchronously()) {
+                return readAsync(connector, parentJson(parent));
+            }
+            return onThread(() -> read(connector, parentJson(parent)));
+        }
+        return onThread(() -> read(childOf(parent), parentJson(parent)));
+    }
+
+    private Future<List<JsonNode>> onThread(java.util.concurrent.Callable<List<JsonNode>> fetch) {
+        FutureTask<List<JsonNode>> task = new FutureTask<>(fetch);
+        executor.orElseGet(this::ownedPool).execute(task);
+        return task;
+    }
+
+    private Executor ownedPool() {
+        if (owned == null) {
+            owned = DaemonPool.create("inlet-substream", concurrency);
+        }
+        return owned;
+    }
+
+    private Connector<JsonNode> childOf(P parent) {
         Connector<JsonNode> connector = child.apply(parent);
         if (connector == null) {
             throw new IllegalStateException("the child factory returned no connector");
         }
+        return connector;
+    }
+
+    private JsonNode parentJson(P parent) {
+        return carries.isEmpty() ? null : parent instanceof JsonNode node ? node : Json.mapper().valueToTree(parent);
+    }
+
+    private List<JsonNode> read(Connector<JsonNode> connector, JsonNode parentJson) {
         List<JsonNode> out = new ArrayList<>();
         try (ConnectorRun<JsonNode> run = connector.open()) {
             while (run.hasNext()) {
@@ -135,6 +177,27 @@ final class SubstreamRun<P> implements Iterator<JsonNode>, AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** The child's records, read without a thread waiting; cancelling the future ends the child's run. */
+    private Future<List<JsonNode>> readAsync(Connector<JsonNode> connector, JsonNode parentJson) {
+        List<JsonNode> out = new ArrayList<>();
+        CompletableFuture<RunReport> read = connector.readAsync(record -> out.add(carry(record, parentJson,
+                connector.name())));
+        CompletableFuture<List<JsonNode>> records = new CompletableFuture<>();
+        read.whenComplete((report, failure) -> {
+            if (failure != null) {
+                records.completeExceptionally(Futures.cause(failure));
+            } else {
+                records.complete(out);
+            }
+        });
+        records.whenComplete((done, failure) -> {
+            if (records.isCancelled()) {
+                read.cancel(true);
+            }
+        });
+        return records;
     }
 
     private JsonNode carry(JsonNode record, JsonNode parent, String childName) {

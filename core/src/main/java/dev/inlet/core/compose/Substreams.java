@@ -33,7 +33,10 @@ import tools.jackson.databind.JsonNode;
  * <p><b>Order</b>: records come out in parent order, and within a parent in the child's order,
  * whatever order the children finish in. <b>Concurrency</b>: up to {@link Builder#concurrency(int)}
  * child runs are in flight at once, on the {@link Builder#executor(Executor) executor} the host gives
- * (or on that many daemon threads the run owns), while earlier children's records are delivered.
+ * (or on that many daemon threads the run owns), while earlier children's records are delivered. Without
+ * an executor, a child whose source opens pages asynchronously (a REST child over {@code Transport.jdk()},
+ * see {@link dev.inlet.core.PageSource#opensAsynchronously()}) is read with {@link Connector#readAsync}:
+ * it waits without a thread, on Java 17 too.
  * Each child's records are held in memory until its turn: children are expected to be small (the
  * issues of one repository, not a whole export). Parents are read lazily, one window ahead.
  *
@@ -151,8 +154,9 @@ public final class Substreams<P> {
 
         /**
          * How many child runs may be in flight at once (1 to 10,000). Default 4. Without an
-         * {@link #executor(Executor)}, each child runs on a virtual thread on Java 21+; on Java 17 on at
-         * most 256 daemon platform threads, so more than 256 only queue.
+         * {@link #executor(Executor)}, a child whose source opens pages asynchronously waits without a
+         * thread; any other child runs on a virtual thread on Java 21+, on Java 17 on at most 256 daemon
+         * platform threads, so more than 256 of those only queue.
          */
         public Builder<P> concurrency(int concurrency) {
             if (concurrency < 1 || concurrency > 10_000) {

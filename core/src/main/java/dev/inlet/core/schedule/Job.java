@@ -5,7 +5,9 @@ import dev.inlet.core.ConnectorRun;
 import dev.inlet.core.RunReport;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The work a {@link Scheduler} runs under a name: usually one run of a connector (or of a
@@ -37,10 +39,29 @@ public interface Job {
         };
     }
 
-    /** A job that reads the connector from its first page to its end, handing each record to the consumer. */
+    /**
+     * A job whose run is a future: the scheduler starts it on its executor, holds no thread while it is
+     * under way, and counts the run as ended (its hook called, its next run planned) when the future
+     * completes; a future that fails marks the run as failed. For work that waits asynchronously, such as
+     * {@link Connector#readAsync}.
+     */
+    static Job ofFuture(Supplier<? extends CompletionStage<Optional<RunReport>>> start) {
+        return new FutureJob(Objects.requireNonNull(start, "start"));
+    }
+
+    /**
+     * A job that reads the connector from its first page to its end, handing each record to the consumer.
+     * When the connector's source opens pages asynchronously (a REST connector over {@code Transport.jdk()},
+     * see {@link dev.inlet.core.PageSource#opensAsynchronously()}), it is a {@link #ofFuture future job}
+     * reading with {@link Connector#readAsync}: no thread waits for its pages, on Java 17 too, and the
+     * consumer is called on the thread that completed each page.
+     */
     static <T> Job of(Connector<T> connector, Consumer<? super T> consumer) {
         Objects.requireNonNull(connector, "connector");
         Objects.requireNonNull(consumer, "consumer");
+        if (connector.source().opensAsynchronously()) {
+            return ofFuture(() -> connector.readAsync(consumer).thenApply(Optional::of));
+        }
         return () -> {
             try (ConnectorRun<T> run = connector.open()) {
                 run.forEachRemaining(consumer);

@@ -1,6 +1,7 @@
 package dev.inlet.core.schedule;
 
 import dev.inlet.core.RunReport;
+import dev.inlet.core.internal.Futures;
 import dev.inlet.core.internal.WaitingThreads;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * {@link #tick()}, and nothing ever waits in real time. Jobs run on the {@link Builder#executor
  * executor} the host provides, or on threads the scheduler owns: a virtual thread per run on Java 21+
  * (detected at run time), so thousands of jobs waiting on HTTP hold no platform thread each; on Java 17
- * a cached pool of daemon platform threads, one per running job.
+ * a cached pool of daemon platform threads, one per running job. A job whose run is a future
+ * ({@link Job#ofFuture}; {@link Job#of(dev.inlet.core.Connector, Consumer)} for a connector over
+ * {@code Transport.jdk()}) is only started there and holds no thread while it runs, on Java 17 too.
  *
  * <p>{@link #close()} stops triggering, lets running jobs finish (up to a timeout) and shuts down
  * the pool it owns. Thread-safe.
@@ -276,6 +279,12 @@ public final class Scheduler implements AutoCloseable {
 
     private void execute(JobEntry entry, RunCause cause) {
         Instant start = clock.instant();
+        if (entry.job instanceof FutureJob future) {
+            // No thread waits for the run: it ends when its future completes, on the thread that completes it.
+            future.start().whenComplete((report, failure) -> finish(entry, cause, start,
+                    report == null ? Optional.empty() : report, failure == null ? null : Futures.cause(failure)));
+            return;
+        }
         Optional<RunReport> report = Optional.empty();
         Throwable failure = null;
         try {
@@ -283,13 +292,19 @@ public final class Scheduler implements AutoCloseable {
         } catch (Exception | Error e) {
             failure = e;
         }
+        finish(entry, cause, start, report, failure);
+        if (failure instanceof Error error) {
+            throw error;
+        }
+    }
+
+    /** Ends a run: records it, calls the hook, and starts the follow-up a request asked for meanwhile. */
+    private void finish(JobEntry entry, RunCause cause, Instant start, Optional<RunReport> outcome, Throwable failed) {
         Instant end = clock.instant();
-        Optional<RunReport> outcome = report;
-        Throwable failed = failure;
         ScheduledRun run = locked(() -> entry.finished(cause, start, end, outcome, failed, initialBackoff, maxBackoff));
-        if (failure != null) {
+        if (failed != null) {
             LOG.warn("Scheduled job '{}' failed ({} in a row); next run at {}", entry.name, run.consecutiveFailures(),
-                    run.nextRunAt(), failure);
+                    run.nextRunAt(), failed);
         }
         try {
             onRunDone.accept(run);
@@ -305,9 +320,6 @@ public final class Scheduler implements AutoCloseable {
         });
         if (again) {
             submit(entry, RunCause.FOLLOW_UP);
-        }
-        if (failure instanceof Error error) {
-            throw error;
         }
     }
 
