@@ -32,7 +32,8 @@ final class DaemonPool {
         if (threads > MAX_PLATFORM_THREADS && CAPPED_SAID.compareAndSet(false, true)) {
             LOG.warn("{}: {} may run at once, but without virtual threads (Java {}, or -Dinlet.virtualThreads=false) "
                     + "Inlet starts at most {} platform threads of its own, so the rest queue; give the builder an "
-                    + "executor(...) of that size, or run on Java 21+ (said once)", prefix, threads,
+                    + "executor(...) of that size, run on Java 21+, or read REST connectors over Transport.jdk(), which "
+                    + "wait without a thread (said once)", prefix, threads,
                     Runtime.version().feature(), MAX_PLATFORM_THREADS);
         }
         return WaitingThreads.daemonPool(prefix, Math.min(threads, MAX_PLATFORM_THREADS));

@@ -203,7 +203,7 @@ public final class HttpPipeline {
      * thread waits: not for the response (the transport's asynchronous API), not for a rate-limit permit
      * or a retry's backoff (the sleeper's {@link Sleeper#delay}). Otherwise the synchronous call runs
      * on a waiting thread: a virtual thread on Java 21+, else one of a shared pool of
-     * {@value dev.inlet.core.internal.WaitingThreads#SHARED_POOL_THREADS} daemon threads (calls beyond them
+     * 64 daemon threads (calls beyond them
      * queue).
      *
      * <p><b>Cancelling</b> the future stops further attempts and waits; an exchange already under way
