@@ -8,6 +8,7 @@ import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
 import dev.inlet.core.retry.RetryPolicy;
 import dev.inlet.core.retry.WaitHints;
+import dev.inlet.core.internal.Futures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,13 +56,7 @@ final class StatusErrors implements AsyncInterceptor {
     @Override
     public CompletableFuture<Response> interceptAsync(AsyncChain chain) {
         Request request = chain.request();
-        return chain.proceedAsync(request).thenApply(response -> {
-            try {
-                return examined(request, response);
-            } catch (IOException e) {
-                throw new CompletionException(e);
-            }
-        });
+        return chain.proceedAsync(request).thenApply(Futures.io(response -> examined(request, response)));
     }
 
     /** The response, or the structured GraphQL error its non-2xx JSON body holds. */

@@ -1,14 +1,14 @@
 package dev.inlet.core.auth;
 
 import dev.inlet.core.http.AsyncInterceptor;
-import dev.inlet.core.internal.Futures;
-import java.util.concurrent.CompletableFuture;
 import dev.inlet.core.http.CallContext;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
 import dev.inlet.core.http.Response;
+import dev.inlet.core.internal.Futures;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Several credentials applied in order, each to its own origin only. */
 class CompositeCredentials implements Credentials {
@@ -42,38 +42,7 @@ class CompositeCredentials implements Credentials {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        return new Link(0, chain, chain.request()).proceed(chain.request());
-    }
-
-    /** Runs the credentials from {@code index} on, then the rest of the outer chain. */
-    private final class Link implements Chain {
-        private final int index;
-        private final Chain outer;
-        private final Request request;
-
-        Link(int index, Chain outer, Request request) {
-            this.index = index;
-            this.outer = outer;
-            this.request = request;
-        }
-
-        @Override
-        public Request request() {
-            return request;
-        }
-
-        @Override
-        public CallContext call() {
-            return outer.call();
-        }
-
-        @Override
-        public Response proceed(Request next) throws IOException {
-            if (index == links.size()) {
-                return outer.proceed(next);
-            }
-            return links.get(index).intercept(new Link(index + 1, outer, next));
-        }
+        return new Link(0, chain, null, chain.request()).proceed(chain.request());
     }
 
     /** The composite of credentials that are all {@link AsyncInterceptor}s. */
@@ -85,44 +54,53 @@ class CompositeCredentials implements Credentials {
 
         @Override
         public CompletableFuture<Response> interceptAsync(AsyncChain chain) {
-            return new AsyncLink(0, chain, chain.request()).proceedAsync(chain.request());
-        }
-
-        private final class AsyncLink implements AsyncChain {
-            private final int index;
-            private final AsyncChain outer;
-            private final Request request;
-
-            AsyncLink(int index, AsyncChain outer, Request request) {
-                this.index = index;
-                this.outer = outer;
-                this.request = request;
-            }
-
-            @Override
-            public Request request() {
-                return request;
-            }
-
-            @Override
-            public CallContext call() {
-                return outer.call();
-            }
-
-            @Override
-            public CompletableFuture<Response> proceedAsync(Request next) {
-                List<Credentials> all = links();
-                if (index == all.size()) {
-                    return outer.proceedAsync(next);
-                }
-                AsyncInterceptor link = (AsyncInterceptor) all.get(index);
-                return Futures.attempt(() -> link.interceptAsync(new AsyncLink(index + 1, outer, next)));
-            }
+            return new Link(0, null, chain, chain.request()).proceedAsync(chain.request());
         }
     }
 
-    final List<Credentials> links() {
-        return links;
+    /**
+     * The chain the credential at {@code index} sees: the ones after it, then the pipeline's chain. One class
+     * for both forms; a synchronous call has only {@code outer}, an asynchronous one only {@code asyncOuter}.
+     */
+    final class Link implements Chain, AsyncInterceptor.AsyncChain {
+        private final int index;
+        private final Chain outer;
+        private final AsyncInterceptor.AsyncChain asyncOuter;
+        private final Request request;
+
+        Link(int index, Chain outer, AsyncInterceptor.AsyncChain asyncOuter, Request request) {
+            this.index = index;
+            this.outer = outer;
+            this.asyncOuter = asyncOuter;
+            this.request = request;
+        }
+
+        @Override
+        public Request request() {
+            return request;
+        }
+
+        @Override
+        public CallContext call() {
+            return outer != null ? outer.call() : asyncOuter.call();
+        }
+
+        @Override
+        public Response proceed(Request next) throws IOException {
+            if (index == links.size()) {
+                return outer.proceed(next);
+            }
+            return links.get(index).intercept(new Link(index + 1, outer, null, next));
+        }
+
+        @Override
+        public CompletableFuture<Response> proceedAsync(Request next) {
+            if (index == links.size()) {
+                return asyncOuter.proceedAsync(next);
+            }
+            AsyncInterceptor link = (AsyncInterceptor) links.get(index);
+            return Futures.attempt(() -> link.interceptAsync(new Link(index + 1, null, asyncOuter, next)));
+        }
     }
 
     @Override

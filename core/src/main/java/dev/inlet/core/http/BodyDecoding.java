@@ -1,10 +1,10 @@
 package dev.inlet.core.http;
 
 import dev.inlet.core.ReadLimits;
+import dev.inlet.core.internal.Futures;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The pipeline's body link, after the listener's events: undoes the response's content encoding
@@ -29,13 +29,7 @@ final class BodyDecoding implements AsyncInterceptor {
     @Override
     public CompletableFuture<Response> interceptAsync(AsyncChain chain) {
         Request request = chain.request();
-        return chain.proceedAsync(request).thenApply(response -> {
-            try {
-                return decoded(request, response);
-            } catch (IOException e) {
-                throw new CompletionException(e);
-            }
-        });
+        return chain.proceedAsync(request).thenApply(Futures.io(response -> decoded(request, response)));
     }
 
     private Response decoded(Request request, Response raw) throws IOException {

@@ -18,7 +18,25 @@ public final class Futures {
         CompletableFuture<T> start() throws Exception;
     }
 
+    /** A step of a future's result that may fail with an {@link java.io.IOException}, as a link's body work does. */
+    @FunctionalInterface
+    public interface IoFunction<T, R> {
+        /** Applies the step. */
+        R apply(T value) throws java.io.IOException;
+    }
+
     private Futures() {
+    }
+
+    /** The step as a function for {@code thenApply}: its {@link java.io.IOException} fails the stage with it. */
+    public static <T, R> java.util.function.Function<T, R> io(IoFunction<T, R> step) {
+        return value -> {
+            try {
+                return step.apply(value);
+            } catch (java.io.IOException e) {
+                throw new CompletionException(e);
+            }
+        };
     }
 
     /** The failure a dependent stage sees, without the {@link CompletionException} wrappers the JDK adds. */

@@ -176,7 +176,8 @@ class AsyncPipelineTest {
         Origin origin = Origin.of(java.net.URI.create(server.baseUrl()));
         server.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(200).withBody("ok")));
         HttpPipeline pipeline = pipeline()
-                .credentials(Credentials.bearer(origin, Secret.of("tok")))
+                .credentials(Credentials.all(Credentials.bearer(origin, Secret.of("tok")),
+                        Credentials.apiKeyQuery(origin, "key", Secret.of("k1"))))
                 .rateLimiter(RateLimiters.create().perHost(RateLimit.perSecond(5)))
                 .circuitBreaker(CircuitBreakers.create().perHost())
                 .build();
@@ -187,10 +188,37 @@ class AsyncPipelineTest {
         }
 
         server.verify(6, anyRequestedFor(urlPathEqualTo("/items"))
-                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer tok")));
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer tok"))
+                .withQueryParam("key", com.github.tomakehurst.wiremock.client.WireMock.equalTo("k1")));
         assertThat(clock.totalSlept()).as("6 requests at 5/s wait on the fake clock, not on a thread")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(900));
         assertThat(listener.rateLimited()).isNotEmpty();
+    }
+
+    @Test
+    void aTokenRefusedWith401IsRenewedOnceAndTheRequestReplayed() {
+        Origin origin = Origin.of(java.net.URI.create(server.baseUrl()));
+        String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+        for (String token : new String[] {"old", "new"}) {
+            server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/oauth/token"))
+                    .inScenario("tokens").whenScenarioStateIs(state).willSetStateTo("after-" + token)
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"access_token\":\"" + token
+                            + "\",\"token_type\":\"bearer\",\"expires_in\":3600}")));
+            state = "after-" + token;
+        }
+        server.stubFor(get(urlPathEqualTo("/me")).willReturn(aResponse().withStatus(401)));
+        server.stubFor(get(urlPathEqualTo("/me")).withHeader("Authorization",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer new"))
+                .willReturn(aResponse().withStatus(200).withBody("renewed")));
+        HttpPipeline pipeline = pipeline().credentials(dev.inlet.core.auth.OAuth2ClientCredentials.builder()
+                .origin(origin).tokenUrl(server.baseUrl() + "/oauth/token").clientId("id").clientSecret(Secret.of("s"))
+                .clock(clock).sleeper(clock).build()).build();
+        assertThat(pipeline.sendsAsynchronously()).isTrue();
+
+        assertThat(text(pipeline.sendAsync(request("/me")).join())).isEqualTo("renewed");
+
+        server.verify(2, anyRequestedFor(urlPathEqualTo("/oauth/token")));
+        server.verify(2, anyRequestedFor(urlPathEqualTo("/me")));
     }
 
     @Test
