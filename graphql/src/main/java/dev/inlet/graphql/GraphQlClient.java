@@ -9,7 +9,9 @@ import dev.inlet.core.Json;
 import dev.inlet.core.ReadLimits;
 import dev.inlet.core.OpenPage;
 import dev.inlet.core.Position;
+import dev.inlet.core.internal.Futures;
 import dev.inlet.core.internal.Redaction;
+import dev.inlet.core.internal.WaitingThreads;
 import dev.inlet.core.http.HttpPipeline;
 import dev.inlet.core.http.Interceptor;
 import dev.inlet.core.http.PipelineSettings;
@@ -20,6 +22,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -191,6 +194,36 @@ public final class GraphQlClient {
         OpenPage page = send(operation, connector, request -> exchanges.openPage(position, request,
                 (response, at) -> toPage.apply(reader.read(response, operation, request), at)));
         return throttled.isZero() ? page : new ThrottledPage(page, throttled);
+    }
+
+    /**
+     * {@link #openPage} without waiting: the future completes with the page once its response arrived, or
+     * fails with what {@code openPage} would throw. No thread waits when the client
+     * {@linkplain #opensAsynchronously() opens asynchronously}; otherwise {@code openPage} runs on a waiting
+     * thread. Cancelling the future closes a page that arrives afterwards.
+     */
+    public CompletableFuture<OpenPage> openPageAsync(String connector, Position position, GraphQlOperation operation,
+            BiFunction<GraphQlResponse, Position, OpenPage> toPage) {
+        if (!opensAsynchronously()) {
+            return Futures.supplyClosing(() -> openPage(connector, position, operation, toPage), WaitingThreads.shared());
+        }
+        Request request;
+        try {
+            request = requests.request(operation, RequestFactory.Form.FULL, connector);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return exchanges.openPageAsync(position, request,
+                (response, at) -> toPage.apply(reader.read(response, operation, request), at));
+    }
+
+    /**
+     * Whether {@link #openPageAsync} holds no thread while a page is on its way: the pipeline
+     * {@linkplain HttpPipeline#sendsAsynchronously() sends asynchronously} and nothing makes the client
+     * wait on a thread first (a cost throttle's budget, the persisted-query exchange).
+     */
+    public boolean opensAsynchronously() {
+        return throttle == null && !persistedQueries() && exchanges.sendsAsynchronously();
     }
 
     private Duration awaitBudget(GraphQlOperation operation, String connector) {

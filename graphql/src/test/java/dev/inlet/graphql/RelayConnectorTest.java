@@ -74,6 +74,26 @@ class RelayConnectorTest {
     }
 
     @Test
+    void overTheJdkTransportARelayConnectorIsReadWithoutAThreadWaitingAndDeliversTheSameRecords() throws Exception {
+        GraphQlClient async = GraphQlClient.builder(server.url()).errorPolicy(ErrorPolicy.FAIL_ON_ERRORS)
+                .pipeline(Fixtures.pipeline(clock, new RecordingListener()).toBuilder()
+                        .transport(dev.inlet.core.http.Transport.jdk()).build()).build();
+        Connector<JsonNode> connector = RelayConnector.builder("orders").client(async).operation(Fixtures.orders(50))
+                .connection("orders").build();
+        assertThat(async.opensAsynchronously()).isTrue();
+        assertThat(connector.source().opensAsynchronously()).isTrue();
+        assertThat(client(ErrorPolicy.FAIL_ON_ERRORS).opensAsynchronously()).as("the socket transport").isFalse();
+
+        List<Integer> numbers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.inlet.core.RunReport report = connector.readAsync(order -> numbers.add(order.get("number").asInt()))
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(numbers).isEqualTo(IntStream.range(0, 120).boxed().toList());
+        assertThat(report.pages()).isEqualTo(3);
+        assertThat(report.completed()).isTrue();
+    }
+
+    @Test
     void pagesCarryTheEndCursorAsTheirNextPosition() {
         Connector<JsonNode> connector = orders(50).build();
         Page<JsonNode> first = connector.fetch(Position.start());

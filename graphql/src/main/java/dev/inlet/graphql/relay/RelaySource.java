@@ -1,5 +1,6 @@
 package dev.inlet.graphql.relay;
 
+import java.util.concurrent.CompletableFuture;
 import dev.inlet.graphql.GraphQlClient;
 import dev.inlet.graphql.GraphQlOperation;
 import dev.inlet.core.OpenPage;
@@ -34,6 +35,19 @@ final class RelaySource implements PageSource {
                 .orElse(operation);
         return client.openPage(connector, position, page,
                 (response, at) -> RelayPage.of(shape, response, at, connector));
+    }
+
+    /** As {@link #open}, through the client's asynchronous form. */
+    @Override
+    public CompletableFuture<OpenPage> openAsync(Position position) {
+        GraphQlOperation page = position.token().map(cursor -> operation.withVariable(cursorVariable, cursor))
+                .orElse(operation);
+        return client.openPageAsync(connector, position, page, (response, at) -> RelayPage.of(shape, response, at, connector));
+    }
+
+    @Override
+    public boolean opensAsynchronously() {
+        return client.opensAsynchronously();
     }
 
     @Override
