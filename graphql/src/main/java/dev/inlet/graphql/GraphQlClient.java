@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,7 +67,7 @@ public final class GraphQlClient {
     private final CostThrottle throttle;
     private final RequestFactory requests;
     private final ResponseReader reader;
-    private final AtomicBoolean persistedQueriesUnsupported = new AtomicBoolean();
+    private final PersistedQueries apq;
 
     private GraphQlClient(Builder b, HttpPipeline pipeline) {
         this.endpoint = b.endpoint;
@@ -83,6 +82,7 @@ public final class GraphQlClient {
         this.persistedQueries = b.persistedQueries;
         this.throttle = b.throttle;
         this.requests = new RequestFactory(endpoint, headers, mapper, b.getForQueries, b.timeout);
+        this.apq = new PersistedQueries(requests, persistedQueries);
         this.reader = new ResponseReader(mapper, errorPolicy, Optional.ofNullable(throttle), pipeline.clock(),
                 pipeline.limits());
     }
@@ -124,7 +124,7 @@ public final class GraphQlClient {
         Objects.requireNonNull(operation, "operation");
         check(operation);
         awaitBudget(operation, "");
-        return send(operation, "", request -> exchanges.execute(request,
+        return apq.send(operation, "", request -> exchanges.execute(request,
                 response -> reader.read(response, operation, request)));
     }
 
@@ -159,7 +159,7 @@ public final class GraphQlClient {
 
     /** Whether Automatic Persisted Queries are on (and not found unsupported by the server). */
     public boolean persistedQueries() {
-        return persistedQueries && !persistedQueriesUnsupported.get();
+        return apq.active();
     }
 
     /** The request pipeline every call goes through. */
@@ -191,7 +191,7 @@ public final class GraphQlClient {
     public OpenPage openPage(String connector, Position position, GraphQlOperation operation,
             BiFunction<GraphQlResponse, Position, OpenPage> toPage) {
         Duration throttled = awaitBudget(operation, connector);
-        OpenPage page = send(operation, connector, request -> exchanges.openPage(position, request,
+        OpenPage page = apq.send(operation, connector, request -> exchanges.openPage(position, request,
                 (response, at) -> toPage.apply(reader.read(response, operation, request), at)));
         return throttled.isZero() ? page : new ThrottledPage(page, throttled);
     }
@@ -232,32 +232,6 @@ public final class GraphQlClient {
         }
         return CostPacing.access().acquire(throttle, operation.costKey(), operation.displayName(), connector,
                 pipeline.clock(), pipeline.sleeper(), pipeline.listener(), pipeline.retryPolicy().maxServerWait());
-    }
-
-    /** Sends in the right form: the APQ hash first when on, the full document if the server asks. */
-    private <R> R send(GraphQlOperation operation, String connector, Function<Request, R> exchange) {
-        if (!persistedQueries()) {
-            return exchange.apply(requests.request(operation, RequestFactory.Form.FULL, connector));
-        }
-        try {
-            return exchange.apply(requests.request(operation, RequestFactory.Form.HASH_ONLY, connector));
-        } catch (GraphQlErrorsException answer) {
-            // A miss is an answer without data, so it fails under every error policy and is never retried.
-            if (hasCode(answer, "PersistedQueryNotSupported", "PERSISTED_QUERY_NOT_SUPPORTED")) {
-                persistedQueriesUnsupported.set(true);
-                return exchange.apply(requests.request(operation, RequestFactory.Form.FULL, connector));
-            }
-            if (hasCode(answer, "PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND")) {
-                return exchange.apply(requests.request(operation, RequestFactory.Form.FULL_WITH_HASH, connector));
-            }
-            throw answer;
-        }
-    }
-
-    /** Whether an error says this, by message (Apollo's original protocol) or by code. */
-    private static boolean hasCode(GraphQlErrorsException answer, String message, String code) {
-        return answer.errors().stream().anyMatch(e -> e.message().equals(message)
-                || e.code().filter(code::equals).isPresent());
     }
 
     private Duration timeoutOf() {
