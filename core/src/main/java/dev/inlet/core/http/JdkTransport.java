@@ -78,10 +78,9 @@ final class JdkTransport implements Transport {
                 client.sendAsync(jdkRequest, HttpResponse.BodyHandlers.ofInputStream());
         CompletableFuture<Response> response = sent.handleAsync((r, failure) -> {
             if (failure != null) {
-                Throwable cause = Futures.cause(failure);
-                throw new CompletionException(cause instanceof IOException ? cause
-                        : new IOException(cause.getClass().getSimpleName() + " while waiting for "
-                                + request.redactedUri(), cause));
+                // As send throws: an IOException for a failed exchange, anything else (a header the client
+                // refuses) as it is, so the pipeline retries only what it would retry synchronously.
+                throw new CompletionException(Futures.cause(failure));
             }
             return fromJdk(request, r, sentAt, start);
         }, WaitingThreads.shared());
