@@ -126,8 +126,7 @@ public final class Scheduler implements AutoCloseable {
                 throw new IllegalArgumentException("a job named '" + name + "' is already scheduled; unschedule it "
                         + "first or pick another name");
             }
-            entry.nominal = schedule.next(clock.instant());
-            entry.dueAt = jittered(entry);
+            entry.planFrom(clock.instant(), random);
             jobs.put(name, entry);
             changed.signalAll();
         } finally {
@@ -171,11 +170,9 @@ public final class Scheduler implements AutoCloseable {
                 throw new IllegalArgumentException("no job named '" + name + "' is scheduled; scheduled jobs: "
                         + jobs.keySet());
             }
-            if (entry.running) {
-                entry.followUp = true;
+            if (!entry.trigger()) {
                 return false;
             }
-            entry.running = true;
         } finally {
             lock.unlock();
         }
@@ -201,14 +198,8 @@ public final class Scheduler implements AutoCloseable {
                 if (entry.dueAt.isAfter(now)) {
                     continue;
                 }
-                // Missed times collapse into this one trigger.
-                Instant next = entry.schedule.next(entry.nominal);
-                entry.nominal = next.isAfter(now) ? next : entry.schedule.next(now);
-                entry.dueAt = jittered(entry);
-                if (entry.running) {
-                    entry.followUp = true;
-                } else {
-                    entry.running = true;
+                entry.planAfterDue(now, random);
+                if (entry.trigger()) {
                     starting.add(entry);
                 }
             }
@@ -330,11 +321,6 @@ public final class Scheduler implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-    }
-
-    private Instant jittered(JobEntry entry) {
-        long max = entry.schedule.jitter().toMillis();
-        return max <= 0 ? entry.nominal : entry.nominal.plusMillis((long) (random.nextDouble() * max));
     }
 
     private void requireOpen() {
