@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  * the wait), waits through the pipeline's sleeper, and runs the attempt again. When the policy says
  * stop, or the thread is interrupted, it reports {@link InletListener#callFailed} once and throws.
  * Every failure is scrubbed of the secrets the call sent before it is judged, logged or thrown.
+ * {@link #runAsync} is the same loop for {@link HttpPipeline#sendAsync} and
+ * {@link HttpPipeline#openPageAsync}: one judgement ({@code plan}), the wait as a future.
  */
 final class RetryLoop {
 
