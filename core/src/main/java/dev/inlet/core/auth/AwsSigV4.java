@@ -54,15 +54,10 @@ public final class AwsSigV4 implements Credentials, AsyncInterceptor {
         this.options = new SigV4Canonical.Options(b.doubleEncodePath, b.normalizePath, b.unsignedPayload,
                 b.contentSha256Header, b.host, b.signContentLength);
         this.clock = b.clock;
-        this.binding = new OriginBound(b.origin) {
+        this.binding = new RequestAuthorizing(b.origin) {
             @Override
-            Response authenticate(Chain chain, Request request) throws IOException {
-                return chain.proceed(sign(request).request());
-            }
-
-            @Override
-            CompletableFuture<Response> authenticateAsync(AsyncChain chain, Request request) {
-                return chain.proceedAsync(sign(request).request());
+            Request authorize(Request request) {
+                return sign(request).request();
             }
         };
     }

@@ -1,16 +1,13 @@
 package dev.inlet.core.auth;
 
-import java.util.concurrent.CompletableFuture;
 import dev.inlet.core.Secret;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
-import dev.inlet.core.http.Response;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
 
 /** An API key in a cookie, appended to the request's {@code Cookie} header (RFC 6265 §5.4). */
-final class CookieCredentials extends OriginBound {
+final class CookieCredentials extends RequestAuthorizing {
 
     private final String cookie;
     private final Secret key;
@@ -29,16 +26,7 @@ final class CookieCredentials extends OriginBound {
     }
 
     @Override
-    Response authenticate(Chain chain, Request request) throws IOException {
-        return chain.proceed(withCookie(request));
-    }
-
-    @Override
-    CompletableFuture<Response> authenticateAsync(AsyncChain chain, Request request) {
-        return chain.proceedAsync(withCookie(request));
-    }
-
-    private Request withCookie(Request request) {
+    Request authorize(Request request) {
         String pair = cookie + "=" + key.reveal();
         String existing = request.headers().all("Cookie").stream()
                 .flatMap(v -> Arrays.stream(v.split(";")))

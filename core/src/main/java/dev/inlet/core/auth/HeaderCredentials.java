@@ -1,17 +1,14 @@
 package dev.inlet.core.auth;
 
-import java.util.concurrent.CompletableFuture;
 import dev.inlet.core.Headers;
 import dev.inlet.core.internal.Redaction;
 import dev.inlet.core.http.Origin;
 import dev.inlet.core.http.Request;
-import dev.inlet.core.http.Response;
-import java.io.IOException;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /** A credential sent as one header value: API key headers, bearer tokens, HTTP Basic. */
-final class HeaderCredentials extends OriginBound {
+final class HeaderCredentials extends RequestAuthorizing {
 
     private final String header;
     private final Supplier<String> value;
@@ -25,16 +22,7 @@ final class HeaderCredentials extends OriginBound {
     }
 
     @Override
-    Response authenticate(Chain chain, Request request) throws IOException {
-        return chain.proceed(keyed(request));
-    }
-
-    @Override
-    CompletableFuture<Response> authenticateAsync(AsyncChain chain, Request request) {
-        return chain.proceedAsync(keyed(request));
-    }
-
-    private Request keyed(Request request) {
+    Request authorize(Request request) {
         return request.toBuilder().header(header, value.get()).build();
     }
 

@@ -134,15 +134,10 @@ public final class HmacSigner implements Credentials, AsyncInterceptor {
         this.keyId = b.keyId;
         this.clock = b.clock;
         this.nonces = b.nonces;
-        this.binding = new OriginBound(b.origin) {
+        this.binding = new RequestAuthorizing(b.origin) {
             @Override
-            Response authenticate(Chain chain, Request request) throws IOException {
-                return chain.proceed(sign(request));
-            }
-
-            @Override
-            CompletableFuture<Response> authenticateAsync(AsyncChain chain, Request request) {
-                return chain.proceedAsync(sign(request));
+            Request authorize(Request request) {
+                return sign(request);
             }
         };
     }
