@@ -61,7 +61,9 @@ final class AsyncRun<T> {
                     run.close();
                     return;
                 }
-                if (run.advanceWithin(pages.isReady(run.position()))) {
+                // The position is asked only between pages: within a page it would be a new Position per record.
+                boolean pageReady = run.awaitsPage() && pages.isReady(run.position());
+                if (run.advanceWithin(pageReady)) {
                     consumer.accept(run.next());
                     continue;
                 }
