@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One fetch of a {@link ConcurrentFetch}, isolated: whatever it throws becomes its {@link FetchOutcome}. A
@@ -25,30 +26,27 @@ final class FetchTask {
 
     private final String name;
     private final Callable<Optional<RunReport>> blocking;
-    private final Connector<?> connector;
-    private final Consumer<Object> consumer;
+    /** The read without a thread waiting, for a connector whose source opens asynchronously; else null. */
+    private final Supplier<CompletableFuture<RunReport>> nonBlocking;
 
-    private FetchTask(String name, Callable<Optional<RunReport>> blocking, Connector<?> connector,
-            Consumer<Object> consumer) {
+    private FetchTask(String name, Callable<Optional<RunReport>> blocking,
+            Supplier<CompletableFuture<RunReport>> nonBlocking) {
         this.name = name;
         this.blocking = blocking;
-        this.connector = connector;
-        this.consumer = consumer;
+        this.nonBlocking = nonBlocking;
     }
 
     static FetchTask of(String name, Callable<Optional<RunReport>> fetch) {
-        return new FetchTask(name, fetch, null, null);
+        return new FetchTask(name, fetch, null);
     }
 
-    @SuppressWarnings("unchecked")
     static <T> FetchTask of(Connector<T> connector, Consumer<? super T> consumer) {
-        Consumer<Object> records = record -> consumer.accept((T) record);
         return new FetchTask(connector.name(), () -> {
             try (ConnectorRun<T> run = connector.open()) {
                 run.forEachRemaining(consumer);
                 return Optional.of(run.report());
             }
-        }, connector, records);
+        }, connector.source().opensAsynchronously() ? () -> connector.readAsync(consumer) : null);
     }
 
     String name() {
@@ -57,11 +55,7 @@ final class FetchTask {
 
     /** Whether the fetch runs on a thread even without a host executor: code, or a source that needs one. */
     boolean needsThread() {
-        return !readsAsynchronously();
-    }
-
-    private boolean readsAsynchronously() {
-        return connector != null && connector.source().opensAsynchronously();
+        return nonBlocking == null;
     }
 
     /**
@@ -73,8 +67,8 @@ final class FetchTask {
      */
     Future<?> start(Executor threads, boolean async, Consumer<FetchOutcome> done) {
         long start = System.nanoTime();
-        if (async && readsAsynchronously()) {
-            CompletableFuture<RunReport> read = readAsync();
+        if (async && nonBlocking != null) {
+            CompletableFuture<RunReport> read = Futures.attempt(nonBlocking::get);
             read.whenComplete((report, failure) -> done.accept(failure == null
                     ? new FetchOutcome(name, Optional.of(report), Optional.empty(), since(start))
                     : new FetchOutcome(name, Optional.empty(), Optional.of(Futures.cause(failure)), since(start))));
@@ -86,15 +80,6 @@ final class FetchTask {
         });
         threads.execute(task);
         return task;
-    }
-
-    @SuppressWarnings("unchecked")
-    private CompletableFuture<RunReport> readAsync() {
-        try {
-            return ((Connector<Object>) connector).readAsync(consumer);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
     }
 
     private FetchOutcome isolated(long start) {
