@@ -115,7 +115,7 @@ final class SubstreamRun<P> implements Iterator<JsonNode>, AutoCloseable {
             while (window.size() < concurrency && parents.hasNext()) {
                 P parent = parents.next();
                 long index = parentCount++;
-                window.add(new Pending(index, start(parent, index)));
+                window.add(new Pending(index, start(parent)));
             }
         } catch (RuntimeException e) {
             close();
@@ -128,20 +128,19 @@ final class SubstreamRun<P> implements Iterator<JsonNode>, AutoCloseable {
      * asynchronously is read with {@link Connector#readAsync}: no thread waits for it (on Java 17 too);
      * any other child runs on a thread (the host's, else a pool this run starts when first needed).
      */
-    private Future<List<JsonNode>> start(P parent, long index) {
-        if (executor.isEmpty()) {
-            Connector<JsonNode> connector;
-            try {
-                connector = childOf(parent);
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-            if (connector.source().opensAsynchronously()) {
-                return readAsync(connector, parentJson(parent));
-            }
-            return onThread(() -> read(connector, parentJson(parent)));
+    private Future<List<JsonNode>> start(P parent) {
+        Connector<JsonNode> connector;
+        JsonNode parentJson;
+        try {
+            connector = childOf(parent);
+            parentJson = parentJson(parent);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e); // reported with its parent when its turn comes, as a failed run
         }
-        return onThread(() -> read(childOf(parent), parentJson(parent)));
+        if (executor.isEmpty() && connector.source().opensAsynchronously()) {
+            return readAsync(connector, parentJson);
+        }
+        return onThread(() -> read(connector, parentJson));
     }
 
     private Future<List<JsonNode>> onThread(java.util.concurrent.Callable<List<JsonNode>> fetch) {
