@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /** {@link Transport} over {@link java.net.http.HttpClient}, streaming the body as an InputStream. */
 final class JdkTransport implements Transport {
@@ -76,13 +75,18 @@ final class JdkTransport implements Transport {
         }
         CompletableFuture<HttpResponse<InputStream>> sent =
                 client.sendAsync(jdkRequest, HttpResponse.BodyHandlers.ofInputStream());
-        CompletableFuture<Response> response = sent.handleAsync((r, failure) -> {
+        CompletableFuture<Response> response = new CompletableFuture<>();
+        // Completed on the waiting executor, never on the client's selector thread. As send throws: an
+        // IOException for a failed exchange, anything else (a header the client refuses) as it is.
+        sent.whenCompleteAsync((r, failure) -> {
             if (failure != null) {
-                // As send throws: an IOException for a failed exchange, anything else (a header the client
-                // refuses) as it is, so the pipeline retries only what it would retry synchronously.
-                throw new CompletionException(Futures.cause(failure));
+                response.completeExceptionally(Futures.cause(failure));
+            } else {
+                Response arrived = fromJdk(request, r, sentAt, start);
+                if (!response.complete(arrived)) {
+                    arrived.close(); // the caller cancelled while it was on its way: give the connection back
+                }
             }
-            return fromJdk(request, r, sentAt, start);
         }, WaitingThreads.shared());
         // Cancelling the caller's future aborts the exchange.
         response.whenComplete((r, failure) -> {
